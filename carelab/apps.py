@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CarelabConfig(AppConfig):
+    name = "carelab"
+    verbose_name = _("CARE lab")
+
+    def ready(self):
+        from . import roles
+
+        post_migrate.connect(roles.sync_role_permissions_handler, dispatch_uid="carelab.roles")

@@ -1,0 +1,45 @@
+"""Demo content of the core app: the lines of the kennisagenda and, in demo
+mode only, one account per role."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from . import roles
+from .kennisagenda import KENNISLIJNEN
+from .models import Kennislijn
+
+DEMO_ACCOUNTS = [
+    # (username, password, first name, role or None for the superuser)
+    ("onderzoeker", "demo-onderzoeker-010", "Olga (onderzoeker)", roles.ONDERZOEKER),
+    ("raadslid", "demo-raadslid-010", "Rachid (Brede Raad)", roles.BREDE_RAAD),
+    ("coordinator", "demo-coordinator-010", "Carla (coördinator)", roles.COORDINATOR),
+    ("beheerder", "demo-beheerder-010", "Bram (beheerder)", None),
+]
+
+
+def load(stdout):
+    for nummer, titel, toelichting in KENNISLIJNEN:
+        Kennislijn.objects.update_or_create(
+            nummer=nummer, defaults={"titel": titel, "toelichting": toelichting}
+        )
+    if settings.DEMO_MODE:
+        create_demo_accounts(stdout)
+    else:
+        stdout.write("Geen demo-accounts aangemaakt: dat gebeurt alleen met DJANGO_DEBUG=1.")
+
+
+def create_demo_accounts(stdout):
+    User = get_user_model()
+    stdout.write("Demo-accounts (alleen voor deze demo-omgeving):")
+    for username, password, first_name, role in DEMO_ACCOUNTS:
+        user, _ = User.objects.get_or_create(username=username)
+        user.first_name = first_name
+        user.email = f"{username}@carelab.example"
+        user.is_staff = role in (roles.COORDINATOR, None)
+        user.is_superuser = role is None
+        user.set_password(password)
+        user.save()
+        if role:
+            user.groups.set([Group.objects.get(name=role)])
+        stdout.write(f"  {username:<12} wachtwoord: {password}")

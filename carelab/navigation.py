@@ -1,0 +1,25 @@
+"""The main navigation, filtered by what the current user may use.
+
+Each item: (label, url name, required permission or None for everyone).
+Apps add their own items here when their pages exist.
+"""
+
+from django.urls import reverse
+
+NAV_ITEMS = [
+    ("Home", "home", None),
+    ("Thema's", "themas:list", None),
+]
+
+
+def items_for(request):
+    user = request.user
+    current = request.path
+    items = []
+    for label, url_name, permission in NAV_ITEMS:
+        if permission and not user.has_perm(permission):
+            continue
+        url = reverse(url_name)
+        is_current = current == url if url == "/" else current.startswith(url)
+        items.append({"label": label, "url": url, "current": is_current})
+    return items

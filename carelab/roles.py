@@ -1,0 +1,71 @@
+"""The platform's roles (Django groups) and the permissions each one holds.
+
+The groups themselves are created by a data migration; their permissions are
+brought in line with ROLE_PERMISSIONS after every migrate, so a permission
+added by a new model reaches its role without a hand-written migration.
+
+Entries are "app_label.codename" or "app_label.*" (every permission of an app).
+"""
+
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+
+ONDERZOEKER = "onderzoeker"
+BREDE_RAAD = "brede_raad"
+COORDINATOR = "coordinator"
+
+ROLE_LABELS = {
+    ONDERZOEKER: "Onderzoeker",
+    BREDE_RAAD: "Lid Brede Raad 010",
+    COORDINATOR: "Coördinator",
+}
+
+ROLE_PERMISSIONS = {
+    ONDERZOEKER: [
+        "carelab.view_thema",
+        "carelab.add_thema",
+        "carelab.change_thema",
+        "carelab.view_kennislijn",
+    ],
+    BREDE_RAAD: [
+        "carelab.view_thema",
+    ],
+    COORDINATOR: [
+        "carelab.view_thema",
+        "carelab.view_kennislijn",
+    ],
+}
+
+
+def permissions_for(role):
+    """The Permission objects ROLE_PERMISSIONS grants to `role`."""
+    permissions = Permission.objects.none()
+    for entry in ROLE_PERMISSIONS[role]:
+        app_label, codename = entry.split(".", 1)
+        selection = Permission.objects.filter(content_type__app_label=app_label)
+        if codename != "*":
+            selection = selection.filter(codename=codename)
+        permissions |= selection
+    return permissions
+
+
+def sync_role_permissions():
+    for role in ROLE_PERMISSIONS:
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.set(permissions_for(role))
+
+
+def sync_role_permissions_handler(sender, app_config, using="default", **kwargs):
+    # post_migrate fires once per app; do the work once, after the last one,
+    # when every app's permissions can exist.
+    from django.apps import apps
+
+    if app_config is not list(apps.get_app_configs())[-1]:
+        return
+    for config in apps.get_app_configs():
+        create_permissions(config, verbosity=0, using=using)
+    sync_role_permissions()
+
+
+def has_role(user, role):
+    return user.is_authenticated and user.groups.filter(name=role).exists()

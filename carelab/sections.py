@@ -1,0 +1,43 @@
+"""Sections that other apps contribute to shared pages.
+
+The home page and the theme hub show content from every app (stories,
+collections, projects, kenniscafés) without the core app importing them:
+each app registers a section in its AppConfig.ready().
+
+    sections.register("thema", "projecten/includes/_thema_projecten.html",
+                      projecten_voor_thema, order=30)
+
+The context function receives (request, obj) and returns a dict; a section
+whose function returns None is left out for that request.
+"""
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+
+@dataclass(frozen=True)
+class Section:
+    template: str
+    get_context: Callable[..., dict[str, Any] | None]
+    order: int = 100
+
+
+_registry: dict[str, list[Section]] = {"home": [], "thema": []}
+
+
+def register(page, template, get_context, *, order=100):
+    sections = _registry[page]
+    if any(section.template == template for section in sections):
+        return
+    sections.append(Section(template, get_context, order))
+    sections.sort(key=lambda section: section.order)
+
+
+def render_context(page, request, obj=None):
+    """[(template, context), …] for the sections of `page` that have something to show."""
+    rendered = []
+    for section in _registry[page]:
+        context = section.get_context(request, obj)
+        if context is not None:
+            rendered.append({"template": section.template, "context": context})
+    return rendered

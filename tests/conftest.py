@@ -1,0 +1,63 @@
+"""Fixtures shared by every suite: one user per role, logged-in clients."""
+
+import pytest
+
+from carelab import roles
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def onderzoeker(db):
+    return UserFactory(username="onderzoeker", role=roles.ONDERZOEKER)
+
+
+@pytest.fixture
+def raadslid(db):
+    return UserFactory(username="raadslid", role=roles.BREDE_RAAD)
+
+
+@pytest.fixture
+def coordinator(db):
+    user = UserFactory(username="coordinator", role=roles.COORDINATOR)
+    user.is_staff = True
+    user.save()
+    return user
+
+
+@pytest.fixture
+def beheerder(db):
+    user = UserFactory(username="beheerder")
+    user.is_staff = user.is_superuser = True
+    user.save()
+    return user
+
+
+@pytest.fixture
+def gewone_gebruiker(db):
+    """Logged in, but without any role."""
+    return UserFactory(username="zonderrol")
+
+
+def _client_for(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def onderzoeker_client(client, onderzoeker):
+    return _client_for(client, onderzoeker)
+
+
+@pytest.fixture
+def raadslid_client(client, raadslid):
+    return _client_for(client, raadslid)
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    return _client_for(client, coordinator)
+
+
+@pytest.fixture
+def beheerder_client(client, beheerder):
+    return _client_for(client, beheerder)
