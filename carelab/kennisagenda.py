@@ -77,28 +77,55 @@ KENNISAGENDA_THEMAS = [
 ]
 
 KENNISLIJNEN = [
-    (1, "Reflectie op de veronderstellingen achter beleid",
-     "Samen met beleid en praktijk onderzoeken of populaire beleidsconcepten wenselijk en "
-     "haalbaar zijn, hoe ze in de praktijk uitpakken, en nieuwe concepten ontwikkelen."),
-    (2, "Bestaande praktijken ondersteunen met onderzoek",
-     "Actiebegeleidend onderzoek en formatieve evaluaties die het lerend vermogen van partijen "
-     "in de wijk en de stad versterken."),
-    (3, "Werkmethodieken en verantwoording ontwikkelen",
-     "Methoden en vormen van verantwoording die samenwerking over afdelingen heen mogelijk "
-     "maken, zoals het verantwoorden van maatwerk."),
-    (4, "Leerprocessen faciliteren",
-     "Een platform voor workshops, netwerken en toegankelijke lessen uit wetenschap en "
-     "praktijk, ook voor opleidingen van professionals."),
-    (5, "Ervaringsdeskundigheid inbrengen",
-     "Verhalen en ervaringen van inwoners en professionals gebruiken om leefwereld en "
-     "systeemwereld beter op elkaar te laten aansluiten, onder meer via de Brede Raad en "
-     "deze Verhalenbank."),
-    (6, "Passende governance ontwikkelen",
-     "Sturing en toezicht ontwerpen die aansluiten bij nieuwe praktijken en principes."),
+    (
+        1,
+        "Reflectie op de veronderstellingen achter beleid",
+        "Samen met beleid en praktijk onderzoeken of populaire beleidsconcepten wenselijk en "
+        "haalbaar zijn, hoe ze in de praktijk uitpakken, en nieuwe concepten ontwikkelen.",
+    ),
+    (
+        2,
+        "Bestaande praktijken ondersteunen met onderzoek",
+        "Actiebegeleidend onderzoek en formatieve evaluaties die het lerend vermogen van partijen "
+        "in de wijk en de stad versterken.",
+    ),
+    (
+        3,
+        "Werkmethodieken en verantwoording ontwikkelen",
+        "Methoden en vormen van verantwoording die samenwerking over afdelingen heen mogelijk "
+        "maken, zoals het verantwoorden van maatwerk.",
+    ),
+    (
+        4,
+        "Leerprocessen faciliteren",
+        "Een platform voor workshops, netwerken en toegankelijke lessen uit wetenschap en "
+        "praktijk, ook voor opleidingen van professionals.",
+    ),
+    (
+        5,
+        "Ervaringsdeskundigheid inbrengen",
+        "Verhalen en ervaringen van inwoners en professionals gebruiken om leefwereld en "
+        "systeemwereld beter op elkaar te laten aansluiten, onder meer via de Brede Raad en "
+        "deze Verhalenbank.",
+    ),
+    (
+        6,
+        "Passende governance ontwikkelen",
+        "Sturing en toezicht ontwerpen die aansluiten bij nieuwe praktijken en principes.",
+    ),
 ]
 
 # Distinct, accessible colours for the codebook (each readable behind black text).
 THEMA_KLEUREN = [
-    "#ffd166", "#9ad1d4", "#f4a7b9", "#b8e0a0", "#c9b6e4", "#ffb68a",
-    "#a7c7e7", "#e6d690", "#d1c4a5", "#f2b5d4", "#bde0fe",
+    "#ffd166",
+    "#9ad1d4",
+    "#f4a7b9",
+    "#b8e0a0",
+    "#c9b6e4",
+    "#ffb68a",
+    "#a7c7e7",
+    "#e6d690",
+    "#d1c4a5",
+    "#f2b5d4",
+    "#bde0fe",
 ]

@@ -11,8 +11,9 @@ The context function receives (request, obj) and returns a dict; a section
 whose function returns None is left out for that request.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ def test_home_explains_the_verhalenbank_and_lists_themes(client):
     assert response.status_code == 200
     content = response.content.decode()
     assert '<html lang="nl">' in content
-    assert "<h1 id=\"intro-title\">Verhalenbank van CARE lab Rotterdam</h1>" in content
+    assert '<h1 id="intro-title">Verhalenbank van CARE lab Rotterdam</h1>' in content
     assert 'href="/themas/maatwerk/"' in content
     assert 'href="/themas/bestaanszekerheid/"' in content
 

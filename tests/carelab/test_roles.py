@@ -33,7 +33,8 @@ def test_researcher_may_change_themes_but_coordinator_may_not(onderzoeker, coord
 
 
 def test_brede_raad_member_has_no_change_permissions(raadslid):
-    assert not any(perm.split(".")[1].startswith("change_") for perm in raadslid.get_all_permissions())
+    codenames = [perm.split(".")[1] for perm in raadslid.get_all_permissions()]
+    assert not any(codename.startswith("change_") for codename in codenames)
 
 
 def test_has_role(onderzoeker, raadslid):

@@ -10,8 +10,17 @@ pytestmark = pytest.mark.django_db
 
 def test_kennisagenda_themes_exist_after_migrate():
     slugs = set(Thema.objects.kennisagenda().values_list("slug", flat=True))
-    assert {"maatwerk", "vertrouwen", "bestaanszekerheid", "integraliteit", "zelfredzaamheid",
-            "eigen-regie", "sociaal-netwerk", "complexiteit-en-regeldruk", "governance"} <= slugs
+    assert {
+        "maatwerk",
+        "vertrouwen",
+        "bestaanszekerheid",
+        "integraliteit",
+        "zelfredzaamheid",
+        "eigen-regie",
+        "sociaal-netwerk",
+        "complexiteit-en-regeldruk",
+        "governance",
+    } <= slugs
     assert slugs == {slug for slug, _, _ in KENNISAGENDA_THEMAS}
 
 
