@@ -1,7 +1,8 @@
 """The main navigation, filtered by what the current user may use.
 
 Each item: (label, url name, required permission or None for everyone).
-Apps add their own items here when their pages exist.
+Apps add their own items here when their pages exist, in this order:
+Home, Thema's, Verhalen, Codeboek, Collecties, Projecten, Werkteams, Kenniscafés.
 """
 
 from django.urls import reverse

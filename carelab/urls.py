@@ -47,6 +47,8 @@ urlpatterns = [
     path("", include("projecten.urls")),
     path("", include("kenniscafes.urls")),
     path("", include("verhalen.urls")),
+    path("", include("verhalen.urls_codeboek")),
+    path("", include("verhalen.urls_collecties")),
 ]
 
 if settings.DEBUG:

@@ -1,3 +1,5 @@
+"""Stories: /verhalen/… (namespace "verhalen")."""
+
 app_name = "verhalen"
 
 urlpatterns = []

@@ -1,0 +1,9 @@
+"""Demo content of the verhalen app: invented example stories with coded
+fragments, then themed collections built from them."""
+
+from . import demo_collecties, demo_verhalen
+
+
+def load(stdout):
+    demo_verhalen.load(stdout)
+    demo_collecties.load(stdout)

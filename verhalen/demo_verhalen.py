@@ -1,0 +1,2 @@
+def load(stdout):
+    """Filled in by the feature that owns this content."""

@@ -1,0 +1,5 @@
+"""Codebook and coding: /codeboek/… (namespace "codeboek")."""
+
+app_name = "codeboek"
+
+urlpatterns = []

@@ -1,0 +1,5 @@
+"""Themed collections and reflections: /collecties/… (namespace "collecties")."""
+
+app_name = "collecties"
+
+urlpatterns = []
