@@ -1,6 +1,7 @@
 """Sections that other apps contribute to shared pages.
 
-The home page and the theme hub show content from every app (stories,
+The home page, the theme hub and the project and werkteam pages show content
+from every app (stories,
 collections, projects, kenniscafés) without the core app importing them:
 each app registers a section in its AppConfig.ready().
 
@@ -23,7 +24,7 @@ class Section:
     order: int = 100
 
 
-_registry: dict[str, list[Section]] = {"home": [], "thema": []}
+_registry: dict[str, list[Section]] = {"home": [], "thema": [], "project": [], "werkteam": []}
 
 
 def register(page, template, get_context, *, order=100):
