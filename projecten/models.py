@@ -1,0 +1,747 @@
+"""The werkplaats' projects and werkteams, the people and organisations in them,
+their meetings and what they published.
+
+Periods of projects and werkteams are kept to the month (year required, month
+optional): the lab's own documents often name only "2017–2019" or
+"september 2020", and a made-up day would be a false fact. The status
+(gepland, lopend, afgerond) follows from that period, so it never goes stale.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from carelab.models import ThemaItemBase
+
+MAANDEN = [
+    (1, _("januari")),
+    (2, _("februari")),
+    (3, _("maart")),
+    (4, _("april")),
+    (5, _("mei")),
+    (6, _("juni")),
+    (7, _("juli")),
+    (8, _("augustus")),
+    (9, _("september")),
+    (10, _("oktober")),
+    (11, _("november")),
+    (12, _("december")),
+]
+
+PUBLICATIE_EXTENSIES = ["pdf", "docx", "xlsx", "pptx", "odt"]
+PUBLICATIE_MAX_BYTES = 20 * 1024 * 1024
+
+
+def validate_bestandsgrootte(bestand):
+    if bestand.size > PUBLICATIE_MAX_BYTES:
+        raise ValidationError(
+            _("Dit bestand is te groot. Een publicatie mag hoogstens 20 MB zijn."),
+            code="te_groot",
+        )
+
+
+class Status(models.TextChoices):
+    GEPLAND = "gepland", _("gepland")
+    LOPEND = "lopend", _("lopend")
+    AFGEROND = "afgerond", _("afgerond")
+    ONBEKEND = "onbekend", _("periode onbekend")
+
+
+def _maandnummer(jaar, maand):
+    return jaar * 100 + maand
+
+
+class PeriodeQuerySet(models.QuerySet):
+    """Status from the period: start and end as yyyymm numbers.
+
+    A start with only a year counts from January, an end with only a year
+    runs to December. No start and no end: the period is unknown.
+    """
+
+    def met_status(self, *, vandaag=None):
+        """Annotate `status_code` (a Status value) computed in the database."""
+        vandaag = vandaag or timezone.localdate()
+        nu = _maandnummer(vandaag.year, vandaag.month)
+        return self.alias(
+            _start=F("startjaar") * 100 + Coalesce("startmaand", Value(1)),
+            _einde=F("eindjaar") * 100 + Coalesce("eindmaand", Value(12)),
+        ).annotate(
+            status_code=Case(
+                When(startjaar__isnull=False, _start__gt=nu, then=Value(Status.GEPLAND.value)),
+                When(eindjaar__isnull=False, _einde__lt=nu, then=Value(Status.AFGEROND.value)),
+                When(
+                    startjaar__isnull=True, eindjaar__isnull=True, then=Value(Status.ONBEKEND.value)
+                ),
+                default=Value(Status.LOPEND.value),
+                output_field=models.CharField(),
+            )
+        )
+
+    def met_status_filter(self, status, *, vandaag=None):
+        return self.met_status(vandaag=vandaag).filter(status_code=status)
+
+
+class Periode(models.Model):
+    """A period of months: year required once known, month optional."""
+
+    startjaar = models.PositiveSmallIntegerField(
+        _("startjaar"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Leeg laten als het niet bekend is."),
+    )
+    startmaand = models.PositiveSmallIntegerField(
+        _("startmaand"),
+        choices=MAANDEN,
+        null=True,
+        blank=True,
+        help_text=_("Alleen invullen als de maand bekend is."),
+    )
+    eindjaar = models.PositiveSmallIntegerField(
+        _("eindjaar"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Leeg laten zolang het nog loopt."),
+    )
+    eindmaand = models.PositiveSmallIntegerField(
+        _("eindmaand"),
+        choices=MAANDEN,
+        null=True,
+        blank=True,
+        help_text=_("Alleen invullen als de maand bekend is."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def periode_constraints(cls, prefix):
+        return [
+            models.CheckConstraint(
+                condition=Q(startmaand__isnull=True) | Q(startjaar__isnull=False),
+                name=f"{prefix}_startmaand_met_jaar",
+                violation_error_message=_("Vul bij een startmaand ook het startjaar in."),
+            ),
+            models.CheckConstraint(
+                condition=Q(eindmaand__isnull=True) | Q(eindjaar__isnull=False),
+                name=f"{prefix}_eindmaand_met_jaar",
+                violation_error_message=_("Vul bij een eindmaand ook het eindjaar in."),
+            ),
+            models.CheckConstraint(
+                condition=Q(startjaar__isnull=True)
+                | Q(eindjaar__isnull=True)
+                | Q(eindjaar__gt=F("startjaar"))
+                | (
+                    Q(eindjaar=F("startjaar"))
+                    & (
+                        Q(startmaand__isnull=True)
+                        | Q(eindmaand__isnull=True)
+                        | Q(eindmaand__gte=F("startmaand"))
+                    )
+                ),
+                name=f"{prefix}_einde_na_start",
+                violation_error_message=_("Het einde ligt vóór het begin."),
+            ),
+        ]
+
+    def _start_nummer(self):
+        if self.startjaar is None:
+            return None
+        return _maandnummer(self.startjaar, self.startmaand or 1)
+
+    def _eind_nummer(self):
+        if self.eindjaar is None:
+            return None
+        return _maandnummer(self.eindjaar, self.eindmaand or 12)
+
+    def get_status(self, *, vandaag=None):
+        vandaag = vandaag or timezone.localdate()
+        nu = _maandnummer(vandaag.year, vandaag.month)
+        start, einde = self._start_nummer(), self._eind_nummer()
+        if start is not None and start > nu:
+            return Status.GEPLAND
+        if einde is not None and einde < nu:
+            return Status.AFGEROND
+        if start is None and einde is None:
+            return Status.ONBEKEND
+        return Status.LOPEND
+
+    @property
+    def status(self):
+        return self.get_status()
+
+    def get_status_display(self):
+        return Status(self.status).label
+
+    @staticmethod
+    def _maand_jaar(jaar, maand):
+        if jaar is None:
+            return ""
+        if maand is None:
+            return str(jaar)
+        return f"{dict(MAANDEN)[maand]} {jaar}"
+
+    @property
+    def periode(self):
+        """'september 2020 – september 2022', 'sinds 2017', or ''."""
+        start = self._maand_jaar(self.startjaar, self.startmaand)
+        einde = self._maand_jaar(self.eindjaar, self.eindmaand)
+        if start and einde:
+            return start if start == einde else f"{start} – {einde}"
+        if start:
+            return _("sinds %(start)s") % {"start": start}
+        if einde:
+            return _("tot %(einde)s") % {"einde": einde}
+        return ""
+
+
+class Organisatie(models.Model):
+    class Soort(models.TextChoices):
+        GEMEENTE = "gemeente", _("gemeente")
+        HOGESCHOOL = "hogeschool", _("hogeschool")
+        UNIVERSITEIT = "universiteit", _("universiteit")
+        KENNISINSTITUUT = "kennisinstituut", _("kennisinstituut")
+        ZORG_WELZIJN = "zorg_welzijn", _("zorg en welzijn")
+        SOCIAAL_ONDERNEMER = "sociaal_ondernemer", _("sociaal ondernemer")
+        BEWONERSORGANISATIE = "bewonersorganisatie", _("bewonersorganisatie")
+        FONDS = "fonds", _("fonds of financier")
+        NETWERK = "netwerk", _("netwerk of samenwerkingsverband")
+        ANDERS = "anders", _("anders")
+
+    naam = models.CharField(_("naam"), max_length=200, unique=True)
+    slug = models.SlugField(_("korte naam in de link"), max_length=200, unique=True)
+    afkorting = models.CharField(
+        _("afkorting"), max_length=40, blank=True, help_text=_("Bijvoorbeeld HR of EUR.")
+    )
+    soort = models.CharField(_("soort"), max_length=30, choices=Soort, default=Soort.ANDERS)
+    website = models.URLField(_("website"), blank=True)
+    beschrijving = models.TextField(
+        _("beschrijving"), blank=True, help_text=_("Een of twee zinnen over de organisatie.")
+    )
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["naam"]
+        indexes = [models.Index(fields=["soort", "naam"])]
+
+    def __str__(self):
+        return self.naam
+
+
+class PersoonQuerySet(models.QuerySet):
+    def publiek_zichtbaar(self):
+        return self.filter(toon_naam_publiek=True)
+
+
+class Persoon(models.Model):
+    """Someone who works in a project or werkteam. An account is not needed."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="personen",
+    )
+    functie = models.CharField(
+        _("functie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld lector, beleidsmedewerker of student social work."),
+    )
+    toon_naam_publiek = models.BooleanField(
+        _("naam mag op de website"),
+        default=False,
+        help_text=_(
+            "Alleen aanvinken als deze persoon heeft gezegd dat de naam openbaar mag. "
+            "Anders toont de website alleen de rol, bijvoorbeeld ‘bewoner’."
+        ),
+    )
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="persoon",
+        help_text=_("Alleen als deze persoon ook kan inloggen op de Verhalenbank."),
+    )
+
+    objects = PersoonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+        ordering = ["naam"]
+        indexes = [models.Index(fields=["naam"])]
+
+    def __str__(self):
+        return self.naam
+
+
+class Wijk(models.Model):
+    """A Rotterdam wijk with its CBS wijk code, so it can be put on a map later."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("korte naam in de link"), max_length=100, unique=True)
+    cbs_code = models.CharField(
+        _("CBS-wijkcode"),
+        max_length=8,
+        unique=True,
+        help_text=_("De wijkcode van het CBS, bijvoorbeeld WK059912."),
+    )
+    gebied = models.CharField(
+        _("gebied"), max_length=100, blank=True, help_text=_("Het Rotterdamse gebied.")
+    )
+
+    class Meta:
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cbs_code__regex=r"^WK[0-9]{6}$"),
+                name="projecten_wijk_cbs_code_vorm",
+                violation_error_message=_("Een CBS-wijkcode ziet eruit als WK059912."),
+            )
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class ThemaProject(ThemaItemBase):
+    content_object = models.ForeignKey(
+        "Project", on_delete=models.CASCADE, related_name="thema_items"
+    )
+
+    class Meta:
+        verbose_name = _("thema van een project")
+        verbose_name_plural = _("thema's van projecten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="projecten_themaproject_uniek"
+            )
+        ]
+
+
+class ThemaWerkteam(ThemaItemBase):
+    content_object = models.ForeignKey(
+        "Werkteam", on_delete=models.CASCADE, related_name="thema_items"
+    )
+
+    class Meta:
+        verbose_name = _("thema van een werkteam")
+        verbose_name_plural = _("thema's van werkteams")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="projecten_themawerkteam_uniek"
+            )
+        ]
+
+
+class ProjectQuerySet(PeriodeQuerySet):
+    pass
+
+
+class Project(Periode):
+    titel = models.CharField(_("titel"), max_length=250)
+    slug = models.SlugField(_("korte naam in de link"), max_length=250, unique=True)
+    samenvatting = models.TextField(
+        _("samenvatting"),
+        help_text=_("Twee tot vier zinnen in gewone taal (B1): waar gaat het over, voor wie?"),
+    )
+    achtergrond = models.TextField(_("achtergrond"), blank=True)
+    doelstelling = models.TextField(_("doelstelling"), blank=True)
+    opzet = models.TextField(_("opzet"), blank=True, help_text=_("Hoe het project werkt."))
+    resultaten = models.TextField(
+        _("resultaten"), blank=True, help_text=_("De belangrijkste uitkomsten, in gewone taal.")
+    )
+    financier = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("financier"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="gefinancierde_projecten",
+    )
+    dossiernummer = models.CharField(
+        _("dossiernummer"),
+        max_length=100,
+        blank=True,
+        help_text=_("Het subsidie- of dossiernummer van de financier."),
+    )
+    subsidiebedrag = models.DecimalField(
+        _("bedrag"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("In euro's. Leeg laten als het niet openbaar is."),
+    )
+    partners = models.ManyToManyField(
+        Organisatie,
+        through="Projectpartner",
+        verbose_name=_("partners"),
+        related_name="projecten",
+        blank=True,
+    )
+    wijken = models.ManyToManyField(
+        Wijk, verbose_name=_("wijken"), related_name="projecten", blank=True
+    )
+    themas = TaggableManager(through=ThemaProject, blank=True, verbose_name=_("thema's"))
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projecten")
+        ordering = [
+            F("startjaar").desc(nulls_last=True),
+            F("startmaand").desc(nulls_last=True),
+            "titel",
+        ]
+        indexes = [
+            models.Index(fields=["startjaar", "startmaand"]),
+            models.Index(fields=["eindjaar", "eindmaand"]),
+            models.Index(fields=["titel"]),
+        ]
+        constraints = Periode.periode_constraints("projecten_project") + [
+            models.CheckConstraint(
+                condition=Q(subsidiebedrag__isnull=True) | Q(subsidiebedrag__gte=0),
+                name="projecten_project_bedrag_positief",
+            )
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("projecten:detail", kwargs={"slug": self.slug})
+
+
+class Projectpartner(models.Model):
+    class Rol(models.TextChoices):
+        PENVOERDER = "penvoerder", _("penvoerder")
+        PARTNER = "partner", _("partner")
+        FINANCIER = "financier", _("financier")
+        UITVOERDER = "uitvoerder", _("uitvoerder")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="partnerschappen"
+    )
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="partnerschappen",
+    )
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol, default=Rol.PARTNER)
+
+    class Meta:
+        verbose_name = _("partner in het project")
+        verbose_name_plural = _("partners in het project")
+        ordering = ["rol", "organisatie__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisatie", "rol"], name="projecten_partner_uniek"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisatie} ({self.get_rol_display()})"
+
+
+class TijdvakQuerySet(models.QuerySet):
+    def actief_op(self, datum: datetime.date):
+        return self.filter(Q(van__isnull=True) | Q(van__lte=datum)).filter(
+            Q(tot__isnull=True) | Q(tot__gte=datum)
+        )
+
+
+class Tijdvak(models.Model):
+    """From/until of someone's role, so a team's history stays true when people leave."""
+
+    van = models.DateField(_("van"), null=True, blank=True, help_text=_("Leeg: vanaf het begin."))
+    tot = models.DateField(
+        _("tot en met"), null=True, blank=True, help_text=_("Leeg: nog steeds, of tot het einde.")
+    )
+
+    objects = TijdvakQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def tijdvak_constraint(cls, prefix):
+        return models.CheckConstraint(
+            condition=Q(van__isnull=True) | Q(tot__isnull=True) | Q(tot__gte=F("van")),
+            name=f"{prefix}_tot_na_van",
+            violation_error_message=_("‘Tot en met’ ligt vóór ‘van’."),
+        )
+
+
+class Teamlid(Tijdvak):
+    """Someone in a project's research team."""
+
+    class Rol(models.TextChoices):
+        PROJECTLEIDER = "projectleider", _("projectleider")
+        ONDERZOEKER = "onderzoeker", _("onderzoeker")
+        CONTACTPERSOON = "contactpersoon", _("contactpersoon")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="teamleden"
+    )
+    persoon = models.ForeignKey(
+        Persoon, verbose_name=_("persoon"), on_delete=models.PROTECT, related_name="projectrollen"
+    )
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol, default=Rol.ONDERZOEKER)
+
+    class Meta:
+        verbose_name = _("lid van het onderzoeksteam")
+        verbose_name_plural = _("onderzoeksteam")
+        ordering = ["rol", "persoon__naam"]
+        constraints = [
+            Tijdvak.tijdvak_constraint("projecten_teamlid"),
+            models.UniqueConstraint(
+                fields=["project", "persoon", "rol", "van"],
+                name="projecten_teamlid_uniek",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.persoon} ({self.get_rol_display()})"
+
+
+class WerkteamQuerySet(PeriodeQuerySet):
+    pass
+
+
+class Werkteam(Periode):
+    naam = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam in de link"), max_length=200, unique=True)
+    leervraag = models.TextField(
+        _("leervraag"), blank=True, help_text=_("De centrale vraag waar het werkteam mee bezig is.")
+    )
+    beschrijving = models.TextField(
+        _("beschrijving"),
+        blank=True,
+        help_text=_("Wie er in het team zitten en hoe ze werken, in gewone taal."),
+    )
+    resultaten = models.TextField(_("resultaten"), blank=True)
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="werkteams",
+        help_text=_("Het project waar dit werkteam bij hoort, als dat zo is."),
+    )
+    themas = TaggableManager(through=ThemaWerkteam, blank=True, verbose_name=_("thema's"))
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = WerkteamQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("werkteam")
+        verbose_name_plural = _("werkteams")
+        ordering = [
+            F("startjaar").desc(nulls_last=True),
+            F("startmaand").desc(nulls_last=True),
+            "naam",
+        ]
+        indexes = [
+            models.Index(fields=["startjaar", "startmaand"]),
+            models.Index(fields=["eindjaar", "eindmaand"]),
+            models.Index(fields=["naam"]),
+        ]
+        constraints = Periode.periode_constraints("projecten_werkteam")
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("projecten:werkteam_detail", kwargs={"slug": self.slug})
+
+
+class Lidmaatschap(Tijdvak):
+    class Rol(models.TextChoices):
+        BEWONER = "bewoner", _("bewoner")
+        ERVARINGSDESKUNDIGE = "ervaringsdeskundige", _("ervaringsdeskundige")
+        PROFESSIONAL = "professional", _("professional")
+        BELEIDSMAKER = "beleidsmaker", _("beleidsmaker")
+        DOCENTONDERZOEKER = "docentonderzoeker", _("docentonderzoeker")
+        STUDENT = "student", _("student")
+        VRIJWILLIGER = "vrijwilliger", _("vrijwilliger")
+        TREKKER = "trekker", _("trekker")
+        ANDERS = "anders", _("anders")
+
+    werkteam = models.ForeignKey(
+        Werkteam,
+        verbose_name=_("werkteam"),
+        on_delete=models.CASCADE,
+        related_name="lidmaatschappen",
+    )
+    persoon = models.ForeignKey(
+        Persoon, verbose_name=_("persoon"), on_delete=models.PROTECT, related_name="lidmaatschappen"
+    )
+    rol = models.CharField(_("rol"), max_length=30, choices=Rol, default=Rol.PROFESSIONAL)
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("namens organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lidmaatschappen",
+        help_text=_("Leeg laten als de persoon op eigen titel meedoet."),
+    )
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("leden")
+        ordering = ["rol", "persoon__naam"]
+        constraints = [
+            Tijdvak.tijdvak_constraint("projecten_lidmaatschap"),
+            models.UniqueConstraint(
+                fields=["werkteam", "persoon", "rol", "van"],
+                name="projecten_lidmaatschap_uniek",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.persoon} ({self.get_rol_display()})"
+
+
+class Bijeenkomst(models.Model):
+    class Soort(models.TextChoices):
+        WERKTEAMBIJEENKOMST = "werkteambijeenkomst", _("werkteambijeenkomst")
+        FOCUSGROEP = "focusgroep", _("focusgroep")
+        LEERKRING = "leerkring", _("leerkring")
+        WORKSHOP = "workshop", _("workshop")
+        KEUKENTAFELGESPREK = "keukentafelgesprek", _("keukentafelgesprek")
+        NETWERKBIJEENKOMST = "netwerkbijeenkomst", _("netwerkbijeenkomst")
+        EVALUATIE = "evaluatie", _("evaluatiebijeenkomst")
+        SPIEGELBIJEENKOMST = "spiegelbijeenkomst", _("spiegelbijeenkomst")
+        ANDERS = "anders", _("anders")
+
+    werkteam = models.ForeignKey(
+        Werkteam, verbose_name=_("werkteam"), on_delete=models.CASCADE, related_name="bijeenkomsten"
+    )
+    datum = models.DateField(_("datum"))
+    soort = models.CharField(
+        _("soort"), max_length=30, choices=Soort, default=Soort.WERKTEAMBIJEENKOMST
+    )
+    titel = models.CharField(_("titel"), max_length=200, blank=True)
+    verslag = models.TextField(
+        _("kort verslag"),
+        blank=True,
+        help_text=_("Wat er besproken of gedaan is, in een paar zinnen."),
+    )
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["datum", "pk"]
+        indexes = [models.Index(fields=["werkteam", "datum"])]
+
+    def __str__(self):
+        return self.titel or f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+
+
+class PublicatieQuerySet(models.QuerySet):
+    pass
+
+
+class Publicatie(models.Model):
+    class Soort(models.TextChoices):
+        RAPPORT = "rapport", _("rapport")
+        ARTIKEL = "artikel", _("artikel")
+        HANDREIKING = "handreiking", _("handreiking")
+        WERKBOEK = "werkboek", _("werkboek")
+        ADVIES = "advies", _("advies")
+        COLUMN = "column", _("column")
+        BLOG = "blog", _("blog")
+        BOEKHOOFDSTUK = "boekhoofdstuk", _("boekhoofdstuk")
+        MAGAZINE = "magazine", _("magazine")
+        KENNISCLIP = "kennisclip", _("kennisclip")
+        SCRIPTIE = "scriptie", _("afstudeeronderzoek")
+        ANDERS = "anders", _("anders")
+
+    titel = models.CharField(_("titel"), max_length=300)
+    slug = models.SlugField(_("korte naam in de link"), max_length=300, unique=True)
+    auteurs = models.CharField(
+        _("auteurs"), max_length=500, blank=True, help_text=_("Zoals ze op de publicatie staan.")
+    )
+    jaar = models.PositiveSmallIntegerField(
+        _("jaar"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort, default=Soort.RAPPORT)
+    samenvatting = models.TextField(_("samenvatting"), blank=True)
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    bestand = models.FileField(
+        _("bestand"),
+        upload_to="publicaties/",
+        blank=True,
+        validators=[
+            FileExtensionValidator(
+                PUBLICATIE_EXTENSIES,
+                message=_("Kies een bestand van het soort pdf, docx, xlsx, pptx of odt."),
+            ),
+            validate_bestandsgrootte,
+        ],
+        help_text=_("pdf, docx, xlsx, pptx of odt; hoogstens 20 MB."),
+    )
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publicaties",
+    )
+    werkteam = models.ForeignKey(
+        Werkteam,
+        verbose_name=_("werkteam"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publicaties",
+    )
+
+    objects = PublicatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("publicatie")
+        verbose_name_plural = _("publicaties")
+        ordering = [F("jaar").desc(nulls_last=True), "titel"]
+        indexes = [models.Index(fields=["jaar"]), models.Index(fields=["soort"])]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("projecten:publicatie_detail", kwargs={"slug": self.slug})
