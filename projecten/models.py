@@ -520,10 +520,16 @@ class Teamlid(Tijdvak):
         ordering = ["rol", "persoon__naam"]
         constraints = [
             Tijdvak.tijdvak_constraint("projecten_teamlid"),
+            # One row per person, role and start; "van" may be empty (from the start).
             models.UniqueConstraint(
                 fields=["project", "persoon", "rol", "van"],
+                condition=Q(van__isnull=False),
                 name="projecten_teamlid_uniek",
-                nulls_distinct=False,
+            ),
+            models.UniqueConstraint(
+                fields=["project", "persoon", "rol"],
+                condition=Q(van__isnull=True),
+                name="projecten_teamlid_uniek_zonder_van",
             ),
         ]
 
@@ -622,10 +628,16 @@ class Lidmaatschap(Tijdvak):
         ordering = ["rol", "persoon__naam"]
         constraints = [
             Tijdvak.tijdvak_constraint("projecten_lidmaatschap"),
+            # One row per person, role and start; "van" may be empty (from the start).
             models.UniqueConstraint(
                 fields=["werkteam", "persoon", "rol", "van"],
+                condition=Q(van__isnull=False),
                 name="projecten_lidmaatschap_uniek",
-                nulls_distinct=False,
+            ),
+            models.UniqueConstraint(
+                fields=["werkteam", "persoon", "rol"],
+                condition=Q(van__isnull=True),
+                name="projecten_lidmaatschap_uniek_zonder_van",
             ),
         ]
 

@@ -260,7 +260,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='teamlid',
-            constraint=models.UniqueConstraint(fields=('project', 'persoon', 'rol', 'van'), name='projecten_teamlid_uniek', nulls_distinct=False),
+            constraint=models.UniqueConstraint(condition=models.Q(('van__isnull', False)), fields=('project', 'persoon', 'rol', 'van'), name='projecten_teamlid_uniek'),
+        ),
+        migrations.AddConstraint(
+            model_name='teamlid',
+            constraint=models.UniqueConstraint(condition=models.Q(('van__isnull', True)), fields=('project', 'persoon', 'rol'), name='projecten_teamlid_uniek_zonder_van'),
         ),
         migrations.AddConstraint(
             model_name='themaproject',
@@ -308,7 +312,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='lidmaatschap',
-            constraint=models.UniqueConstraint(fields=('werkteam', 'persoon', 'rol', 'van'), name='projecten_lidmaatschap_uniek', nulls_distinct=False),
+            constraint=models.UniqueConstraint(condition=models.Q(('van__isnull', False)), fields=('werkteam', 'persoon', 'rol', 'van'), name='projecten_lidmaatschap_uniek'),
+        ),
+        migrations.AddConstraint(
+            model_name='lidmaatschap',
+            constraint=models.UniqueConstraint(condition=models.Q(('van__isnull', True)), fields=('werkteam', 'persoon', 'rol'), name='projecten_lidmaatschap_uniek_zonder_van'),
         ),
         migrations.AddIndex(
             model_name='bijeenkomst',
