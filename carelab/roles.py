@@ -26,6 +26,17 @@ ROLE_PERMISSIONS = {
         "carelab.add_thema",
         "carelab.change_thema",
         "carelab.view_kennislijn",
+        # verhalen: stories and fragments (erasure, verhalen.wis_verhaal, is
+        # granted to individual accounts by a superuser, not to the role)
+        "verhalen.view_verhaal",
+        "verhalen.add_verhaal",
+        "verhalen.change_verhaal",
+        "verhalen.exporteer_verhaal",
+        "verhalen.view_fragment",
+        "verhalen.add_fragment",
+        "verhalen.change_fragment",
+        "verhalen.delete_fragment",
+        "verhalen.view_verwijderverzoek",
     ],
     BREDE_RAAD: [
         "carelab.view_thema",

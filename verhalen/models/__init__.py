@@ -1,2 +1,18 @@
 """Models of the verhalen app, one module per area:
 verhaal.py (stories, consent, fragments), collectie.py (collections, reflections)."""
+
+from .verhaal import (  # noqa: F401
+    Fragment,
+    FragmentQuerySet,
+    FragmentThema,
+    Gemeente,
+    Leeftijdscategorie,
+    Toestemming,
+    Verhaal,
+    VerhaalQuerySet,
+    VerhaalThema,
+    VerhaalTrefwoord,
+    VertellerType,
+    Verwijderverzoek,
+    Verzamelwijze,
+)
