@@ -294,29 +294,35 @@ class Persoon(models.Model):
 
 
 class Wijk(models.Model):
-    """A Rotterdam wijk with its CBS wijk code, so it can be put on a map later."""
+    """A Rotterdam wijk, with the gebied it lies in and that gebied's CBS wijk code.
+
+    The list itself lives in projecten/wijken.py and is loaded by a migration.
+    """
 
     naam = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("korte naam in de link"), max_length=100, unique=True)
-    cbs_code = models.CharField(
+    gebied = models.CharField(
+        _("gebied"), max_length=100, help_text=_("Het Rotterdamse gebied, bijvoorbeeld Feijenoord.")
+    )
+    cbs_wijkcode = models.CharField(
         _("CBS-wijkcode"),
         max_length=8,
-        unique=True,
-        help_text=_("De wijkcode van het CBS, bijvoorbeeld WK059912."),
-    )
-    gebied = models.CharField(
-        _("gebied"), max_length=100, blank=True, help_text=_("Het Rotterdamse gebied.")
+        help_text=_(
+            "De code van het CBS voor het gebied, bijvoorbeeld WK059910. "
+            "Voor het CBS is een Rotterdams gebied een wijk."
+        ),
     )
 
     class Meta:
         verbose_name = _("wijk")
         verbose_name_plural = _("wijken")
         ordering = ["naam"]
+        indexes = [models.Index(fields=["cbs_wijkcode"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(cbs_code__regex=r"^WK[0-9]{6}$"),
-                name="projecten_wijk_cbs_code_vorm",
-                violation_error_message=_("Een CBS-wijkcode ziet eruit als WK059912."),
+                condition=Q(cbs_wijkcode__regex=r"^WK0599[0-9]{2}$"),
+                name="projecten_wijk_cbs_wijkcode_vorm",
+                violation_error_message=_("Een Rotterdamse CBS-wijkcode ziet eruit als WK059910."),
             )
         ]
 
@@ -694,7 +700,9 @@ class Publicatie(models.Model):
         ADVIES = "advies", _("advies")
         COLUMN = "column", _("column")
         BLOG = "blog", _("blog")
+        BOEK = "boek", _("boek")
         BOEKHOOFDSTUK = "boekhoofdstuk", _("boekhoofdstuk")
+        BUNDEL = "bundel", _("bundel")
         MAGAZINE = "magazine", _("magazine")
         KENNISCLIP = "kennisclip", _("kennisclip")
         SCRIPTIE = "scriptie", _("afstudeeronderzoek")
