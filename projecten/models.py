@@ -17,6 +17,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
@@ -58,6 +59,20 @@ class Status(models.TextChoices):
 
 def _maandnummer(jaar, maand):
     return jaar * 100 + maand
+
+
+def op_rol(items, rollen):
+    """`items` (each with a `rol`) sorted in the order of the `rollen` choices."""
+    volgorde = {waarde: positie for positie, waarde in enumerate(rollen.values)}
+    return sorted(items, key=lambda item: volgorde.get(item.rol, len(volgorde)))
+
+
+def per_rol(items, rollen):
+    """[(rol label, [items…]), …] in the order of the `rollen` choices, empty roles left out."""
+    groepen = {}
+    for item in op_rol(items, rollen):
+        groepen.setdefault(item.get_rol_display(), []).append(item)
+    return list(groepen.items())
 
 
 class PeriodeQuerySet(models.QuerySet):
@@ -241,7 +256,7 @@ class Organisatie(models.Model):
 
 
 class PersoonQuerySet(models.QuerySet):
-    def publiek_zichtbaar(self):
+    def met_publieke_naam(self):
         return self.filter(toon_naam_publiek=True)
 
 
@@ -361,7 +376,24 @@ class ThemaWerkteam(ThemaItemBase):
 
 
 class ProjectQuerySet(PeriodeQuerySet):
-    pass
+    def gepubliceerd(self):
+        return self.filter(gepubliceerd=True)
+
+    def voor_lijst(self):
+        """What a card in a list of projects shows, in a fixed number of queries."""
+        return self.select_related("financier").prefetch_related("themas", "wijken")
+
+    def zoek(self, tekst):
+        tekst = tekst.strip()
+        if not tekst:
+            return self
+        return self.filter(
+            Q(titel__icontains=tekst)
+            | Q(samenvatting__icontains=tekst)
+            | Q(achtergrond__icontains=tekst)
+            | Q(doelstelling__icontains=tekst)
+            | Q(resultaten__icontains=tekst)
+        )
 
 
 class Project(Periode):
@@ -411,6 +443,11 @@ class Project(Periode):
         Wijk, verbose_name=_("wijken"), related_name="projecten", blank=True
     )
     themas = TaggableManager(through=ThemaProject, blank=True, verbose_name=_("thema's"))
+    gepubliceerd = models.BooleanField(
+        _("op de website"),
+        default=True,
+        help_text=_("Uitvinken om dit (nog) niet op de openbare website te tonen."),
+    )
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -441,6 +478,14 @@ class Project(Periode):
 
     def get_absolute_url(self):
         return reverse("projecten:detail", kwargs={"slug": self.slug})
+
+    def partners_per_rol(self):
+        """[(rol, [Projectpartner…]), …], penvoerder first; use with prefetched partnerschappen."""
+        return per_rol(self.partnerschappen.all(), Projectpartner.Rol)
+
+    def onderzoeksteam(self):
+        """Teamleden with the projectleider first; use with prefetched teamleden."""
+        return op_rol(self.teamleden.all(), Teamlid.Rol)
 
 
 class Projectpartner(models.Model):
@@ -495,6 +540,30 @@ class Tijdvak(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def tijdvak(self):
+        """'sinds 1 maart 2018', 'tot en met 30 juni 2019', both, or ''."""
+        van = date_format(self.van, "j F Y") if self.van else ""
+        tot = date_format(self.tot, "j F Y") if self.tot else ""
+        if van and tot:
+            return f"{van} – {tot}"
+        if van:
+            return _("sinds %(van)s") % {"van": van}
+        if tot:
+            return _("tot en met %(tot)s") % {"tot": tot}
+        return ""
+
+    @property
+    def publieke_naam(self):
+        """The name when the person allows it, otherwise only the role (e.g. 'bewoner')."""
+        if self.persoon.toon_naam_publiek:
+            return self.persoon.naam
+        return self.get_rol_display()
+
+    @property
+    def naam_verborgen(self):
+        return not self.persoon.toon_naam_publiek
+
     @classmethod
     def tijdvak_constraint(cls, prefix):
         return models.CheckConstraint(
@@ -544,7 +613,24 @@ class Teamlid(Tijdvak):
 
 
 class WerkteamQuerySet(PeriodeQuerySet):
-    pass
+    def gepubliceerd(self):
+        return self.filter(gepubliceerd=True).filter(
+            Q(project__isnull=True) | Q(project__gepubliceerd=True)
+        )
+
+    def voor_lijst(self):
+        return self.select_related("project").prefetch_related("themas")
+
+    def zoek(self, tekst):
+        tekst = tekst.strip()
+        if not tekst:
+            return self
+        return self.filter(
+            Q(naam__icontains=tekst)
+            | Q(leervraag__icontains=tekst)
+            | Q(beschrijving__icontains=tekst)
+            | Q(resultaten__icontains=tekst)
+        )
 
 
 class Werkteam(Periode):
@@ -569,6 +655,11 @@ class Werkteam(Periode):
         help_text=_("Het project waar dit werkteam bij hoort, als dat zo is."),
     )
     themas = TaggableManager(through=ThemaWerkteam, blank=True, verbose_name=_("thema's"))
+    gepubliceerd = models.BooleanField(
+        _("op de website"),
+        default=True,
+        help_text=_("Uitvinken om dit (nog) niet op de openbare website te tonen."),
+    )
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -594,6 +685,10 @@ class Werkteam(Periode):
 
     def get_absolute_url(self):
         return reverse("projecten:werkteam_detail", kwargs={"slug": self.slug})
+
+    def leden_per_rol(self):
+        """[(rol, [Lidmaatschap…]), …] in the order of the roles; use with prefetched leden."""
+        return per_rol(self.lidmaatschappen.all(), Lidmaatschap.Rol)
 
 
 class Lidmaatschap(Tijdvak):
@@ -688,7 +783,15 @@ class Bijeenkomst(models.Model):
 
 
 class PublicatieQuerySet(models.QuerySet):
-    pass
+    def gepubliceerd(self):
+        """Public publications whose project and werkteam (if any) are public too."""
+        return self.filter(gepubliceerd=True).filter(
+            Q(project__isnull=True) | Q(project__gepubliceerd=True),
+            Q(werkteam__isnull=True) | Q(werkteam__gepubliceerd=True),
+        )
+
+    def voor_lijst(self):
+        return self.select_related("project", "werkteam")
 
 
 class Publicatie(models.Model):
@@ -752,6 +855,12 @@ class Publicatie(models.Model):
         related_name="publicaties",
     )
 
+    gepubliceerd = models.BooleanField(
+        _("op de website"),
+        default=True,
+        help_text=_("Uitvinken om dit (nog) niet op de openbare website te tonen."),
+    )
+
     objects = PublicatieQuerySet.as_manager()
 
     class Meta:
@@ -765,3 +874,10 @@ class Publicatie(models.Model):
 
     def get_absolute_url(self):
         return reverse("projecten:publicatie_detail", kwargs={"slug": self.slug})
+
+    @property
+    def bestandstype(self):
+        """'PDF', 'DOCX', … for an uploaded file, '' otherwise."""
+        if not self.bestand:
+            return ""
+        return self.bestand.name.rsplit(".", 1)[-1].upper()
