@@ -37,9 +37,27 @@ ROLE_PERMISSIONS = {
         "verhalen.change_fragment",
         "verhalen.delete_fragment",
         "verhalen.view_verwijderverzoek",
+        # verhalen: themed collections (curating, drafts, export) and reading reflections
+        "verhalen.view_collectie",
+        "verhalen.add_collectie",
+        "verhalen.change_collectie",
+        "verhalen.delete_collectie",
+        "verhalen.exporteer_collectie",
+        "verhalen.view_collectieitem",
+        "verhalen.add_collectieitem",
+        "verhalen.change_collectieitem",
+        "verhalen.delete_collectieitem",
+        "verhalen.view_reflectie",
     ],
     BREDE_RAAD: [
         "carelab.view_thema",
+        # verhalen: read collections for the Brede Raad; write reflections
+        # (changing or deleting is limited to one's own by the services)
+        "verhalen.view_collectie",
+        "verhalen.view_reflectie",
+        "verhalen.add_reflectie",
+        "verhalen.change_reflectie",
+        "verhalen.delete_reflectie",
     ],
     COORDINATOR: [
         "carelab.view_thema",

@@ -16,3 +16,4 @@ from .verhaal import (  # noqa: F401
     Verwijderverzoek,
     Verzamelwijze,
 )
+from .collectie import Collectie, CollectieItem, CollectieThema, Publiek, Reflectie  # noqa: F401
