@@ -48,6 +48,10 @@ ROLE_PERMISSIONS = {
         "verhalen.change_collectieitem",
         "verhalen.delete_collectieitem",
         "verhalen.view_reflectie",
+        # projecten: the project pages are public; researchers may also view the records
+        "projecten.view_project",
+        "projecten.view_werkteam",
+        "projecten.view_publicatie",
     ],
     BREDE_RAAD: [
         "carelab.view_thema",
@@ -62,6 +66,8 @@ ROLE_PERMISSIONS = {
     COORDINATOR: [
         "carelab.view_thema",
         "carelab.view_kennislijn",
+        # projecten: coordinators keep projects, werkteams, people and publications
+        "projecten.*",
     ],
 }
 

@@ -793,6 +793,12 @@ class PublicatieQuerySet(models.QuerySet):
     def voor_lijst(self):
         return self.select_related("project", "werkteam")
 
+    def zoek(self, tekst):
+        tekst = tekst.strip()
+        if not tekst:
+            return self
+        return self.filter(Q(titel__icontains=tekst) | Q(auteurs__icontains=tekst))
+
 
 class Publicatie(models.Model):
     class Soort(models.TextChoices):

@@ -1,0 +1,206 @@
+"""The admin where coordinators keep projects, werkteams, people and publications."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from .forms import ProjectAdminForm, WerkteamAdminForm
+from .models import (
+    Bijeenkomst,
+    Lidmaatschap,
+    Organisatie,
+    Persoon,
+    Project,
+    Projectpartner,
+    Publicatie,
+    Status,
+    Teamlid,
+    Werkteam,
+    Wijk,
+)
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Status follows from the period, so it is filtered through the queryset."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return Status.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Status.values:
+            return queryset.met_status().filter(status_code=self.value())
+        return queryset
+
+
+PERIODE_FIELDSET = (
+    _("Periode"),
+    {
+        "fields": (("startjaar", "startmaand"), ("eindjaar", "eindmaand")),
+        "description": _(
+            "Vul alleen in wat zeker is. De status (gepland, lopend, afgerond) volgt "
+            "vanzelf uit de periode."
+        ),
+    },
+)
+
+
+@admin.register(Organisatie)
+class OrganisatieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "afkorting", "soort", "website"]
+    list_filter = ["soort"]
+    search_fields = ["naam", "afkorting"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(Persoon)
+class PersoonAdmin(admin.ModelAdmin):
+    list_display = ["naam", "organisatie", "functie", "toon_naam_publiek"]
+    list_filter = ["toon_naam_publiek", "organisatie__soort"]
+    list_select_related = ["organisatie"]
+    search_fields = ["naam", "functie", "organisatie__naam"]
+    autocomplete_fields = ["organisatie"]
+
+    def get_fields(self, request, obj=None):
+        fields = ["naam", "organisatie", "functie", "toon_naam_publiek"]
+        # Linking an account needs access to accounts, which only a beheerder has.
+        if request.user.is_superuser:
+            fields.append("gebruiker")
+        return fields
+
+    def get_autocomplete_fields(self, request):
+        fields = super().get_autocomplete_fields(request)
+        return [*fields, "gebruiker"] if request.user.is_superuser else fields
+
+
+@admin.register(Wijk)
+class WijkAdmin(admin.ModelAdmin):
+    list_display = ["naam", "gebied", "cbs_wijkcode"]
+    list_filter = ["gebied"]
+    search_fields = ["naam", "gebied", "cbs_wijkcode"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+class ProjectpartnerInline(admin.TabularInline):
+    model = Projectpartner
+    autocomplete_fields = ["organisatie"]
+    extra = 1
+
+
+class TeamlidInline(admin.TabularInline):
+    model = Teamlid
+    autocomplete_fields = ["persoon"]
+    extra = 1
+
+
+class PublicatieInline(admin.StackedInline):
+    model = Publicatie
+    fields = [("titel", "slug"), ("soort", "jaar"), "auteurs", ("link", "bestand"), "gepubliceerd"]
+    prepopulated_fields = {"slug": ["titel"]}
+    show_change_link = True
+    extra = 0
+
+
+class ProjectPublicatieInline(PublicatieInline):
+    fk_name = "project"
+    autocomplete_fields = ["werkteam"]
+    fields = [*PublicatieInline.fields, "werkteam"]
+
+
+class WerkteamPublicatieInline(PublicatieInline):
+    fk_name = "werkteam"
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    form = ProjectAdminForm
+    list_display = ["titel", "periode", "status_display", "financier", "gepubliceerd"]
+    list_filter = [StatusFilter, "gepubliceerd", "financier", "wijken__gebied", "themas"]
+    list_select_related = ["financier"]
+    search_fields = ["titel", "samenvatting", "dossiernummer", "partners__naam"]
+    prepopulated_fields = {"slug": ["titel"]}
+    autocomplete_fields = ["financier", "wijken"]
+    inlines = [ProjectpartnerInline, TeamlidInline, ProjectPublicatieInline]
+    readonly_fields = ["aangemaakt", "gewijzigd"]
+    fieldsets = [
+        (None, {"fields": ["titel", "slug", "samenvatting", "gepubliceerd"]}),
+        (_("Inhoud"), {"fields": ["achtergrond", "doelstelling", "opzet", "resultaten"]}),
+        PERIODE_FIELDSET,
+        (_("Financiering"), {"fields": ["financier", ("dossiernummer", "subsidiebedrag")]}),
+        (_("Waar en waarover"), {"fields": ["wijken", "themas"]}),
+        (_("Vastgelegd"), {"fields": [("aangemaakt", "gewijzigd")], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description=_("status"))
+    def status_display(self, obj):
+        return obj.get_status_display()
+
+
+class LidmaatschapInline(admin.TabularInline):
+    model = Lidmaatschap
+    autocomplete_fields = ["persoon", "organisatie"]
+    extra = 1
+
+
+class BijeenkomstInline(admin.StackedInline):
+    model = Bijeenkomst
+    fields = [("datum", "soort"), "titel", "verslag"]
+    extra = 0
+
+
+@admin.register(Werkteam)
+class WerkteamAdmin(admin.ModelAdmin):
+    form = WerkteamAdminForm
+    list_display = ["naam", "periode", "status_display", "project", "aantal_leden", "gepubliceerd"]
+    list_filter = [StatusFilter, "gepubliceerd", "project", "themas"]
+    list_select_related = ["project"]
+    search_fields = ["naam", "leervraag", "beschrijving"]
+    prepopulated_fields = {"slug": ["naam"]}
+    autocomplete_fields = ["project"]
+    inlines = [LidmaatschapInline, BijeenkomstInline, WerkteamPublicatieInline]
+    readonly_fields = ["aangemaakt", "gewijzigd"]
+    fieldsets = [
+        (None, {"fields": ["naam", "slug", "leervraag", "project", "gepubliceerd"]}),
+        (_("Inhoud"), {"fields": ["beschrijving", "resultaten", "themas"]}),
+        PERIODE_FIELDSET,
+        (_("Vastgelegd"), {"fields": [("aangemaakt", "gewijzigd")], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_aantal_leden=Count("lidmaatschappen"))
+
+    @admin.display(description=_("status"))
+    def status_display(self, obj):
+        return obj.get_status_display()
+
+    @admin.display(description=_("leden"), ordering="_aantal_leden")
+    def aantal_leden(self, obj):
+        return obj._aantal_leden
+
+
+@admin.register(Bijeenkomst)
+class BijeenkomstAdmin(admin.ModelAdmin):
+    list_display = ["datum", "soort", "titel", "werkteam"]
+    list_filter = ["soort", "werkteam"]
+    list_select_related = ["werkteam"]
+    search_fields = ["titel", "verslag", "werkteam__naam"]
+    autocomplete_fields = ["werkteam"]
+    date_hierarchy = "datum"
+
+
+@admin.register(Publicatie)
+class PublicatieAdmin(admin.ModelAdmin):
+    list_display = ["titel", "soort", "jaar", "auteurs", "project", "werkteam", "gepubliceerd"]
+    list_filter = ["soort", "jaar", "gepubliceerd", "project", "werkteam"]
+    list_select_related = ["project", "werkteam"]
+    search_fields = ["titel", "auteurs", "samenvatting"]
+    prepopulated_fields = {"slug": ["titel"]}
+    autocomplete_fields = ["project", "werkteam"]
+    fieldsets = [
+        (None, {"fields": ["titel", "slug", "soort", "auteurs", "jaar", "gepubliceerd"]}),
+        (_("Waar te vinden"), {"fields": ["link", "bestand"]}),
+        (_("Samenvatting"), {"fields": ["samenvatting"]}),
+        (_("Hoort bij"), {"fields": ["project", "werkteam"]}),
+    ]

@@ -1,0 +1,52 @@
+"""Reads that cross into other apps or combine several models."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from carelab.models import Thema
+
+from .models import Project, Werkteam
+
+
+@dataclass(frozen=True)
+class VerhalenVerwijzing:
+    aantal: int
+    url: str
+
+
+def verhalen_bij_project(*, user, project: Project) -> VerhalenVerwijzing | None:
+    """How many stories `user` may see are linked to `project`, and where to find them.
+
+    None for anyone who may not read stories (visitors, coordinators, Brede
+    Raad members): they do not learn that stories exist. The count goes
+    through `Verhaal.objects.zichtbaar_voor`, so withdrawn stories never count.
+    """
+    if not user.has_perm("verhalen.view_verhaal"):
+        return None
+    from verhalen.models import Verhaal
+
+    aantal = Verhaal.objects.zichtbaar_voor(user).filter(project=project).count()
+    url = f"{reverse('verhalen:list')}?{urlencode({'project': project.pk})}"
+    return VerhalenVerwijzing(aantal=aantal, url=url)
+
+
+def projecten_voor_thema(request, thema: Thema) -> dict | None:
+    """Section of the theme hub: the public projects and werkteams tagged with `thema`.
+
+    Items tagged with one of the theme's sub-codes count too. None when there are none.
+    """
+    themas = Q(themas=thema) | Q(themas__parent=thema)
+    projecten = list(Project.objects.gepubliceerd().filter(themas).distinct().order_by("titel"))
+    werkteams = list(
+        Werkteam.objects.gepubliceerd()
+        .filter(themas)
+        .distinct()
+        .select_related("project")
+        .order_by("naam")
+    )
+    if not projecten and not werkteams:
+        return None
+    return {"thema": thema, "projecten": projecten, "werkteams": werkteams}

@@ -1,0 +1,115 @@
+"""Public pages of projects, werkteams and publications.
+
+Everyone may read them; only what coordinators marked "op de website" shows.
+Researchers also see, on a project page, how many stories are linked to it.
+"""
+
+from django.db.models import Prefetch
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from carelab import sections
+
+from . import selectors
+from .filters import ProjectFilter, PublicatieFilter, WerkteamFilter
+from .models import Lidmaatschap, Project, Publicatie, Teamlid, Werkteam
+
+
+class ProjectListView(FilterView):
+    filterset_class = ProjectFilter
+    queryset = Project.objects.gepubliceerd().voor_lijst()
+    template_name = "projecten/project_list.html"
+    context_object_name = "projecten"
+    paginate_by = 20
+
+
+class ProjectDetailView(DetailView):
+    template_name = "projecten/project_detail.html"
+    context_object_name = "project"
+
+    def get_queryset(self):
+        return (
+            Project.objects.gepubliceerd()
+            .select_related("financier")
+            .prefetch_related(
+                "themas",
+                "wijken",
+                "partnerschappen__organisatie",
+                Prefetch(
+                    "teamleden",
+                    queryset=Teamlid.objects.select_related("persoon__organisatie"),
+                ),
+                Prefetch(
+                    "werkteams",
+                    queryset=Werkteam.objects.gepubliceerd().prefetch_related("themas"),
+                    to_attr="openbare_werkteams",
+                ),
+                Prefetch(
+                    "publicaties",
+                    queryset=Publicatie.objects.gepubliceerd(),
+                    to_attr="openbare_publicaties",
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        project = self.object
+        context["sections"] = sections.render_context("project", self.request, project)
+        context["verhalen"] = selectors.verhalen_bij_project(
+            user=self.request.user, project=project
+        )
+        return context
+
+
+class WerkteamListView(FilterView):
+    filterset_class = WerkteamFilter
+    queryset = Werkteam.objects.gepubliceerd().voor_lijst()
+    template_name = "projecten/werkteam_list.html"
+    context_object_name = "werkteams"
+    paginate_by = 20
+
+
+class WerkteamDetailView(DetailView):
+    template_name = "projecten/werkteam_detail.html"
+    context_object_name = "werkteam"
+
+    def get_queryset(self):
+        return (
+            Werkteam.objects.gepubliceerd()
+            .select_related("project")
+            .prefetch_related(
+                "themas",
+                "bijeenkomsten",
+                Prefetch(
+                    "lidmaatschappen",
+                    queryset=Lidmaatschap.objects.select_related("persoon", "organisatie"),
+                ),
+                Prefetch(
+                    "publicaties",
+                    queryset=Publicatie.objects.gepubliceerd(),
+                    to_attr="openbare_publicaties",
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sections"] = sections.render_context("werkteam", self.request, self.object)
+        return context
+
+
+class PublicatieListView(FilterView):
+    filterset_class = PublicatieFilter
+    queryset = Publicatie.objects.gepubliceerd().voor_lijst()
+    template_name = "projecten/publicatie_list.html"
+    context_object_name = "publicaties"
+    paginate_by = 25
+
+
+class PublicatieDetailView(DetailView):
+    template_name = "projecten/publicatie_detail.html"
+    context_object_name = "publicatie"
+
+    def get_queryset(self):
+        return Publicatie.objects.gepubliceerd().voor_lijst()
