@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class KenniscafesConfig(AppConfig):
     name = "kenniscafes"
     verbose_name = _("Kenniscafés")
+
+    def ready(self):
+        from carelab import sections
+
+        from . import sections as kenniscafe_sections
+
+        sections.register(
+            "home", "kenniscafes/includes/_home.html", kenniscafe_sections.home, order=20
+        )
+        sections.register(
+            "thema", "kenniscafes/includes/_sectie.html", kenniscafe_sections.thema, order=40
+        )
+        sections.register(
+            "project", "kenniscafes/includes/_sectie.html", kenniscafe_sections.project, order=40
+        )
+        sections.register(
+            "werkteam", "kenniscafes/includes/_sectie.html", kenniscafe_sections.werkteam, order=40
+        )

@@ -1,3 +1,20 @@
+from django.urls import path
+
+from . import feeds, views
+
 app_name = "kenniscafes"
 
-urlpatterns = []
+urlpatterns = [
+    path("kenniscafes/", views.AgendaView.as_view(), name="agenda"),
+    path("kenniscafes/archief/", views.ArchiefView.as_view(), name="archief"),
+    path("kenniscafes/agenda.ics", views.agenda_ics, name="agenda_ics"),
+    path("kenniscafes/feed/", feeds.KenniscafeFeed(), name="feed"),
+    path("kenniscafes/feed/atom/", feeds.KenniscafeAtomFeed(), name="feed_atom"),
+    path("kenniscafes/thema/<slug:slug>/agenda.ics", views.thema_ics, name="thema_ics"),
+    path("kenniscafes/werkteam/<slug:slug>/agenda.ics", views.werkteam_ics, name="werkteam_ics"),
+    path("kenniscafes/reeks/<slug:slug>/", views.reeks, name="reeks"),
+    path("kenniscafes/afmelden/<str:token>/", views.afmelden, name="afmelden"),
+    path("kenniscafes/<slug:slug>/", views.detail, name="detail"),
+    path("kenniscafes/<slug:slug>/aanmelden/", views.aanmelden, name="aanmelden"),
+    path("kenniscafes/<slug:slug>/agenda.ics", views.kenniscafe_ics, name="ics"),
+]

@@ -1,0 +1,64 @@
+"""RSS and Atom feeds of the kenniscafés (django.contrib.syndication)."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+
+from . import ical
+from .models import Kenniscafe
+
+
+class KenniscafeFeed(Feed):
+    title = "Kenniscafés van CARE lab Rotterdam"
+    link = reverse_lazy("kenniscafes:agenda")
+    description = (
+        "Nieuwe en komende kenniscafés van CARE lab Rotterdam, en verslagen van kenniscafés "
+        "die geweest zijn."
+    )
+    language = "nl"
+    aantal = 30
+
+    def items(self):
+        return (
+            Kenniscafe.objects.gepubliceerd()
+            .select_related("locatie")
+            .prefetch_related("themas")
+            .order_by("-start", "-pk")[: self.aantal]
+        )
+
+    def item_title(self, item):
+        titel = f"{item.titel} — {item.datum_tekst}"
+        return f"Afgelast: {titel}" if item.is_afgelast else titel
+
+    def item_description(self, item):
+        delen = []
+        if item.mededeling:
+            delen.append(item.mededeling)
+        if item.locatie:
+            delen.append(f"Waar: {item.locatie.volledig_adres}")
+        if item.online_link:
+            delen.append("Ook online te volgen.")
+        if item.beschrijving:
+            delen.append(item.beschrijving)
+        if item.verslag:
+            delen.append("Het verslag staat op de website.")
+        return "\n\n".join(delen)
+
+    def item_guid(self, item):
+        return ical.uid(item)
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.aangemaakt
+
+    def item_updateddate(self, item):
+        return item.gewijzigd
+
+    def item_categories(self, item):
+        return [thema.name for thema in item.themas.all()]
+
+
+class KenniscafeAtomFeed(KenniscafeFeed):
+    feed_type = Atom1Feed
+    subtitle = KenniscafeFeed.description

@@ -1,0 +1,94 @@
+"""E-mails to people who registered for a kenniscafé.
+
+Each builder returns an EmailMessage for one registration; stuur_na_commit()
+builds them now (with the data as it is in this transaction) and sends them
+once the transaction has committed.
+"""
+
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from . import ical
+
+ICS_TYPE = "text/calendar; charset=utf-8; method=PUBLISH"
+
+
+def _bericht(onderwerp, template, aanmelding, kenniscafe, basis_url, *, met_agenda, **extra):
+    context = {
+        "aanmelding": aanmelding,
+        "kenniscafe": kenniscafe,
+        "cafe_url": basis_url + kenniscafe.get_absolute_url(),
+        "afmelden_url": basis_url + aanmelding.get_afmelden_url() if aanmelding.token else "",
+        **extra,
+    }
+    bericht = EmailMessage(
+        subject=f"{onderwerp}: {kenniscafe.titel}",
+        body=render_to_string(f"kenniscafes/mail/{template}.txt", context),
+        to=[aanmelding.email],
+    )
+    if met_agenda:
+        bericht.attach(
+            f"{kenniscafe.slug}.ics",
+            ical.kalender([kenniscafe], basis_url=basis_url, methode="PUBLISH"),
+            ICS_TYPE,
+        )
+    return bericht
+
+
+def bevestiging(aanmelding, *, kenniscafe, basis_url):
+    return _bericht(
+        "Je bent aangemeld", "bevestiging", aanmelding, kenniscafe, basis_url, met_agenda=True
+    )
+
+
+def wachtlijst(aanmelding, *, kenniscafe, basis_url):
+    return _bericht(
+        "Je staat op de wachtlijst",
+        "wachtlijst",
+        aanmelding,
+        kenniscafe,
+        basis_url,
+        met_agenda=False,
+        positie=aanmelding.positie_op_wachtlijst,
+    )
+
+
+def doorgeschoven(aanmelding, *, kenniscafe, basis_url):
+    return _bericht(
+        "Er is een plaats voor je",
+        "doorgeschoven",
+        aanmelding,
+        kenniscafe,
+        basis_url,
+        met_agenda=True,
+    )
+
+
+def afgemeld(aanmelding, *, kenniscafe, basis_url):
+    return _bericht(
+        "Je bent afgemeld", "afgemeld", aanmelding, kenniscafe, basis_url, met_agenda=False
+    )
+
+
+def afgelast(aanmelding, *, kenniscafe, basis_url):
+    return _bericht("Afgelast", "afgelast", aanmelding, kenniscafe, basis_url, met_agenda=True)
+
+
+def gewijzigd(aanmelding, *, kenniscafe, basis_url, velden):
+    return _bericht(
+        "Gewijzigd",
+        "gewijzigd",
+        aanmelding,
+        kenniscafe,
+        basis_url,
+        met_agenda=aanmelding.status == aanmelding.Status.BEVESTIGD,
+        velden=velden,
+    )
+
+
+def stuur_na_commit(maker, aanmeldingen, **kwargs):
+    """Build one message per registration now; send them all after the commit."""
+    berichten = [maker(aanmelding, **kwargs) for aanmelding in aanmeldingen if aanmelding.email]
+    if berichten:
+        transaction.on_commit(lambda: get_connection().send_messages(berichten))

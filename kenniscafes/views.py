@@ -1,0 +1,192 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django.views.generic import ListView
+
+from carelab.models import Thema
+from projecten.models import Werkteam
+
+from . import ical, services, structured_data
+from .forms import AanmeldForm, ArchiefFilterForm
+from .models import Aanmelding, Kenniscafe, Reeks
+
+ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def basis_url(request):
+    """'https://host' — for absolute links in e-mails and calendar files."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+class AgendaView(ListView):
+    template_name = "kenniscafes/agenda.html"
+    context_object_name = "kenniscafes"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return Kenniscafe.objects.gepubliceerd().komend().voor_lijst()
+
+
+class ArchiefView(ListView):
+    template_name = "kenniscafes/archief.html"
+    context_object_name = "kenniscafes"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filter_form = ArchiefFilterForm(self.request.GET or None)
+        cafes = Kenniscafe.objects.gepubliceerd().voorbij().voor_lijst()
+        if self.filter_form.is_valid() and self.filter_form.cleaned_data["thema"]:
+            cafes = cafes.met_thema(self.filter_form.cleaned_data["thema"])
+        return cafes
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filter_form
+        context["querystring_zonder_pagina"] = _zonder_pagina(self.request)
+        return context
+
+
+def _zonder_pagina(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _cafe_of_404(request, slug):
+    cafes = (
+        Kenniscafe.objects.zichtbaar_voor(request.user)
+        .voor_lijst()
+        .select_related("werkteam", "project")
+        .prefetch_related("sprekers__persoon", "bijlagen")
+    )
+    return get_object_or_404(cafes, slug=slug)
+
+
+def _reeks_context(kenniscafe):
+    if kenniscafe.reeks is None:
+        return {}
+    delen = list(kenniscafe.reeks.kenniscafes.gepubliceerd().order_by("start", "pk"))
+    if kenniscafe not in delen:
+        return {"reeks_delen": delen}
+    return {"reeks_delen": delen, "deel_nummer": delen.index(kenniscafe) + 1}
+
+
+def detail(request, slug):
+    kenniscafe = _cafe_of_404(request, slug)
+    url = request.build_absolute_uri(kenniscafe.get_absolute_url())
+    context = {
+        "kenniscafe": kenniscafe,
+        "form": AanmeldForm() if kenniscafe.aanmelden_mogelijk() else None,
+        "json_ld": structured_data.als_script(structured_data.event(kenniscafe, url=url))
+        if kenniscafe.start
+        else "",
+        **_reeks_context(kenniscafe),
+    }
+    return render(request, "kenniscafes/detail.html", context)
+
+
+def aanmelden(request, slug):
+    kenniscafe = _cafe_of_404(request, slug)
+    if not kenniscafe.aanmelden_mogelijk():
+        messages.warning(request, _("Aanmelden voor dit kenniscafé kan niet (meer)."))
+        return redirect(kenniscafe)
+    form = AanmeldForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            aanmelding = services.meld_aan(
+                kenniscafe=kenniscafe, **form.cleaned_data, basis_url=basis_url(request)
+            )
+        except services.AlAangemeld as error:
+            form.add_error("email", error)
+        except services.AanmeldenGesloten as error:
+            messages.warning(request, error.message)
+            return redirect(kenniscafe)
+        else:
+            if aanmelding.status == Aanmelding.Status.BEVESTIGD:
+                messages.success(
+                    request,
+                    _("Je bent aangemeld. We hebben een bevestiging gestuurd naar %(email)s.")
+                    % {"email": aanmelding.email},
+                )
+            else:
+                messages.info(
+                    request,
+                    _(
+                        "Het kenniscafé is vol. Je staat op de wachtlijst (plaats %(positie)s). "
+                        "Komt er een plaats vrij, dan krijg je die "
+                        "en sturen we een e-mail naar %(email)s."
+                    )
+                    % {"positie": aanmelding.positie_op_wachtlijst, "email": aanmelding.email},
+                )
+            return redirect(kenniscafe)
+    return render(request, "kenniscafes/aanmelden.html", {"kenniscafe": kenniscafe, "form": form})
+
+
+def afmelden(request, token):
+    aanmelding = get_object_or_404(
+        Aanmelding.objects.select_related("kenniscafe", "kenniscafe__locatie"), token=token
+    )
+    kenniscafe = aanmelding.kenniscafe
+    if request.method == "POST" and aanmelding.status != Aanmelding.Status.AFGEMELD:
+        services.meld_af(aanmelding=aanmelding, basis_url=basis_url(request))
+        messages.success(request, _("Je bent afgemeld. Bedankt dat je het liet weten."))
+        return redirect(kenniscafe) if kenniscafe.gepubliceerd else redirect("kenniscafes:agenda")
+    return render(
+        request, "kenniscafes/afmelden.html", {"aanmelding": aanmelding, "kenniscafe": kenniscafe}
+    )
+
+
+def reeks(request, slug):
+    reeks = get_object_or_404(Reeks, slug=slug)
+    cafes = list(reeks.kenniscafes.gepubliceerd().voor_lijst().order_by("start", "pk"))
+    if not cafes:
+        raise Http404(_("Deze reeks heeft nog geen kenniscafés."))
+    return render(request, "kenniscafes/reeks.html", {"reeks": reeks, "kenniscafes": cafes})
+
+
+# iCalendar feeds
+
+
+def _ics(request, cafes, *, naam, bestandsnaam=None):
+    cafes = cafes.select_related("locatie").prefetch_related("themas").order_by("start", "pk")
+    response = HttpResponse(
+        ical.kalender(cafes, basis_url=basis_url(request), naam=naam), content_type=ICS_CONTENT_TYPE
+    )
+    if bestandsnaam:
+        response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    return response
+
+
+@require_safe
+def agenda_ics(request):
+    return _ics(request, Kenniscafe.objects.gepubliceerd(), naam="Kenniscafés CARE lab Rotterdam")
+
+
+@require_safe
+def kenniscafe_ics(request, slug):
+    cafes = Kenniscafe.objects.gepubliceerd().filter(slug=slug, start__isnull=False)
+    if not cafes.exists():
+        raise Http404(_("Dit kenniscafé staat niet in de agenda."))
+    return _ics(request, cafes, naam=cafes[0].titel, bestandsnaam=f"kenniscafe-{slug}.ics")
+
+
+@require_safe
+def thema_ics(request, slug):
+    thema = get_object_or_404(Thema, slug=slug)
+    return _ics(
+        request,
+        Kenniscafe.objects.gepubliceerd().met_thema(thema),
+        naam=f"Kenniscafés over {thema.name}",
+    )
+
+
+@require_safe
+def werkteam_ics(request, slug):
+    werkteam = get_object_or_404(Werkteam, slug=slug)
+    return _ics(
+        request,
+        Kenniscafe.objects.gepubliceerd().filter(werkteam=werkteam),
+        naam=f"Kenniscafés van {werkteam.naam}",
+    )
