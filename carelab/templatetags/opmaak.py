@@ -58,3 +58,9 @@ def tekstgrootte_attribuut(context):
 def tekstgrootte(context):
     """The reader's chosen text size key, e.g. for aria-pressed on the buttons."""
     return tekstgrootte_van(context.get("request"))
+
+
+@register.simple_tag
+def tekstgrootte_keuzes():
+    """[(key, label), …] for the buttons of the text-size control."""
+    return [(key, label) for key, (label, _schaal) in TEKSTGROOTTES.items()]

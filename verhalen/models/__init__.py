@@ -1,6 +1,7 @@
 """Models of the verhalen app, one module per area:
 verhaal.py (stories, consent, fragments), collectie.py (collections, reflections)."""
 
+from .collectie import Collectie, CollectieItem, CollectieThema, Publiek, Reflectie  # noqa: F401
 from .verhaal import (  # noqa: F401
     Fragment,
     FragmentQuerySet,
@@ -16,4 +17,3 @@ from .verhaal import (  # noqa: F401
     Verwijderverzoek,
     Verzamelwijze,
 )
-from .collectie import Collectie, CollectieItem, CollectieThema, Publiek, Reflectie  # noqa: F401

@@ -65,8 +65,9 @@ class CollectieQuerySet(models.QuerySet):
             publiek.append(Publiek.BREDE_RAAD)
         return self.gepubliceerd().filter(publiek__in=publiek)
 
-    def met_aantal_items(self):
-        return self.annotate(aantal_items=models.Count("items", distinct=True))
+    def nieuwste_eerst(self):
+        """Newest publication first, drafts last (also after an annotate())."""
+        return self.order_by(F("gepubliceerd_op").desc(nulls_last=True), "titel", "pk")
 
 
 class CollectieThema(ThemaItemBase):
@@ -170,6 +171,13 @@ class Collectie(models.Model):
     def get_absolute_url(self):
         return reverse("collecties:detail", kwargs={"slug": self.slug})
 
+    @property
+    def publiek_in_zin(self):
+        """The audience as it reads inside a sentence: "Collectie voor …"."""
+        if self.publiek == Publiek.OPENBAAR:
+            return _("iedereen")
+        return _("leden van de Brede Raad 010")
+
     def zichtbare_verhalen(self, user):
         """The one visibility rule, for this collection's audience."""
         return Verhaal.objects.zichtbaar_voor(user).met_toestemming_voor(self.publiek)
@@ -265,14 +273,14 @@ class CollectieItem(models.Model):
                 {
                     "verhaal": ValidationError(
                         _(
-                            "Dit verhaal kan niet in deze collectie. De verteller gaf "
-                            "toestemming voor: %(toestemming)s. Deze collectie is voor: "
-                            "%(publiek)s."
+                            "Dit verhaal kan niet in deze collectie. De toestemming van de "
+                            "verteller is “%(toestemming)s”, en deze collectie is voor "
+                            "“%(publiek)s”."
                         ),
                         code="toestemming",
                         params={
-                            "toestemming": self.verhaal.get_toestemming_display().lower(),
-                            "publiek": self.collectie.get_publiek_display().lower(),
+                            "toestemming": self.verhaal.get_toestemming_display(),
+                            "publiek": self.collectie.get_publiek_display(),
                         },
                     )
                 }
@@ -287,9 +295,9 @@ class CollectieItem(models.Model):
         if self.verhaal.toestemming == Toestemming.INGETROKKEN:
             return _("De verteller heeft de toestemming ingetrokken.")
         return _(
-            "De toestemming is nu: %(toestemming)s. Dat past niet bij het publiek van "
+            "De toestemming is nu “%(toestemming)s”. Dat past niet bij het publiek van "
             "deze collectie."
-        ) % {"toestemming": self.verhaal.get_toestemming_display().lower()}
+        ) % {"toestemming": self.verhaal.get_toestemming_display()}
 
 
 class ReflectieQuerySet(models.QuerySet):

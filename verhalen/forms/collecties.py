@@ -1,0 +1,137 @@
+"""Forms for curating collections and writing reflections.
+
+The forms only collect and check input; the services in
+verhalen/services/collecties.py do the writing.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from carelab.models import Thema
+from verhalen.models import Fragment, Verhaal
+from verhalen.models.collectie import Collectie, CollectieItem, Publiek, Reflectie
+
+
+class ThemaKeuzeVeld(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, thema):
+        if thema.parent_id:
+            return f"{thema.parent.name} › {thema.name}"
+        return thema.name
+
+
+class CollectieForm(forms.ModelForm):
+    themas = ThemaKeuzeVeld(
+        label=_("Thema's"),
+        queryset=Thema.objects.select_related("parent").order_by(
+            "parent__volgorde", "volgorde", "name"
+        ),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies één of meer thema's. Fragmenten met deze thema's worden gemarkeerd."),
+    )
+    publiek = forms.ChoiceField(
+        label=_("Voor wie is deze collectie?"),
+        choices=Publiek.choices,
+        widget=forms.RadioSelect,
+        help_text=Collectie._meta.get_field("publiek").help_text,
+    )
+
+    class Meta:
+        model = Collectie
+        fields = ["titel", "slug", "publiek", "themas", "inleiding"]
+        widgets = {"inleiding": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        if self.instance.pk:
+            self.initial.setdefault("themas", list(self.instance.themas.all()))
+
+    def validate_unique(self):
+        # An empty slug is filled in by the service; only check a typed one.
+        if self.cleaned_data.get("slug"):
+            super().validate_unique()
+
+
+class CollectieItemForm(forms.ModelForm):
+    """The curator's note and the chosen excerpt of one story."""
+
+    class Meta:
+        model = CollectieItem
+        fields = ["notitie", "fragmenten"]
+        widgets = {
+            "notitie": forms.Textarea(attrs={"rows": 5}),
+            "fragmenten": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fragmenten"].queryset = (
+            Fragment.objects.zichtbaar_voor(user)
+            .filter(verhaal=self.instance.verhaal)
+            .prefetch_related("codes")
+            .order_by("start", "eind")
+        )
+        self.fields["fragmenten"].label_from_instance = fragment_label
+
+
+def fragment_label(fragment):
+    codes = ", ".join(code.name for code in fragment.codes.all())
+    citaat = fragment.citaat if len(fragment.citaat) <= 160 else f"{fragment.citaat[:157]}…"
+    return f"“{citaat}” ({codes})" if codes else f"“{citaat}”"
+
+
+class VoegToeForm(forms.Form):
+    """Add one story to one of the collections a researcher curates."""
+
+    collectie = forms.ModelChoiceField(
+        label=_("Aan welke collectie?"),
+        queryset=Collectie.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": _("Kies een collectie.")},
+    )
+    verhaal = forms.ModelChoiceField(queryset=Verhaal.objects.none(), widget=forms.HiddenInput)
+    fragmenten = forms.ModelMultipleChoiceField(
+        label=_("Welke fragmenten laat u zien?"),
+        queryset=Fragment.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Niets gekozen: de lezer ziet het hele verhaal."),
+    )
+    notitie = forms.CharField(
+        label=_("Notitie van de samensteller"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=CollectieItem._meta.get_field("notitie").help_text,
+    )
+
+    def __init__(self, *args, user, verhaal=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["collectie"].queryset = Collectie.objects.leesbaar_voor(user).order_by("titel")
+        self.fields["verhaal"].queryset = Verhaal.objects.zichtbaar_voor(user)
+        if verhaal is not None:
+            self.fields["fragmenten"].queryset = (
+                Fragment.objects.zichtbaar_voor(user)
+                .filter(verhaal=verhaal)
+                .prefetch_related("codes")
+                .order_by("start", "eind")
+            )
+            self.fields["fragmenten"].label_from_instance = fragment_label
+
+
+class ZoekVerhaalForm(forms.Form):
+    zoek = forms.CharField(
+        label=_("Zoek een verhaal op titel"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+
+class ReflectieForm(forms.ModelForm):
+    class Meta:
+        model = Reflectie
+        fields = ["tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 6})}
+        error_messages = {"tekst": {"required": _("Schrijf eerst uw reflectie.")}}

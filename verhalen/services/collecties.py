@@ -1,0 +1,560 @@
+"""Curating collections and writing reflections (writes), and the reading
+version of a collection (reads).
+
+Every write is a keyword-only function in one transaction that validates
+with `full_clean()` before saving. History: Collectie and CollectieItem are
+recorded by django-simple-history; `door` is stored as the history user.
+"""
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max, Prefetch
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from carelab.models import Thema
+from verhalen.models import Fragment, Verhaal
+from verhalen.models.collectie import (
+    GERESERVEERDE_SLUGS,
+    Collectie,
+    CollectieItem,
+    Reflectie,
+)
+
+# ---------------------------------------------------------------- collections
+
+
+def unieke_slug(titel: str, *, behalve: Collectie | None = None) -> str:
+    """A free slug for `titel` ("wachten-op-hulp", "wachten-op-hulp-2", …)."""
+    basis = slugify(titel)[:190] or "collectie"
+    bezet = Collectie.objects.filter(slug__startswith=basis)
+    if behalve is not None and behalve.pk:
+        bezet = bezet.exclude(pk=behalve.pk)
+    bezet = set(bezet.values_list("slug", flat=True)) | GERESERVEERDE_SLUGS
+    slug, nummer = basis, 2
+    while slug in bezet:
+        slug, nummer = f"{basis}-{nummer}", nummer + 1
+    return slug
+
+
+def _zet_history_user(obj, door):
+    if door is not None:
+        obj._history_user = door
+
+
+@transaction.atomic
+def maak_collectie(
+    *,
+    titel: str,
+    publiek: str,
+    curator: AbstractBaseUser,
+    inleiding: str = "",
+    slug: str = "",
+    themas: list[Thema] | tuple[Thema, ...] = (),
+) -> Collectie:
+    """Create a draft collection curated by `curator`.
+
+    Side effects: a history record (created).
+    """
+    collectie = Collectie(
+        titel=titel,
+        slug=slug or unieke_slug(titel),
+        inleiding=inleiding,
+        publiek=publiek,
+        curator=curator,
+    )
+    collectie.full_clean()
+    _zet_history_user(collectie, curator)
+    collectie.save()
+    collectie.themas.set(list(themas))
+    return collectie
+
+
+@transaction.atomic
+def wijzig_collectie(
+    *,
+    collectie: Collectie,
+    door: AbstractBaseUser,
+    titel: str,
+    publiek: str,
+    inleiding: str = "",
+    slug: str = "",
+    themas: list[Thema] | tuple[Thema, ...] = (),
+) -> int:
+    """Change a collection's details; returns how many of its stories the
+    visibility rule now hides (e.g. after switching the audience to openbaar).
+
+    Side effects: a history record (changed). Items are never removed here.
+    """
+    collectie.titel = titel
+    collectie.slug = slug or unieke_slug(titel, behalve=collectie)
+    collectie.inleiding = inleiding
+    collectie.publiek = publiek
+    collectie.full_clean()
+    _zet_history_user(collectie, door)
+    collectie.save()
+    collectie.themas.set(list(themas))
+    return collectie.items.count() - collectie.zichtbare_items(door).count()
+
+
+@transaction.atomic
+def publiceer_collectie(*, collectie: Collectie, door: AbstractBaseUser) -> Collectie:
+    """Publish: readers of the audience can now open it.
+
+    Refused (ValidationError, code "leeg") while no story in it may be read
+    by the audience. Side effects: publication date set to now; history.
+    """
+    if not collectie.items.filter(
+        verhaal__in=Verhaal.objects.met_toestemming_voor(collectie.publiek)
+    ).exists():
+        raise ValidationError(
+            _(
+                "Publiceren kan nog niet: er staat geen verhaal in deze collectie dat "
+                "het publiek mag lezen. Voeg eerst een verhaal toe."
+            ),
+            code="leeg",
+        )
+    collectie.gepubliceerd = True
+    collectie.gepubliceerd_op = timezone.now()
+    collectie.full_clean()
+    _zet_history_user(collectie, door)
+    collectie.save()
+    return collectie
+
+
+@transaction.atomic
+def zet_terug_naar_concept(*, collectie: Collectie, door: AbstractBaseUser) -> Collectie:
+    """Unpublish: only curators can open it again. Side effects: history."""
+    collectie.gepubliceerd = False
+    collectie.gepubliceerd_op = None
+    collectie.full_clean()
+    _zet_history_user(collectie, door)
+    collectie.save()
+    return collectie
+
+
+@transaction.atomic
+def verwijder_collectie(*, collectie: Collectie, door: AbstractBaseUser) -> None:
+    """Delete a collection with its items and reflections.
+
+    Side effects: history records (deleted) for the collection and its items.
+    """
+    for item in collectie.items.all():
+        _zet_history_user(item, door)
+        item.delete()
+    _zet_history_user(collectie, door)
+    collectie.delete()
+
+
+# ---------------------------------------------------------------------- items
+
+
+def _controleer_fragmenten(verhaal: Verhaal, fragmenten) -> list[Fragment]:
+    fragmenten = list(fragmenten)
+    if any(fragment.verhaal_id != verhaal.pk for fragment in fragmenten):
+        raise ValidationError(
+            {"fragmenten": _("Kies alleen fragmenten uit dit verhaal.")}, code="ander_verhaal"
+        )
+    return fragmenten
+
+
+@transaction.atomic
+def voeg_verhaal_toe(
+    *,
+    collectie: Collectie,
+    verhaal: Verhaal,
+    door: AbstractBaseUser,
+    fragmenten: list[Fragment] | tuple[Fragment, ...] = (),
+    notitie: str = "",
+) -> CollectieItem:
+    """Add `verhaal` at the end of `collectie`.
+
+    Refused with a Dutch ValidationError when its consent does not allow the
+    collection's audience (code "toestemming") or when it is already in it.
+    Side effects: history record of the new item.
+    """
+    Collectie.objects.select_for_update().filter(pk=collectie.pk).first()
+    laatste = collectie.items.aggregate(laatste=Max("volgorde"))["laatste"] or 0
+    item = CollectieItem(
+        collectie=collectie, verhaal=verhaal, volgorde=laatste + 1, notitie=notitie
+    )
+    item.full_clean()
+    fragmenten = _controleer_fragmenten(verhaal, fragmenten)
+    _zet_history_user(item, door)
+    item.save()
+    item.fragmenten.set(fragmenten)
+    return item
+
+
+@transaction.atomic
+def wijzig_item(
+    *,
+    item: CollectieItem,
+    door: AbstractBaseUser,
+    notitie: str,
+    fragmenten: list[Fragment] | tuple[Fragment, ...] = (),
+) -> CollectieItem:
+    """Change the curator's note and the chosen excerpt. Side effects: history."""
+    fragmenten = _controleer_fragmenten(item.verhaal, fragmenten)
+    item.notitie = notitie
+    item.full_clean()
+    _zet_history_user(item, door)
+    item.save()
+    item.fragmenten.set(fragmenten)
+    return item
+
+
+@transaction.atomic
+def verplaats_item(
+    *, item: CollectieItem, richting: Literal["omhoog", "omlaag"], door: AbstractBaseUser
+) -> bool:
+    """Move an item one place up or down; False when it is already at that end.
+
+    Renumbers the collection 1…n. Side effects: history of the moved items.
+    """
+    if richting not in ("omhoog", "omlaag"):
+        raise ValueError(f"Onbekende richting: {richting!r}")
+    Collectie.objects.select_for_update().filter(pk=item.collectie_id).first()
+    items = list(
+        CollectieItem.objects.filter(collectie_id=item.collectie_id).order_by("volgorde", "pk")
+    )
+    plek = next(index for index, ander in enumerate(items) if ander.pk == item.pk)
+    doel = plek - 1 if richting == "omhoog" else plek + 1
+    if not 0 <= doel < len(items):
+        return False
+    items[plek], items[doel] = items[doel], items[plek]
+    for nummer, ander in enumerate(items, start=1):
+        if ander.volgorde != nummer:
+            ander.volgorde = nummer
+            _zet_history_user(ander, door)
+            ander.save(update_fields=["volgorde", "gewijzigd_op"])
+    return True
+
+
+@transaction.atomic
+def verwijder_item(*, item: CollectieItem, door: AbstractBaseUser) -> None:
+    """Take a story out of a collection (the story itself stays).
+
+    Side effects: history record (deleted).
+    """
+    _zet_history_user(item, door)
+    item.delete()
+
+
+# ---------------------------------------------------------------- reflections
+
+
+@transaction.atomic
+def schrijf_reflectie(*, collectie: Collectie, auteur: AbstractBaseUser, tekst: str) -> Reflectie:
+    """A new reflection by `auteur` on a collection they may read.
+
+    Raises PermissionDenied when `auteur` may not read the collection.
+    """
+    if not Collectie.objects.leesbaar_voor(auteur).filter(pk=collectie.pk).exists():
+        raise PermissionDenied("Deze collectie is niet voor u.")
+    reflectie = Reflectie(collectie=collectie, auteur=auteur, tekst=tekst.strip())
+    reflectie.full_clean()
+    reflectie.save()
+    return reflectie
+
+
+@transaction.atomic
+def wijzig_reflectie(*, reflectie: Reflectie, door: AbstractBaseUser, tekst: str) -> Reflectie:
+    """Change one's own reflection; PermissionDenied for anyone else's."""
+    if not reflectie.is_van(door):
+        raise PermissionDenied("Alleen de schrijver kan een reflectie wijzigen.")
+    reflectie.tekst = tekst.strip()
+    reflectie.full_clean()
+    reflectie.save()
+    return reflectie
+
+
+@transaction.atomic
+def verwijder_reflectie(*, reflectie: Reflectie, door: AbstractBaseUser) -> None:
+    """Remove one's own reflection; PermissionDenied for anyone else's."""
+    if not reflectie.is_van(door):
+        raise PermissionDenied("Alleen de schrijver kan een reflectie verwijderen.")
+    reflectie.delete()
+
+
+# -------------------------------------------------------------------- reading
+
+
+@dataclass
+class Stuk:
+    """A stretch of story text; `themas` is set when it lies in a theme fragment."""
+
+    tekst: str
+    themas: tuple[str, ...] = ()
+
+
+@dataclass
+class Leesitem:
+    item: CollectieItem
+    nummer: int
+    anker: str
+    alinea_blokken: list[list[SafeString]] = field(default_factory=list)
+    is_fragmentkeuze: bool = False
+    vorige: "Leesitem | None" = None
+    volgende: "Leesitem | None" = None
+
+
+def _alineas(tekst: str, begin: int, eind: int):
+    """(start, end) of each paragraph (separated by blank lines) in tekst[begin:eind]."""
+    positie = begin
+    deel = tekst[begin:eind]
+    for blok in deel.split("\n\n"):
+        if blok.strip():
+            links = len(blok) - len(blok.lstrip())
+            rechts = len(blok.rstrip())
+            yield positie + links, positie + rechts
+        positie += len(blok) + 2
+
+
+def markeer(tekst: str, markeringen: list[tuple[int, int, str]], begin: int, eind: int):
+    """Split tekst[begin:eind] into Stuk's; overlapping markings are merged and
+    carry the union of their theme names."""
+    grenzen = {begin, eind}
+    for start, stop, _naam in markeringen:
+        if start < eind and stop > begin:
+            grenzen.update({max(start, begin), min(stop, eind)})
+    punten = sorted(grenzen)
+    stukken: list[Stuk] = []
+    for links, rechts in zip(punten, punten[1:], strict=False):
+        if links >= rechts:
+            continue
+        namen = sorted(
+            {naam for start, stop, naam in markeringen if start <= links and stop >= rechts}
+        )
+        if stukken and tuple(namen) == stukken[-1].themas:
+            stukken[-1].tekst += tekst[links:rechts]
+        else:
+            stukken.append(Stuk(tekst[links:rechts], tuple(namen)))
+    return stukken
+
+
+def _regels(tekst: str) -> SafeString:
+    return mark_safe("<br>".join(format_html("{}", regel) for regel in tekst.split("\n")))  # noqa: S308
+
+
+def stukken_als_html(stukken: list[Stuk]) -> SafeString:
+    """HTML for one paragraph: marked stretches carry a visible text label and
+    a border, so the marking never relies on colour alone."""
+    delen = []
+    for stuk in stukken:
+        if not stuk.themas:
+            delen.append(_regels(stuk.tekst))
+            continue
+        label = ", ".join(stuk.themas)
+        delen.append(
+            format_html(
+                '<mark class="themafragment"><span class="themafragment__label">'
+                '<span class="visually-hidden">Begin fragment over </span>{}'
+                '<span class="visually-hidden">:</span></span> {}'
+                '<span class="visually-hidden"> (einde fragment)</span></mark>',
+                label,
+                _regels(stuk.tekst),
+            )
+        )
+    return mark_safe("".join(delen))  # noqa: S308 — every part is escaped above
+
+
+def _theme_ids(collectie: Collectie) -> set[int]:
+    """The collection's themes and their sub-codes (one level, as in the codebook)."""
+    ids = {thema.pk for thema in collectie.themas.all()}
+    if ids:
+        ids |= set(Thema.objects.filter(parent_id__in=ids).values_list("pk", flat=True))
+    return ids
+
+
+def leesversie(collectie: Collectie, user) -> list[Leesitem]:
+    """The stories of `collectie` that `user` may read here, ready to render.
+
+    Items pass the one visibility rule (`Collectie.zichtbare_items`); theme
+    fragments come from `Fragment.objects.zichtbaar_voor(user)`. A constant
+    number of queries, whatever the number of items.
+    """
+    thema_ids = _theme_ids(collectie)
+    themafragmenten = (
+        Fragment.objects.zichtbaar_voor(user)
+        .filter(codes__in=thema_ids)
+        .distinct()
+        .prefetch_related("codes")
+    )
+    items = list(
+        collectie.zichtbare_items(user)
+        .select_related("verhaal", "verhaal__wijk")
+        .prefetch_related(
+            Prefetch(
+                "fragmenten",
+                queryset=Fragment.objects.zichtbaar_voor(user).order_by("start", "eind"),
+            ),
+            Prefetch("verhaal__fragmenten", queryset=themafragmenten, to_attr="themafragmenten"),
+        )
+        .order_by("volgorde", "pk")
+    )
+    leesitems = []
+    for nummer, item in enumerate(items, start=1):
+        verhaal = item.verhaal
+        tekst = verhaal.tekst
+        markeringen = [
+            (fragment.start, fragment.eind, code.name)
+            for fragment in verhaal.themafragmenten
+            for code in fragment.codes.all()
+            if code.pk in thema_ids and 0 <= fragment.start < fragment.eind <= len(tekst)
+        ]
+        gekozen = [
+            fragment
+            for fragment in item.fragmenten.all()
+            if 0 <= fragment.start < fragment.eind <= len(tekst)
+        ]
+        vensters = [(fragment.start, fragment.eind) for fragment in gekozen] or [(0, len(tekst))]
+        blokken = [
+            [
+                stukken_als_html(markeer(tekst, markeringen, links, rechts))
+                for links, rechts in _alineas(tekst, begin, eind)
+            ]
+            for begin, eind in vensters
+        ]
+        leesitems.append(
+            Leesitem(
+                item=item,
+                nummer=nummer,
+                anker=f"verhaal-{nummer}",
+                alinea_blokken=blokken,
+                is_fragmentkeuze=bool(gekozen),
+            )
+        )
+    for vorige, volgende in zip(leesitems, leesitems[1:], strict=False):
+        vorige.volgende, volgende.vorige = volgende, vorige
+    return leesitems
+
+
+def beheeroverzicht(collectie: Collectie, user) -> list[dict]:
+    """Every item of the collection for its curator, with whether the one
+    visibility rule shows it to the audience now, and if not, why."""
+    zichtbaar = set(collectie.zichtbare_items(user).values_list("pk", flat=True))
+    items = (
+        collectie.items.select_related("verhaal")
+        .prefetch_related("fragmenten")
+        .order_by("volgorde", "pk")
+    )
+    overzicht = []
+    for item in items:
+        is_zichtbaar = item.pk in zichtbaar
+        overzicht.append(
+            {
+                "item": item,
+                "zichtbaar": is_zichtbaar,
+                "reden": "" if is_zichtbaar else item.verborgen_reden(),
+                # A withdrawn story is hidden from researchers too: no title.
+                "ingetrokken": item.verhaal.is_ingetrokken,
+            }
+        )
+    return overzicht
+
+
+def export_gegevens(collectie: Collectie, user) -> dict:
+    """The collection, the stories its audience may read, and every reflection —
+    as plain data for the JSON and Markdown downloads."""
+    leesitems = leesversie(collectie, user)
+    reflecties = collectie.reflecties.select_related("auteur").order_by("aangemaakt_op", "pk")
+    return {
+        "titel": collectie.titel,
+        "adres": collectie.get_absolute_url(),
+        "publiek": collectie.get_publiek_display(),
+        "gepubliceerd": collectie.gepubliceerd,
+        "gepubliceerd_op": collectie.gepubliceerd_op.isoformat()
+        if collectie.gepubliceerd_op
+        else None,
+        "themas": [thema.name for thema in collectie.themas.all()],
+        "inleiding": collectie.inleiding,
+        "verhalen": [
+            {
+                "nummer": leesitem.nummer,
+                "verhaal_id": leesitem.item.verhaal_id,
+                "titel": leesitem.item.verhaal.titel,
+                "verteller": leesitem.item.verhaal.get_verteller_type_display(),
+                "leeftijd": leesitem.item.verhaal.get_leeftijdscategorie_display()
+                if leesitem.item.verhaal.leeftijdscategorie
+                else "",
+                "wijk": leesitem.item.verhaal.wijk.naam if leesitem.item.verhaal.wijk else "",
+                "notitie": leesitem.item.notitie,
+                # What readers see: the chosen fragments, or else the whole text.
+                "fragmenten": [fragment.citaat for fragment in leesitem.item.fragmenten.all()],
+                "tekst": "" if leesitem.is_fragmentkeuze else leesitem.item.verhaal.tekst,
+            }
+            for leesitem in leesitems
+        ],
+        "reflecties": [
+            {
+                "id": reflectie.pk,
+                "auteur": _naam(reflectie.auteur),
+                "geschreven_op": reflectie.aangemaakt_op.isoformat(),
+                "gewijzigd_op": reflectie.gewijzigd_op.isoformat(),
+                "tekst": reflectie.tekst,
+            }
+            for reflectie in reflecties
+        ],
+    }
+
+
+def _naam(user) -> str:
+    if user is None:
+        return _("(account verwijderd)")
+    return user.get_full_name() or user.get_username()
+
+
+def export_markdown(gegevens: dict) -> str:
+    """The export data as a readable Markdown document."""
+
+    def citeer(tekst):
+        return "\n".join(f"> {regel}".rstrip() for regel in tekst.splitlines() or [""])
+
+    regels = [
+        f"# {gegevens['titel']}",
+        "",
+        f"- Voor: {gegevens['publiek']}",
+        f"- Gepubliceerd op: {gegevens['gepubliceerd_op']}"
+        if gegevens["gepubliceerd"]
+        else "- Concept (niet gepubliceerd)",
+        f"- Thema's: {', '.join(gegevens['themas']) or 'geen'}",
+        "",
+        "## Inleiding",
+        "",
+        gegevens["inleiding"] or "(geen inleiding)",
+        "",
+        "## Verhalen",
+        "",
+    ]
+    for verhaal in gegevens["verhalen"]:
+        wie = ", ".join(
+            deel for deel in (verhaal["verteller"], verhaal["leeftijd"], verhaal["wijk"]) if deel
+        )
+        regels += [f"### {verhaal['nummer']}. {verhaal['titel']}", "", f"Verteld door: {wie}", ""]
+        for citaat in verhaal["fragmenten"]:
+            regels += [citeer(citaat), ""]
+        if verhaal["tekst"]:
+            regels += [verhaal["tekst"], ""]
+        if verhaal["notitie"]:
+            regels += [f"Notitie van de samensteller: {verhaal['notitie']}", ""]
+    if not gegevens["verhalen"]:
+        regels += ["(Geen verhalen die het publiek mag lezen.)", ""]
+    regels += ["## Reflecties", ""]
+    for reflectie in gegevens["reflecties"]:
+        regels += [
+            f"### {reflectie['auteur']}, {reflectie['geschreven_op']}",
+            "",
+            reflectie["tekst"],
+            "",
+        ]
+    if not gegevens["reflecties"]:
+        regels += ["(Nog geen reflecties.)", ""]
+    return "\n".join(regels)

@@ -1,0 +1,552 @@
+"""Pages of themed collections: reading (everyone, by audience), curating
+(researchers), reflections (Brede Raad), export, and the text-size setting.
+
+Who may open a collection is decided by `Collectie.objects.leesbaar_voor`;
+which of its stories they see by the one visibility rule (see
+verhalen/models/collectie.py). A collection a reader may not open answers
+404, so its existence is not revealed.
+"""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods, require_POST
+
+from carelab.templatetags.opmaak import TEKSTGROOTTE_COOKIE, TEKSTGROOTTES
+from verhalen.forms.collecties import (
+    CollectieForm,
+    CollectieItemForm,
+    ReflectieForm,
+    VoegToeForm,
+    ZoekVerhaalForm,
+)
+from verhalen.models import Fragment, Verhaal
+from verhalen.models.collectie import Collectie, CollectieItem, Reflectie
+from verhalen.services import collecties as services
+
+COLLECTIES_PER_PAGINA = 12
+REFLECTIES_PER_PAGINA = 20
+ZOEKRESULTATEN_PER_PAGINA = 10
+
+
+def _veilige_terugweg(request, standaard):
+    volgende = request.POST.get("next") or request.GET.get("next") or ""
+    if volgende and url_has_allowed_host_and_scheme(
+        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return volgende
+    return standaard
+
+
+# -------------------------------------------------------------------- reading
+
+
+def collectie_list(request):
+    user = request.user
+    zichtbare_items = CollectieItem.objects.zichtbaar_voor(user)
+    collecties = (
+        Collectie.objects.leesbaar_voor(user)
+        .annotate(
+            aantal_verhalen=Count("items", filter=Q(items__in=zichtbare_items), distinct=True)
+        )
+        .prefetch_related("themas")
+        .nieuwste_eerst()
+    )
+    pagina = Paginator(collecties, COLLECTIES_PER_PAGINA).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "collecties/collectie_list.html",
+        {"pagina": pagina, "collecties": pagina.object_list},
+    )
+
+
+def _render_collectie(request, collectie, reflectie_form=None, status=200):
+    user = request.user
+    reflecties = (
+        Reflectie.objects.zichtbaar_voor(user)
+        .filter(collectie=collectie)
+        .select_related("auteur")
+        .order_by("aangemaakt_op", "pk")
+    )
+    reflectie_pagina = Paginator(reflecties, REFLECTIES_PER_PAGINA).get_page(
+        request.GET.get("reflecties")
+    )
+    if reflectie_form is None and user.has_perm("verhalen.add_reflectie"):
+        reflectie_form = ReflectieForm()
+    return render(
+        request,
+        "collecties/collectie_detail.html",
+        {
+            "collectie": collectie,
+            "themas": list(collectie.themas.all()),
+            "leesitems": services.leesversie(collectie, user),
+            "toon_reflecties": user.has_perm("verhalen.view_reflectie"),
+            "reflectie_pagina": reflectie_pagina,
+            "reflectie_form": reflectie_form,
+        },
+        status=status,
+    )
+
+
+def collectie_detail(request, slug):
+    collectie = get_object_or_404(
+        Collectie.objects.leesbaar_voor(request.user).select_related("curator"), slug=slug
+    )
+    return _render_collectie(request, collectie)
+
+
+# ----------------------------------------------------------------- reflections
+
+
+@require_POST
+@login_required
+@permission_required("verhalen.add_reflectie", raise_exception=True)
+def reflectie_nieuw(request, slug):
+    collectie = get_object_or_404(Collectie.objects.leesbaar_voor(request.user), slug=slug)
+    form = ReflectieForm(request.POST)
+    if not form.is_valid():
+        return _render_collectie(request, collectie, reflectie_form=form, status=400)
+    reflectie = services.schrijf_reflectie(
+        collectie=collectie, auteur=request.user, tekst=form.cleaned_data["tekst"]
+    )
+    messages.success(request, "Dank u wel. Uw reflectie staat bij de collectie.")
+    return redirect(reflectie.get_absolute_url())
+
+
+def _eigen_reflectie(request, slug, pk):
+    collectie = get_object_or_404(Collectie.objects.leesbaar_voor(request.user), slug=slug)
+    reflectie = get_object_or_404(
+        Reflectie.objects.zichtbaar_voor(request.user), collectie=collectie, pk=pk
+    )
+    if not reflectie.is_van(request.user):
+        raise PermissionDenied("Alleen de schrijver kan deze reflectie aanpassen.")
+    return collectie, reflectie
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("verhalen.change_reflectie", raise_exception=True)
+def reflectie_bewerken(request, slug, pk):
+    collectie, reflectie = _eigen_reflectie(request, slug, pk)
+    form = ReflectieForm(request.POST or None, instance=reflectie)
+    if request.method == "POST" and form.is_valid():
+        services.wijzig_reflectie(
+            reflectie=reflectie, door=request.user, tekst=form.cleaned_data["tekst"]
+        )
+        messages.success(request, "Uw reflectie is aangepast.")
+        return redirect(reflectie.get_absolute_url())
+    return render(
+        request,
+        "collecties/reflectie_form.html",
+        {"collectie": collectie, "reflectie": reflectie, "form": form},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("verhalen.delete_reflectie", raise_exception=True)
+def reflectie_verwijderen(request, slug, pk):
+    collectie, reflectie = _eigen_reflectie(request, slug, pk)
+    if request.method == "POST":
+        services.verwijder_reflectie(reflectie=reflectie, door=request.user)
+        messages.success(request, "Uw reflectie is verwijderd.")
+        return redirect(f"{collectie.get_absolute_url()}#reflecties")
+    return render(
+        request,
+        "collecties/reflectie_confirm_delete.html",
+        {"collectie": collectie, "reflectie": reflectie},
+    )
+
+
+# ------------------------------------------------------------------ curating
+
+
+def _bewerkpagina(request, collectie, form=None, status=200):
+    zoekform = ZoekVerhaalForm(request.GET or None)
+    kandidaten = None
+    if zoekform.is_valid() and zoekform.cleaned_data["zoek"]:
+        kandidaten = Paginator(
+            collectie.zichtbare_verhalen(request.user)
+            .filter(titel__icontains=zoekform.cleaned_data["zoek"])
+            .exclude(collectie_items__collectie=collectie)
+            .order_by("titel", "pk"),
+            ZOEKRESULTATEN_PER_PAGINA,
+        ).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "collecties/collectie_bewerken.html",
+        {
+            "collectie": collectie,
+            "form": form or CollectieForm(instance=collectie),
+            "overzicht": services.beheeroverzicht(collectie, request.user),
+            "zoekform": zoekform,
+            "kandidaten": kandidaten,
+            "geschiedenis": collectie.history.select_related("history_user")[:10],
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("verhalen.add_collectie", raise_exception=True)
+def collectie_nieuw(request):
+    form = CollectieForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        collectie = services.maak_collectie(
+            titel=form.cleaned_data["titel"],
+            slug=form.cleaned_data["slug"],
+            publiek=form.cleaned_data["publiek"],
+            inleiding=form.cleaned_data["inleiding"],
+            themas=form.cleaned_data["themas"],
+            curator=request.user,
+        )
+        messages.success(
+            request,
+            "De collectie is aangemaakt als concept. Voeg nu verhalen toe.",
+        )
+        return redirect("collecties:bewerken", slug=collectie.slug)
+    return render(request, "collecties/collectie_nieuw.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("verhalen.change_collectie", raise_exception=True)
+def collectie_bewerken(request, slug):
+    collectie = get_object_or_404(Collectie, slug=slug)
+    if request.method != "POST":
+        return _bewerkpagina(request, collectie)
+    form = CollectieForm(request.POST, instance=collectie)
+    if not form.is_valid():
+        return _bewerkpagina(request, Collectie.objects.get(pk=collectie.pk), form, status=400)
+    verborgen = services.wijzig_collectie(
+        collectie=collectie,
+        door=request.user,
+        titel=form.cleaned_data["titel"],
+        slug=form.cleaned_data["slug"],
+        publiek=form.cleaned_data["publiek"],
+        inleiding=form.cleaned_data["inleiding"],
+        themas=form.cleaned_data["themas"],
+    )
+    messages.success(request, "De gegevens van de collectie zijn opgeslagen.")
+    if verborgen:
+        messages.warning(
+            request,
+            f"Let op: {verborgen} verhaal/verhalen in deze collectie zijn nu verborgen, "
+            "omdat de toestemming niet past bij het publiek. U ziet ze hieronder.",
+        )
+    return redirect("collecties:bewerken", slug=collectie.slug)
+
+
+@require_POST
+@login_required
+@permission_required("verhalen.change_collectie", raise_exception=True)
+def collectie_publiceren(request, slug):
+    collectie = get_object_or_404(Collectie, slug=slug)
+    if request.POST.get("actie") == "concept":
+        services.zet_terug_naar_concept(collectie=collectie, door=request.user)
+        messages.success(
+            request, "De collectie is weer een concept. Alleen onderzoekers zien haar."
+        )
+    else:
+        try:
+            services.publiceer_collectie(collectie=collectie, door=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "De collectie is gepubliceerd.")
+    return redirect("collecties:bewerken", slug=collectie.slug)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("verhalen.delete_collectie", raise_exception=True)
+def collectie_verwijderen(request, slug):
+    collectie = get_object_or_404(Collectie, slug=slug)
+    if request.method == "POST":
+        services.verwijder_collectie(collectie=collectie, door=request.user)
+        messages.success(request, f"De collectie “{collectie.titel}” is verwijderd.")
+        return redirect("collecties:list")
+    return render(request, "collecties/collectie_confirm_delete.html", {"collectie": collectie})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("verhalen.add_collectieitem", raise_exception=True)
+def voeg_toe(request):
+    """Add a story (from the story page, the story list or a code's fragments)."""
+    bron = request.POST if request.method == "POST" else request.GET
+    verhaal = get_object_or_404(
+        Verhaal.objects.zichtbaar_voor(request.user), pk=_getal(bron.get("verhaal"))
+    )
+    initial = {"verhaal": verhaal}
+    if bron.get("fragment"):
+        initial["fragmenten"] = Fragment.objects.zichtbaar_voor(request.user).filter(
+            verhaal=verhaal, pk=_getal(bron.get("fragment"))
+        )
+    if bron.get("collectie"):
+        initial["collectie"] = _getal(bron.get("collectie"))
+    form = VoegToeForm(
+        request.POST if request.POST.get("bevestig") else None,
+        user=request.user,
+        verhaal=verhaal,
+        initial=initial,
+    )
+    if form.is_bound and form.is_valid():
+        collectie = form.cleaned_data["collectie"]
+        try:
+            services.voeg_verhaal_toe(
+                collectie=collectie,
+                verhaal=verhaal,
+                door=request.user,
+                fragmenten=form.cleaned_data["fragmenten"],
+                notitie=form.cleaned_data["notitie"],
+            )
+        except ValidationError as error:
+            for bericht in _berichten(error):
+                form.add_error("collectie", bericht)
+        else:
+            messages.success(
+                request, f"“{verhaal.titel}” staat nu in de collectie “{collectie.titel}”."
+            )
+            return HttpResponseRedirect(
+                _veilige_terugweg(request, reverse("collecties:bewerken", args=[collectie.slug]))
+            )
+    return render(
+        request,
+        "collecties/voeg_toe.html",
+        {
+            "form": form,
+            "verhaal": verhaal,
+            "next": _veilige_terugweg(request, ""),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@login_required
+@permission_required("verhalen.add_collectieitem", raise_exception=True)
+def voeg_toe_snel(request, slug):
+    """One click from the search results on the edit page: add without excerpt."""
+    collectie = get_object_or_404(Collectie, slug=slug)
+    verhaal = get_object_or_404(
+        Verhaal.objects.zichtbaar_voor(request.user), pk=_getal(request.POST.get("verhaal"))
+    )
+    try:
+        services.voeg_verhaal_toe(collectie=collectie, verhaal=verhaal, door=request.user)
+    except ValidationError as error:
+        for bericht in _berichten(error):
+            messages.error(request, bericht)
+    else:
+        messages.success(request, f"“{verhaal.titel}” is toegevoegd.")
+    return HttpResponseRedirect(
+        _veilige_terugweg(request, reverse("collecties:bewerken", args=[collectie.slug]))
+    )
+
+
+def _getal(waarde):
+    return int(waarde) if str(waarde or "").isdigit() else 0
+
+
+def _berichten(error):
+    if hasattr(error, "message_dict"):
+        return [bericht for berichten in error.message_dict.values() for bericht in berichten]
+    return error.messages
+
+
+def _item_van(collectie_slug, pk):
+    return get_object_or_404(
+        CollectieItem.objects.select_related("collectie", "verhaal"),
+        collectie__slug=collectie_slug,
+        pk=pk,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("verhalen.change_collectieitem", raise_exception=True)
+def item_bewerken(request, slug, pk):
+    item = _item_van(slug, pk)
+    if item.verhaal.is_ingetrokken:
+        messages.error(request, "Dit verhaal is ingetrokken. U kunt het alleen nog weghalen.")
+        return redirect("collecties:bewerken", slug=slug)
+    form = CollectieItemForm(request.POST or None, instance=item, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.wijzig_item(
+            item=item,
+            door=request.user,
+            notitie=form.cleaned_data["notitie"],
+            fragmenten=form.cleaned_data["fragmenten"],
+        )
+        messages.success(request, f"“{item.verhaal.titel}” is bijgewerkt.")
+        return redirect(f"{reverse('collecties:bewerken', args=[slug])}#item-{item.pk}")
+    return render(
+        request,
+        "collecties/item_form.html",
+        {"collectie": item.collectie, "item": item, "form": form},
+    )
+
+
+@require_POST
+@login_required
+@permission_required("verhalen.change_collectieitem", raise_exception=True)
+def item_verplaatsen(request, slug, pk):
+    item = _item_van(slug, pk)
+    richting = request.POST.get("richting")
+    if richting in ("omhoog", "omlaag"):
+        services.verplaats_item(item=item, richting=richting, door=request.user)
+    return redirect(f"{reverse('collecties:bewerken', args=[slug])}#item-{item.pk}")
+
+
+@require_POST
+@login_required
+@permission_required("verhalen.delete_collectieitem", raise_exception=True)
+def item_verwijderen(request, slug, pk):
+    item = _item_van(slug, pk)
+    services.verwijder_item(item=item, door=request.user)
+    messages.success(request, "Het verhaal is uit de collectie gehaald.")
+    return redirect(f"{reverse('collecties:bewerken', args=[slug])}#verhalen")
+
+
+# ------------------------------------------------------------------- export
+
+
+@login_required
+@permission_required("verhalen.exporteer_collectie", raise_exception=True)
+def collectie_export(request, slug, formaat):
+    collectie = get_object_or_404(Collectie, slug=slug)
+    gegevens = services.export_gegevens(collectie, request.user)
+    bestandsnaam = f"collectie-{slugify(collectie.slug)}"
+    if formaat == "json":
+        response = HttpResponse(
+            json.dumps(gegevens, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+    else:
+        response = HttpResponse(
+            services.export_markdown(gegevens),
+            content_type="text/markdown; charset=utf-8",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.{formaat}"'
+    return response
+
+
+# ---------------------------------------------------------------- text size
+
+
+@require_POST
+def tekstgrootte(request):
+    """Store the reader's text size in a cookie and go back (no JS needed)."""
+    grootte = request.POST.get("grootte", "")
+    if request.headers.get("X-Requested-With") == "fetch":
+        response = HttpResponse(status=204 if grootte in TEKSTGROOTTES else 400)
+    else:
+        response = HttpResponseRedirect(_veilige_terugweg(request, reverse("home")))
+    if grootte in TEKSTGROOTTES:
+        response.set_cookie(
+            TEKSTGROOTTE_COOKIE,
+            grootte,
+            max_age=60 * 60 * 24 * 365,
+            samesite="Lax",
+            secure=request.is_secure(),
+            httponly=True,
+        )
+    return response
+
+
+# ---------------------------------------------- sections on shared pages
+# Registered in VerhalenConfig.ready() (carelab.sections); each returns the
+# section's context, or None to leave the section out.
+
+THEMA_COLLECTIES_MAX = 6
+HOME_COLLECTIES_MAX = 3
+
+
+def _thema_en_subcodes(thema):
+    return [thema.pk, *thema.subcodes.values_list("pk", flat=True)]
+
+
+def sectie_thema_collecties(request, thema):
+    """Theme hub: the collections on this theme (or its sub-codes) the viewer may read."""
+    user = request.user
+    collecties = list(
+        Collectie.objects.leesbaar_voor(user)
+        .filter(themas__in=_thema_en_subcodes(thema))
+        .distinct()
+        .annotate(
+            aantal_verhalen=Count(
+                "items",
+                filter=Q(items__in=CollectieItem.objects.zichtbaar_voor(user)),
+                distinct=True,
+            )
+        )
+        .prefetch_related("themas")
+        .nieuwste_eerst()[: THEMA_COLLECTIES_MAX + 1]
+    )
+    if not collecties:
+        return None
+    return {
+        "thema": thema,
+        "collecties": collecties[:THEMA_COLLECTIES_MAX],
+        "meer": len(collecties) > THEMA_COLLECTIES_MAX,
+    }
+
+
+def sectie_thema_tellingen(request, thema):
+    """Theme hub: how many stories and fragments on this theme the viewer may see.
+
+    Researchers count every story the visibility rule shows them. Everyone
+    else counts only stories in collections they may read, so nobody learns
+    how many restricted stories exist. Nothing to count → no section.
+    """
+    user = request.user
+    codes = _thema_en_subcodes(thema)
+    fragmenten = Fragment.objects.zichtbaar_voor(user).filter(codes__in=codes)
+    verhalen = Verhaal.objects.zichtbaar_voor(user)
+    is_onderzoeker = user.has_perm("verhalen.view_verhaal")
+    if not is_onderzoeker:
+        in_collecties = CollectieItem.objects.leesbaar_voor(user).values("verhaal")
+        verhalen = verhalen.filter(pk__in=in_collecties)
+        fragmenten = fragmenten.filter(verhaal__in=in_collecties)
+    over_thema = verhalen.filter(
+        Q(themas__in=codes) | Q(pk__in=fragmenten.values("verhaal"))
+    ).distinct()
+    aantal_verhalen = over_thema.count()
+    if not aantal_verhalen:
+        return None
+    return {
+        "thema": thema,
+        "aantal_verhalen": aantal_verhalen,
+        "aantal_fragmenten": fragmenten.distinct().count(),
+        "alleen_collecties": not is_onderzoeker,
+    }
+
+
+def sectie_home_collecties(request, obj=None):
+    """Home page: the latest published public collections."""
+    collecties = list(
+        Collectie.objects.gepubliceerd()
+        .openbaar()
+        .annotate(
+            aantal_verhalen=Count(
+                "items",
+                filter=Q(items__in=CollectieItem.objects.zichtbaar_voor(request.user)),
+                distinct=True,
+            )
+        )
+        .prefetch_related("themas")
+        .order_by("-gepubliceerd_op", "titel")[:HOME_COLLECTIES_MAX]
+    )
+    if not collecties:
+        return None
+    return {"collecties": collecties}
