@@ -13,6 +13,7 @@ NAV_ITEMS = [
     ("Collecties", "collecties:list", None),
     ("Projecten", "projecten:list", None),
     ("Werkteams", "projecten:werkteam_list", None),
+    ("Kenniscafés", "kenniscafes:agenda", None),
 ]
 
 

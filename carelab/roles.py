@@ -66,6 +66,8 @@ ROLE_PERMISSIONS = {
     COORDINATOR: [
         "carelab.view_thema",
         "carelab.view_kennislijn",
+        # kenniscafes: cafés, places, series and registrations (personal data)
+        "kenniscafes.*",
         # projecten: coordinators keep projects, werkteams, people and publications
         "projecten.*",
     ],

@@ -222,3 +222,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Kenniscafés: registrations (personal data) of cafés that ended longer ago
+# than this many months are anonymised by `manage.py anonimiseer_aanmeldingen`.
+KENNISCAFE_ANONIMISEREN_NA_MAANDEN = int(
+    os.environ.get("KENNISCAFE_ANONIMISEREN_NA_MAANDEN", "12")
+)
