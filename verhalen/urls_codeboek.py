@@ -1,5 +1,43 @@
-"""Codebook and coding: /codeboek/… (namespace "codeboek")."""
+"""Codebook and coding: /codeboek/… and the fragments of a story (namespace "codeboek")."""
+
+from django.urls import path
+
+from .views import codering as views
 
 app_name = "codeboek"
 
-urlpatterns = []
+urlpatterns = [
+    path(
+        "verhalen/<int:verhaal_pk>/fragmenten/nieuw/",
+        views.fragment_nieuw,
+        name="fragment_nieuw",
+    ),
+    path(
+        "verhalen/<int:verhaal_pk>/fragmenten/<int:pk>/bewerken/",
+        views.fragment_bewerken,
+        name="fragment_bewerken",
+    ),
+    path(
+        "verhalen/<int:verhaal_pk>/fragmenten/<int:pk>/verwijderen/",
+        views.fragment_verwijderen,
+        name="fragment_verwijderen",
+    ),
+    path("codeboek/", views.index, name="index"),
+    path("codeboek/kleuren.css", views.kleuren, name="kleuren"),
+    path("codeboek/nieuw/", views.code_nieuw, name="nieuw"),
+    path("codeboek/geschiedenis/", views.geschiedenis, name="geschiedenis"),
+    path("codeboek/matrix/", views.matrix, name="matrix"),
+    path("codeboek/matrix/export.csv", views.matrix, {"als_csv": True}, name="matrix_export"),
+    path("codeboek/samenhang/", views.samenhang, name="samenhang"),
+    path(
+        "codeboek/samenhang/export.csv",
+        views.samenhang,
+        {"als_csv": True},
+        name="samenhang_export",
+    ),
+    path("codeboek/<str:slug>/", views.code_detail, name="detail"),
+    path("codeboek/<str:slug>/export.csv", views.code_export, name="export"),
+    path("codeboek/<str:slug>/bewerken/", views.code_bewerken, name="bewerken"),
+    path("codeboek/<str:slug>/verplaatsen/", views.code_verplaatsen, name="verplaatsen"),
+    path("codeboek/<str:slug>/samenvoegen/", views.code_samenvoegen, name="samenvoegen"),
+]

@@ -1,0 +1,392 @@
+"""Forms for coding fragments and keeping the codebook, and the fragment filter."""
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from carelab.models import Thema
+from projecten.models import Project, Wijk
+
+from ..codeboek import KOLOMSOORTEN, afstammelingen, codeboom
+from ..codering import CiteerFout, bijgesneden, zoek_citaat
+from ..models import Fragment, Gemeente, VertellerType, Verzamelwijze
+
+# Paths under /codeboek/ that a code's slug may not take.
+GERESERVEERDE_SLUGS = {"matrix", "samenhang", "nieuw", "geschiedenis", "export"}
+
+
+def _enkel(tekst):
+    return " ".join(tekst.split())
+
+
+class CodeKeuzeMixin:
+    """Codes as checkboxes in codebook order, each with its depth (for the template)."""
+
+    def codekeuzes(self):
+        widgets = {str(sub.data["value"]): sub for sub in self["codes"]}
+        return [
+            {"thema": knoop.thema, "diepte": knoop.diepte, "widget": widgets[str(knoop.thema.pk)]}
+            for knoop in codeboom(self.fields["codes"].queryset)
+            if str(knoop.thema.pk) in widgets
+        ]
+
+
+class FragmentForm(CodeKeuzeMixin, forms.Form):
+    """Which stretch of the story, which codes, and why.
+
+    The stretch comes from the positions (filled in by selecting text) or,
+    without them, from a pasted quote that the form looks up in the text.
+    `cleaned_data` then holds the final `start`, `eind` and the `citaat` as
+    it stands in the text.
+    """
+
+    start = forms.IntegerField(
+        label=_("Begin (tekenpositie)"),
+        required=False,
+        min_value=0,
+        help_text=_(
+            "Wordt ingevuld als u tekst selecteert. Het eerste teken van het verhaal is 0."
+        ),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    eind = forms.IntegerField(
+        label=_("Einde (tekenpositie)"),
+        required=False,
+        min_value=1,
+        help_text=_("De positie direct na het laatste teken van het citaat."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    citaat = forms.CharField(
+        label=_("Citaat"),
+        required=False,
+        strip=False,
+        help_text=_(
+            "Wordt ingevuld als u tekst selecteert. Zonder selectie kunt u hier een stuk "
+            "tekst uit het verhaal plakken; wij zoeken dan zelf de plek op."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    codes = forms.ModelMultipleChoiceField(
+        label=_("Codes"),
+        queryset=Thema.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Kies minstens één code."),
+            "invalid_choice": _("Deze code bestaat niet (meer). Kies een andere."),
+        },
+    )
+    memo = forms.CharField(
+        label=_("Memo"),
+        required=False,
+        help_text=_("Waarom deze code? Een gedachte voor later."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    moet_herzien = forms.BooleanField(
+        label=_("Moet herzien worden"),
+        required=False,
+        help_text=_("Laat dit aan staan zolang het fragment nog eens bekeken moet worden."),
+    )
+
+    def __init__(self, *args, verhaal, fragment=None, **kwargs):
+        if fragment is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "start": fragment.start,
+                    "eind": fragment.eind,
+                    "citaat": fragment.citaat,
+                    "codes": [code.pk for code in fragment.codes.all()],
+                    "memo": fragment.memo,
+                    "moet_herzien": fragment.moet_herzien,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        self.verhaal = verhaal
+        self.fragment = fragment
+        if fragment is None:
+            del self.fields["moet_herzien"]
+
+    def clean(self):
+        cleaned = super().clean()
+        tekst = self.verhaal.tekst
+        start, eind = cleaned.get("start"), cleaned.get("eind")
+        citaat = cleaned.get("citaat") or ""
+        if "start" in self.errors or "eind" in self.errors:
+            return cleaned
+        if start is not None or eind is not None:
+            if start is None or eind is None:
+                veld = "start" if start is None else "eind"
+                self.add_error(
+                    veld,
+                    ValidationError(
+                        _("Vul zowel het begin als het einde in, of maak ze allebei leeg."),
+                        code="half",
+                    ),
+                )
+                return cleaned
+            if not 0 <= start < eind <= len(tekst):
+                self.add_error(
+                    "eind",
+                    ValidationError(
+                        _(
+                            "Dit valt buiten de tekst. Het begin moet vóór het einde liggen, "
+                            "en het einde mag hoogstens %(lengte)s zijn."
+                        ),
+                        code="buiten_tekst",
+                        params={"lengte": len(tekst)},
+                    ),
+                )
+                return cleaned
+            if citaat.strip() and _enkel(citaat) != _enkel(tekst[start:eind]):
+                self.add_error(
+                    "citaat",
+                    ValidationError(
+                        _(
+                            "Het citaat past niet bij het begin en einde. Maak het citaat "
+                            "leeg, of begin en einde, en probeer het opnieuw."
+                        ),
+                        code="past_niet",
+                    ),
+                )
+                return cleaned
+            bereik = bijgesneden(tekst, start, eind)
+            if bereik.start >= bereik.eind:
+                self.add_error(
+                    "eind",
+                    ValidationError(
+                        _("Dit stuk tekst bevat alleen witruimte. Kies een stuk met woorden."),
+                        code="leeg",
+                    ),
+                )
+                return cleaned
+        elif citaat.strip():
+            try:
+                bereik = zoek_citaat(tekst, citaat)
+            except CiteerFout as fout:
+                self.add_error("citaat", ValidationError(str(fout), code=fout.code))
+                return cleaned
+        else:
+            raise ValidationError(
+                _(
+                    "Selecteer een stuk tekst in het verhaal, vul het begin en einde in, "
+                    "of plak het citaat."
+                ),
+                code="geen_tekst",
+            )
+        cleaned["start"], cleaned["eind"] = bereik.start, bereik.eind
+        cleaned["citaat"] = tekst[bereik.start : bereik.eind]
+        return cleaned
+
+
+# --- The codebook -----------------------------------------------------------
+
+
+class CodeForm(forms.ModelForm):
+    """Name and coding rules of a code. The name of a kennisagenda theme stays fixed."""
+
+    class Meta:
+        model = Thema
+        fields = ["name", "beschrijving", "definitie", "voorbeeld", "kleur"]
+        labels = {"name": _("Naam")}
+        help_texts = {
+            "name": _("Kort en duidelijk, bijvoorbeeld 'wachten op antwoord'."),
+            "kleur": _("De kleur van de markering in de tekst."),
+        }
+        widgets = {
+            "beschrijving": forms.Textarea(attrs={"rows": 3}),
+            "definitie": forms.Textarea(attrs={"rows": 3}),
+            "voorbeeld": forms.Textarea(attrs={"rows": 3}),
+            "kleur": forms.TextInput(attrs={"type": "color"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.is_kennisagenda:
+            self.fields["name"].disabled = True
+            self.fields["name"].help_text = _(
+                "De naam van een thema uit de kennisagenda kan hier niet veranderen."
+            )
+
+    def clean_name(self):
+        naam = " ".join(self.cleaned_data["name"].split())
+        dubbel = Thema.objects.filter(name__iexact=naam).exclude(pk=self.instance.pk)
+        if dubbel.exists():
+            raise ValidationError(
+                _("Er is al een code met de naam '%(naam)s'. Kies een andere naam."),
+                code="bestaat_al",
+                params={"naam": naam},
+            )
+        if not slugify(naam):
+            raise ValidationError(_("Gebruik letters of cijfers in de naam."), code="geen_letters")
+        return naam
+
+
+class SubcodeForm(CodeForm):
+    """A new sub-code: a code always has a theme (or another code) above it."""
+
+    class Meta(CodeForm.Meta):
+        fields = ["parent", *CodeForm.Meta.fields]
+        labels = {"name": _("Naam"), "parent": _("Valt onder")}
+        help_texts = {
+            **CodeForm.Meta.help_texts,
+            "parent": _("Het thema of de code waar deze subcode onder valt."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].required = True
+        self.fields["parent"].error_messages["required"] = _("Kies waar de subcode onder valt.")
+        self.fields["parent"].choices = boomkeuzes(Thema.objects.all(), _("Kies een thema"))
+
+
+def boomkeuzes(queryset, leeg_label=None):
+    """Choices for a <select> of codes, indented by depth, in codebook order."""
+    keuzes = [("", leeg_label)] if leeg_label else []
+    for knoop in codeboom(queryset):
+        keuzes.append((knoop.thema.pk, "\u2003" * knoop.diepte + knoop.thema.name))
+    return keuzes
+
+
+class VerplaatsForm(forms.Form):
+    parent = forms.TypedChoiceField(
+        label=_("Nieuwe plek: valt onder"),
+        coerce=int,
+        error_messages={"required": _("Kies waar de code onder komt te vallen.")},
+    )
+
+    def __init__(self, *args, code, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.code = code
+        eigen = afstammelingen(Thema.objects.only("pk", "parent"))[code.pk]
+        self.kandidaten = Thema.objects.exclude(pk__in=eigen)
+        self.fields["parent"].choices = boomkeuzes(self.kandidaten, _("Kies een thema of code"))
+        self.fields["parent"].initial = code.parent_id
+
+    def clean_parent(self):
+        parent = self.kandidaten.filter(pk=self.cleaned_data["parent"]).first()
+        if parent is None:
+            raise ValidationError(
+                _("Een code kan niet onder zichzelf of onder een eigen subcode vallen."),
+                code="cyclus",
+            )
+        if parent.pk == self.code.parent_id:
+            raise ValidationError(
+                _("De code valt hier al onder. Kies een andere plek."), code="zelfde_plek"
+            )
+        return parent
+
+
+class SamenvoegForm(forms.Form):
+    doel = forms.TypedChoiceField(
+        label=_("Samenvoegen met"),
+        coerce=int,
+        help_text=_("Alle fragmenten krijgen deze code in plaats van de huidige."),
+        error_messages={"required": _("Kies de code waarmee u wilt samenvoegen.")},
+    )
+
+    def __init__(self, *args, code, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.code = code
+        eigen = afstammelingen(Thema.objects.only("pk", "parent"))[code.pk]
+        self.kandidaten = Thema.objects.exclude(pk__in=eigen)
+        self.fields["doel"].choices = boomkeuzes(self.kandidaten, _("Kies een code"))
+
+    def clean_doel(self):
+        doel = self.kandidaten.filter(pk=self.cleaned_data["doel"]).first()
+        if doel is None:
+            raise ValidationError(
+                _("Samenvoegen kan niet met de code zelf of met een eigen subcode."),
+                code="cyclus",
+            )
+        return doel
+
+
+# --- Filtering fragments ----------------------------------------------------
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class FragmentFilter(django_filters.FilterSet):
+    """Narrow fragments by what is known about their story."""
+
+    verteller_type = django_filters.ChoiceFilter(
+        field_name="verhaal__verteller_type",
+        label=_("Wie vertelt"),
+        choices=VertellerType.choices,
+        empty_label=_("Iedereen"),
+    )
+    wijk = django_filters.ModelChoiceFilter(
+        field_name="verhaal__wijk",
+        label=_("Wijk"),
+        queryset=Wijk.objects.all(),
+        empty_label=_("Alle wijken"),
+        null_label=_("(onbekend)"),
+    )
+    gemeente = django_filters.ChoiceFilter(
+        field_name="verhaal__gemeente",
+        label=_("Gemeente"),
+        choices=Gemeente.choices,
+        empty_label=_("Alle gemeenten"),
+    )
+    verzamelwijze = django_filters.ChoiceFilter(
+        field_name="verhaal__verzamelwijze",
+        label=_("Hoe verzameld"),
+        choices=Verzamelwijze.choices,
+        empty_label=_("Alle manieren"),
+    )
+    project = django_filters.ModelChoiceFilter(
+        field_name="verhaal__project",
+        label=_("Project"),
+        queryset=Project.objects.all(),
+        empty_label=_("Alle projecten"),
+        null_label=_("(geen project)"),
+    )
+    van = django_filters.DateFilter(
+        field_name="verhaal__verzameld_op",
+        lookup_expr="gte",
+        label=_("Verzameld vanaf"),
+        widget=DateInput,
+    )
+    tot = django_filters.DateFilter(
+        field_name="verhaal__verzameld_op",
+        lookup_expr="lte",
+        label=_("Verzameld tot en met"),
+        widget=DateInput,
+    )
+
+    class Meta:
+        model = Fragment
+        fields = []
+
+    def gebruikte_filters(self, *, zonder=None):
+        """The query string of the active filters (for links and exports).
+
+        `zonder` leaves one filter out, for links that set it themselves.
+        """
+        if not self.is_bound:
+            return ""
+        data = self.form.data.copy()
+        for sleutel in list(data):
+            if sleutel not in self.filters or sleutel == zonder or data.get(sleutel) == "":
+                del data[sleutel]
+        return data.urlencode()
+
+
+class MatrixForm(forms.Form):
+    kolom = forms.ChoiceField(
+        label=_("Kolommen"),
+        choices=[(sleutel, soort.label) for sleutel, soort in KOLOMSOORTEN.items()],
+        initial="verteller_type",
+        required=False,
+    )
+
+    def soort(self):
+        sleutel = (self.cleaned_data.get("kolom") if self.is_valid() else None) or "verteller_type"
+        return KOLOMSOORTEN[sleutel]

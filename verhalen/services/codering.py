@@ -1,0 +1,287 @@
+"""Writes for coding: fragments and the codebook.
+
+Every change is recorded by django-simple-history: a fragment's historical
+row holds its codes (`codes_snapshot`, refreshed by `Fragment.save()` after
+the codes changed), and Thema has its own history. `door` becomes the
+history's user and `reden` its change reason.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils.text import slugify
+
+from carelab.models import Thema, ThemaItemBase
+
+from ..codeboek import afstammelingen
+from ..models import Fragment, FragmentThema, Verhaal
+
+
+def _met_geschiedenis(obj, *, door, reden):
+    obj._history_user = door
+    obj._change_reason = reden
+    return obj
+
+
+def _controleer_bereik(verhaal, start, eind):
+    if not 0 <= start < eind <= len(verhaal.tekst):
+        raise ValidationError(
+            "Het fragment valt buiten de tekst van het verhaal.", code="buiten_tekst"
+        )
+
+
+def _controleer_codes(codes):
+    if not codes:
+        raise ValidationError("Een fragment heeft minstens één code.", code="geen_codes")
+
+
+@transaction.atomic
+def maak_fragment(
+    *, verhaal: Verhaal, start: int, eind: int, codes, memo: str = "", codeur
+) -> Fragment:
+    """Code `verhaal.tekst[start:eind]` with `codes`.
+
+    Side effects: creates the fragment with a copy of the quote, sets its codes
+    and records one history row (with the codes) by `codeur`.
+    """
+    _controleer_bereik(verhaal, start, eind)
+    _controleer_codes(codes)
+    fragment = Fragment(
+        verhaal=verhaal,
+        start=start,
+        eind=eind,
+        citaat=verhaal.tekst[start:eind],
+        memo=memo,
+        codeur=codeur,
+    )
+    fragment.full_clean()
+    fragment.save_without_historical_record()
+    fragment.codes.set(list(codes))
+    _met_geschiedenis(fragment, door=codeur, reden="Fragment gecodeerd").save()
+    return fragment
+
+
+@transaction.atomic
+def wijzig_fragment(
+    *,
+    fragment: Fragment,
+    start: int,
+    eind: int,
+    codes,
+    memo: str,
+    moet_herzien: bool,
+    door,
+) -> Fragment:
+    """Change the stretch, codes, memo or review flag of `fragment`.
+
+    Side effects: the quote is copied again from the story's text; one history
+    row records the new state (with the codes) by `door`. The original coder
+    stays the coder.
+    """
+    verhaal = fragment.verhaal
+    _controleer_bereik(verhaal, start, eind)
+    _controleer_codes(codes)
+    fragment.start, fragment.eind = start, eind
+    fragment.citaat = verhaal.tekst[start:eind]
+    fragment.memo = memo
+    fragment.moet_herzien = moet_herzien
+    fragment.full_clean()
+    fragment.codes.set(list(codes))
+    _met_geschiedenis(fragment, door=door, reden="Fragment gewijzigd").save()
+    return fragment
+
+
+@transaction.atomic
+def verwijder_fragment(*, fragment: Fragment, door) -> None:
+    """Delete `fragment`. Side effect: its history keeps a row of the deletion by `door`."""
+    _met_geschiedenis(fragment, door=door, reden="Fragment verwijderd").delete()
+
+
+# --- The codebook -----------------------------------------------------------
+
+
+def unieke_slug(naam: str) -> str:
+    """A slug for a new code, free in the codebook and not one of /codeboek/'s own paths."""
+    from ..forms.codering import GERESERVEERDE_SLUGS
+
+    basis = slugify(naam)[:90] or "code"
+    slug, volgnummer = basis, 1
+    while slug in GERESERVEERDE_SLUGS or Thema.objects.filter(slug=slug).exists():
+        volgnummer += 1
+        slug = f"{basis}-{volgnummer}"
+    return slug
+
+
+@transaction.atomic
+def maak_subcode(
+    *,
+    naam: str,
+    parent: Thema,
+    beschrijving: str = "",
+    definitie: str = "",
+    voorbeeld: str = "",
+    kleur: str | None = None,
+    door,
+) -> Thema:
+    """Add a sub-code under `parent`. Side effect: a history row by `door`."""
+    code = Thema(
+        name=naam,
+        slug=unieke_slug(naam),
+        parent=parent,
+        beschrijving=beschrijving,
+        definitie=definitie,
+        voorbeeld=voorbeeld,
+        kleur=kleur or parent.kleur,
+        volgorde=parent.volgorde,
+    )
+    code.full_clean()
+    _met_geschiedenis(code, door=door, reden=f"Subcode van '{parent.name}' toegevoegd").save()
+    return code
+
+
+@transaction.atomic
+def wijzig_code(*, code: Thema, door, **velden) -> Thema:
+    """Rename a code or change its rules (definition, example, colour, description).
+
+    The slug stays the same, so links and bookmarks keep working. Side effect:
+    a history row by `door`. The name of a kennisagenda theme cannot change.
+    """
+    if code.is_kennisagenda and "name" in velden and velden["name"] != code.name:
+        raise ValidationError(
+            "De naam van een thema uit de kennisagenda kan niet veranderen.", code="kennisagenda"
+        )
+    oude_naam = code.name
+    for veld, waarde in velden.items():
+        setattr(code, veld, waarde)
+    code.full_clean()
+    reden = f"Hernoemd van '{oude_naam}'" if code.name != oude_naam else "Code gewijzigd"
+    _met_geschiedenis(code, door=door, reden=reden).save()
+    return code
+
+
+@transaction.atomic
+def verplaats_code(*, code: Thema, parent: Thema, door) -> Thema:
+    """Put `code` (with everything below it) under `parent`.
+
+    Fragments keep their codes. Side effect: a history row by `door`.
+    Kennisagenda themes stay where they are.
+    """
+    if code.is_kennisagenda:
+        raise ValidationError(
+            "Een thema uit de kennisagenda blijft een hoofdthema.", code="kennisagenda"
+        )
+    oud = code.parent
+    code.parent = parent
+    code.full_clean()
+    reden = f"Verplaatst van '{oud.name if oud else '(geen)'}' naar '{parent.name}'"
+    _met_geschiedenis(code, door=door, reden=reden).save()
+    return code
+
+
+@dataclass(frozen=True)
+class Samenvoeging:
+    """What a merge did."""
+
+    fragmenten: int  # fragments that now carry the target code instead
+    al_gecodeerd: int  # of those, fragments that already had the target code
+    overige_koppelingen: int  # stories, collections, projects … moved to the target
+    subcodes: int  # sub-codes moved under the target
+
+
+def _koppelmodellen():
+    """The through models of everything else tagged with a Thema (stories, projects, …)."""
+    for relatie in Thema._meta.related_objects:
+        model = relatie.related_model
+        if issubclass(model, ThemaItemBase) and model is not FragmentThema:
+            yield model
+
+
+def _verplaats_koppelingen(model, *, bron, doel) -> list[int]:
+    """Point `model`'s rows from `bron` to `doel`; an object tagged with both keeps one.
+
+    Returns the ids of the tagged objects whose tags changed.
+    """
+    ids = list(model.objects.filter(tag=bron).values_list("content_object_id", flat=True))
+    model.objects.filter(
+        tag=bron, content_object_id__in=model.objects.filter(tag=doel).values("content_object_id")
+    ).delete()
+    model.objects.filter(tag=bron).update(tag=doel)
+    return ids
+
+
+@transaction.atomic
+def voeg_codes_samen(*, bron: Thema, doel: Thema, door) -> Samenvoeging:
+    """Merge the code `bron` into `doel`, then delete `bron`.
+
+    Every fragment coded `bron` is coded `doel` instead (a fragment that had
+    both keeps one `doel`); no fragment is lost or duplicated, whatever its
+    story's consent. Stories, collections, projects and other things tagged
+    with `bron` are tagged with `doel` instead. Sub-codes of `bron` move under
+    `doel`.
+
+    Side effects, all recorded in history by `door`: one history row per
+    changed fragment (its new codes) and per re-tagged object that keeps
+    history, a row on each moved sub-code, a row on `doel` naming the merge,
+    and the deletion of `bron`.
+    """
+    if bron.pk == doel.pk:
+        raise ValidationError("Een code kan niet met zichzelf samengaan.", code="zelfde")
+    if bron.is_kennisagenda:
+        raise ValidationError(
+            "Een thema uit de kennisagenda kan niet in een andere code opgaan.",
+            code="kennisagenda",
+        )
+    if doel.pk in afstammelingen(Thema.objects.only("pk", "parent"))[bron.pk]:
+        raise ValidationError("Samenvoegen met een eigen subcode kan niet.", code="cyclus")
+    reden = f"Code '{bron.name}' samengevoegd met '{doel.name}'"
+
+    # Fragments: lock them, move the through rows, then save each so its
+    # history row holds its new codes.
+    fragment_ids = list(
+        FragmentThema.objects.filter(tag=bron).values_list("content_object_id", flat=True)
+    )
+    fragmenten = list(
+        Fragment.objects.select_for_update().filter(pk__in=fragment_ids).order_by("pk")
+    )
+    al_gecodeerd = set(
+        FragmentThema.objects.filter(tag=doel, content_object_id__in=fragment_ids).values_list(
+            "content_object_id", flat=True
+        )
+    )
+    FragmentThema.objects.filter(tag=bron, content_object_id__in=al_gecodeerd).delete()
+    FragmentThema.objects.filter(tag=bron).update(tag=doel)
+    for fragment in fragmenten:
+        _met_geschiedenis(fragment, door=door, reden=reden).save()
+
+    # Everything else tagged with the code.
+    overige = 0
+    for model in _koppelmodellen():
+        ids = _verplaats_koppelingen(model, bron=bron, doel=doel)
+        overige += len(ids)
+        eigenaar = model._meta.get_field("content_object").related_model if ids else None
+        if eigenaar is not None and hasattr(eigenaar, "leg_labels_vast"):
+            for obj in eigenaar._default_manager.filter(pk__in=ids):
+                _met_geschiedenis(obj, door=door, reden=reden).save()
+
+    subcodes = list(bron.subcodes.all())
+    for subcode in subcodes:
+        subcode.parent = doel
+        _met_geschiedenis(subcode, door=door, reden=reden).save()
+
+    _met_geschiedenis(doel, door=door, reden=reden).save()
+    try:
+        _met_geschiedenis(bron, door=door, reden=reden).delete()
+    except ProtectedError as fout:
+        raise ValidationError(
+            "Deze code wordt nog ergens anders gebruikt en kan daarom niet opgaan in een "
+            "andere code.",
+            code="beschermd",
+        ) from fout
+    return Samenvoeging(
+        fragmenten=len(fragmenten),
+        al_gecodeerd=len(al_gecodeerd),
+        overige_koppelingen=overige,
+        subcodes=len(subcodes),
+    )
