@@ -4,6 +4,7 @@ import csv
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import widgets
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.db.models import F
 from django.http import HttpResponse, HttpResponseRedirect
@@ -96,6 +97,13 @@ class KomendFilter(admin.SimpleListFilter):
 
 
 class KenniscafeAdminForm(forms.ModelForm):
+    online_link = forms.URLField(
+        label=_("online link"),
+        required=False,
+        assume_scheme="https",
+        widget=widgets.AdminURLFieldWidget,
+        help_text=Kenniscafe._meta.get_field("online_link").help_text,
+    )
     themas = forms.ModelMultipleChoiceField(
         label=_("thema's"),
         queryset=Thema.objects.hoofdthemas(),
