@@ -10,6 +10,7 @@ from django.urls import reverse
 NAV_ITEMS = [
     ("Home", "home", None),
     ("Thema's", "themas:list", None),
+    ("Verhalen", "verhalen:list", "verhalen.view_verhaal"),
     ("Codeboek", "codeboek:index", "verhalen.view_fragment"),
     ("Collecties", "collecties:list", None),
     ("Projecten", "projecten:list", None),

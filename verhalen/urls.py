@@ -1,5 +1,25 @@
 """Stories: /verhalen/… (namespace "verhalen")."""
 
+from django.urls import path
+
+from verhalen.views import verhalen as views
+
 app_name = "verhalen"
 
-urlpatterns = []
+urlpatterns = [
+    path("verhalen/", views.verhaal_list, name="list"),
+    path("verhalen/nieuw/", views.verhaal_create, name="create"),
+    path("verhalen/export.csv", views.export_csv, name="export_csv"),
+    path("verhalen/export.json", views.export_json, name="export_json"),
+    path("verhalen/ingetrokken/", views.ingetrokken_list, name="ingetrokken"),
+    path("verhalen/<int:pk>/", views.verhaal_detail, name="detail"),
+    path("verhalen/<int:pk>/bewerken/", views.verhaal_update, name="update"),
+    path("verhalen/<int:pk>/geschiedenis/", views.verhaal_geschiedenis, name="geschiedenis"),
+    path(
+        "verhalen/<int:pk>/geschiedenis/<int:history_id>/herstellen/",
+        views.verhaal_herstel,
+        name="herstel",
+    ),
+    path("verhalen/<int:pk>/intrekken/", views.verhaal_intrekken, name="intrekken"),
+    path("verhalen/<int:pk>/wissen/", views.verhaal_wissen, name="wissen"),
+]

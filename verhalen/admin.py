@@ -1,0 +1,184 @@
+"""Admin for stories, fragments and erasure records — superusers only.
+
+Coordinators have staff status for the admin of other apps, but never reach
+story text here, whatever permissions they are given. Stories and fragments
+are read-only: edits go through the site's forms and services, which keep the
+version number, the re-anchoring of fragments and the history right. The
+admin is where withdrawn stories are visible, and where a superuser can erase
+one on request (the same service as the site).
+"""
+
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from verhalen.models import Fragment, Verhaal, Verwijderverzoek
+from verhalen.services import verhalen as services
+
+
+class AlleenBeheerderMixin:
+    """Visible to superusers only; nothing can be added, changed or deleted."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class FragmentInline(admin.TabularInline):
+    model = Fragment
+    fields = ["start", "eind", "citaat", "codes_lijst", "memo", "codeur", "moet_herzien"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    @admin.display(description=_("codes"))
+    def codes_lijst(self, fragment):
+        return ", ".join(code.name for code in fragment.codes.all())
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("codeur").prefetch_related("codes")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Verhaal)
+class VerhaalAdmin(AlleenBeheerderMixin, admin.ModelAdmin):
+    list_display = [
+        "pk",
+        "titel",
+        "verteller_type",
+        "gemeente",
+        "wijk",
+        "toestemming",
+        "versie",
+        "gewijzigd_op",
+        "is_gewist",
+    ]
+    list_display_links = ["pk", "titel"]
+    list_filter = ["toestemming", "verteller_type", "verzamelwijze", "gemeente", "gewist_op"]
+    search_fields = ["titel", "samenvatting", "pseudoniem"]
+    date_hierarchy = "aangemaakt_op"
+    list_select_related = ["wijk"]
+    readonly_fields = [
+        "titel",
+        "pagina",
+        "tekst",
+        "samenvatting",
+        "verteller_type",
+        "pseudoniem",
+        "leeftijdscategorie",
+        "wijk",
+        "gemeente",
+        "verzamelwijze",
+        "verzameld_op",
+        "verzameld_door",
+        "project",
+        "werkteam",
+        "themas_lijst",
+        "trefwoorden_lijst",
+        "toestemming",
+        "toestemming_datum",
+        "toestemming_vastgelegd_door",
+        "versie",
+        "aangemaakt_op",
+        "gewijzigd_op",
+        "gewist_op",
+    ]
+    fields = readonly_fields
+    inlines = [FragmentInline]
+    actions = ["wis_op_verzoek"]
+
+    @admin.display(boolean=True, description=_("gewist"))
+    def is_gewist(self, verhaal):
+        return verhaal.gewist_op is not None
+
+    @admin.display(description=_("thema's"))
+    def themas_lijst(self, verhaal):
+        return ", ".join(item["naam"] for item in verhaal.themas_snapshot) or "—"
+
+    @admin.display(description=_("trefwoorden"))
+    def trefwoorden_lijst(self, verhaal):
+        return ", ".join(item["naam"] for item in verhaal.trefwoorden_snapshot) or "—"
+
+    @admin.display(description=_("op de site"))
+    def pagina(self, verhaal):
+        if verhaal.toestemming == "ingetrokken":
+            return _("verborgen (toestemming ingetrokken)")
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            verhaal.get_absolute_url(),
+            _("verhaal"),
+            reverse("verhalen:geschiedenis", kwargs={"pk": verhaal.pk}),
+            _("geschiedenis"),
+        )
+
+    @admin.action(description=_("Inhoud wissen op verzoek (AVG)"))
+    def wis_op_verzoek(self, request, queryset):
+        if not request.user.has_perm("verhalen.wis_verhaal"):
+            self.message_user(request, _("U mag geen verhalen wissen."), messages.ERROR)
+            return
+        aantal = 0
+        for verhaal in queryset.filter(gewist_op__isnull=True):
+            services.wis_verhaal(verhaal=verhaal, door=request.user, kenmerk="via beheer")
+            aantal += 1
+        self.message_user(
+            request, _("%(aantal)s verhaal/verhalen gewist.") % {"aantal": aantal}, messages.SUCCESS
+        )
+
+    def get_actions(self, request):
+        # The erase action is offered although change permission is off.
+        actions = super().get_actions(request)
+        if not request.user.has_perm("verhalen.wis_verhaal"):
+            actions.pop("wis_op_verzoek", None)
+        return actions
+
+
+@admin.register(Fragment)
+class FragmentAdmin(AlleenBeheerderMixin, admin.ModelAdmin):
+    list_display = ["pk", "verhaal", "start", "eind", "__str__", "codeur", "moet_herzien"]
+    list_filter = ["moet_herzien"]
+    search_fields = ["citaat", "memo"]
+    list_select_related = ["verhaal", "codeur"]
+    readonly_fields = [
+        "verhaal",
+        "start",
+        "eind",
+        "citaat",
+        "codes_lijst",
+        "memo",
+        "codeur",
+        "moet_herzien",
+        "aangemaakt_op",
+        "gewijzigd_op",
+    ]
+    fields = readonly_fields
+
+    @admin.display(description=_("codes"))
+    def codes_lijst(self, fragment):
+        return ", ".join(item["naam"] for item in fragment.codes_snapshot) or "—"
+
+
+@admin.register(Verwijderverzoek)
+class VerwijderverzoekAdmin(AlleenBeheerderMixin, admin.ModelAdmin):
+    list_display = ["verhaal_nummer", "uitgevoerd_door", "uitgevoerd_op", "kenmerk"]
+    date_hierarchy = "uitgevoerd_op"
+    search_fields = ["=verhaal_nummer", "kenmerk"]
+    readonly_fields = ["verhaal", "verhaal_nummer", "uitgevoerd_door", "uitgevoerd_op", "kenmerk"]
+    fields = readonly_fields

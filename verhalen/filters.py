@@ -1,0 +1,117 @@
+"""Filters of the story list and its exports (/verhalen/, export.csv/json).
+
+Values are slugs or choice keys, so a filtered list has a readable URL that
+the export links can repeat: /verhalen/export.csv?thema=vertrouwen&gemeente=rotterdam.
+The filters narrow a queryset that already went through `zichtbaar_voor`.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from carelab.models import Thema
+from projecten.models import Project, Werkteam, Wijk
+from verhalen import search
+from verhalen.models import (
+    Gemeente,
+    Toestemming,
+    Verhaal,
+    VerhaalThema,
+    VertellerType,
+    Verzamelwijze,
+)
+
+TOESTEMMING_KEUZES = [k for k in Toestemming.choices if k[0] != Toestemming.INGETROKKEN]
+
+
+class DatumInvoer(forms.DateInput):
+    input_type = "date"
+
+
+class VerhaalFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Zoek in de verhalen"),
+        method="filter_zoek",
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text=_('Woorden uit titel, samenvatting of tekst. Gebruik "…" voor een zinsdeel.'),
+    )
+    thema = django_filters.ModelChoiceFilter(
+        label=_("Thema"),
+        queryset=Thema.objects.select_related("parent").order_by("volgorde", "name"),
+        to_field_name="slug",
+        method="filter_thema",
+        empty_label=_("Alle thema's"),
+        help_text=_("Ook verhalen met een subcode van dit thema."),
+    )
+    verteller_type = django_filters.ChoiceFilter(
+        label=_("Wie vertelt"), choices=VertellerType.choices, empty_label=_("Iedereen")
+    )
+    gemeente = django_filters.ChoiceFilter(
+        label=_("Gemeente"), choices=Gemeente.choices, empty_label=_("Alle gemeenten")
+    )
+    wijk = django_filters.ModelChoiceFilter(
+        label=_("Wijk"),
+        queryset=Wijk.objects.order_by("naam"),
+        to_field_name="slug",
+        empty_label=_("Alle wijken"),
+    )
+    verzamelwijze = django_filters.ChoiceFilter(
+        label=_("Hoe verzameld"), choices=Verzamelwijze.choices, empty_label=_("Alle manieren")
+    )
+    toestemming = django_filters.ChoiceFilter(
+        label=_("Toestemming"), choices=TOESTEMMING_KEUZES, empty_label=_("Alle")
+    )
+    van = django_filters.DateFilter(
+        label=_("Verzameld vanaf"),
+        field_name="verzameld_op",
+        lookup_expr="gte",
+        widget=DatumInvoer,
+    )
+    tot = django_filters.DateFilter(
+        label=_("Verzameld tot en met"),
+        field_name="verzameld_op",
+        lookup_expr="lte",
+        widget=DatumInvoer,
+    )
+    project = django_filters.ModelChoiceFilter(
+        label=_("Project"),
+        queryset=Project.objects.order_by("titel"),
+        to_field_name="slug",
+        empty_label=_("Alle projecten"),
+    )
+    werkteam = django_filters.ModelChoiceFilter(
+        label=_("Werkteam"),
+        queryset=Werkteam.objects.order_by("naam"),
+        to_field_name="slug",
+        empty_label=_("Alle werkteams"),
+    )
+
+    class Meta:
+        model = Verhaal
+        fields = []
+
+    def filter_zoek(self, queryset, name, value):
+        return search.zoek(queryset, value)
+
+    def filter_thema(self, queryset, name, thema):
+        """Stories tagged with `thema` or any of its sub-codes (any depth)."""
+        ids = {thema.pk}
+        nieuw = {thema.pk}
+        while nieuw:
+            nieuw = set(Thema.objects.filter(parent__in=nieuw).values_list("pk", flat=True)) - ids
+            ids |= nieuw
+        getagd = VerhaalThema.objects.filter(content_object=OuterRef("pk"), tag__in=ids)
+        return queryset.filter(Exists(getagd))
+
+    @property
+    def zoekterm(self):
+        if self.form.is_bound and self.form.is_valid():
+            return self.form.cleaned_data.get("q") or ""
+        return ""
+
+    @property
+    def is_actief(self):
+        return self.form.is_bound and any(
+            value for key, value in self.data.items() if key in self.filters
+        )

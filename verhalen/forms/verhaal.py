@@ -1,0 +1,238 @@
+"""The story form: entering and editing a story.
+
+The form only collects and checks input (including the privacy scan and the
+pseudonym check); the services in verhalen/services/verhalen.py write.
+"""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from taggit.forms import TagField
+
+from carelab import roles
+from carelab.models import Thema
+from projecten.models import Wijk
+from verhalen import privacy
+from verhalen.models import Toestemming, Verhaal
+from verhalen.services.verhalen import BEWERKBARE_VELDEN, normaliseer_tekst
+
+# The fields the privacy check scans, in the order they are shown.
+GECONTROLEERDE_VELDEN = ("titel", "samenvatting", "tekst")
+
+
+@dataclass
+class PrivacyControle:
+    """What the privacy scan found, per field, for the warning panel."""
+
+    velden: list[dict] = field(default_factory=list)
+    vingerafdruk: str = ""
+
+    @property
+    def aantal(self):
+        return sum(len(veld["vondsten"]) for veld in self.velden)
+
+    def __bool__(self):
+        return self.aantal > 0
+
+
+class ThemaKeuze(forms.TypedMultipleChoiceField):
+    """All themes as checkboxes, grouped under their main theme (no JS needed).
+
+    The choices are grouped [(main theme, [(pk, name), …]), …]; the template
+    shows each group as a fieldset with the checkboxes in columns.
+    """
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(coerce=int, **kwargs)
+
+    def laad(self):
+        themas = list(Thema.objects.select_related("parent").order_by("volgorde", "name"))
+        per_id = {thema.pk: thema for thema in themas}
+
+        def hoofd(thema):
+            while thema.parent_id and thema.parent_id in per_id:
+                thema = per_id[thema.parent_id]
+            return thema
+
+        groepen = {}
+        for thema in themas:
+            groepen.setdefault(hoofd(thema).pk, []).append(thema)
+        keuzes = []
+        for hoofd_id, leden in groepen.items():
+            leden.sort(key=lambda t: (t.pk != hoofd_id, t.volgorde, t.name.lower()))
+            keuzes.append((per_id[hoofd_id].name, [(t.pk, t.name) for t in leden]))
+        self.choices = keuzes
+        self.themas = per_id
+
+
+class VerhaalForm(forms.ModelForm):
+    themas = ThemaKeuze(
+        label=_("Thema's"),
+        required=False,
+        help_text=_("Vink alle thema's en subcodes aan die in dit verhaal spelen."),
+    )
+    trefwoorden = TagField(
+        label=_("Trefwoorden"),
+        required=False,
+        help_text=Verhaal._meta.get_field("trefwoorden").help_text,
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    class Meta:
+        model = Verhaal
+        fields = [
+            "titel",
+            "tekst",
+            "samenvatting",
+            "verteller_type",
+            "pseudoniem",
+            "leeftijdscategorie",
+            "gemeente",
+            "wijk",
+            "verzamelwijze",
+            "verzameld_op",
+            "verzameld_door",
+            "project",
+            "werkteam",
+            "toestemming",
+            "toestemming_datum",
+        ]
+        widgets = {
+            "tekst": forms.Textarea(attrs={"rows": 18, "spellcheck": "true"}),
+            "samenvatting": forms.Textarea(attrs={"rows": 3}),
+            "verzameld_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "toestemming_datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "toestemming": forms.RadioSelect,
+        }
+        error_messages = {
+            "titel": {"required": _("Geef het verhaal een titel.")},
+            "tekst": {"required": _("Het verhaal zelf ontbreekt nog.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tekst"].required = True
+        self.fields["themas"].laad()
+        self.fields["verzameld_door"].queryset = (
+            get_user_model()
+            .objects.filter(Q(groups__name=roles.ONDERZOEKER) | Q(is_superuser=True))
+            .filter(is_active=True)
+            .distinct()
+            .order_by("first_name", "username")
+        )
+        self.fields["verzameld_door"].label_from_instance = lambda user: (
+            user.get_full_name() or user.username
+        )
+        self.fields["verzameld_door"].help_text = _("Leeg laten als u het zelf verzamelde.")
+        self.fields["verzameld_door"].empty_label = (
+            _("Ikzelf") if self.instance.pk is None else _("Onbekend")
+        )
+        self.fields["project"].empty_label = _("Geen project")
+        self.fields["werkteam"].empty_label = _("Geen werkteam")
+        self.fields["wijk"].widget.choices = self._wijk_keuzes()
+        if self.instance.pk is None:
+            self.fields["toestemming"].choices = [
+                keuze for keuze in Toestemming.choices if keuze[0] != Toestemming.INGETROKKEN
+            ]
+            self.fields["toestemming_datum"].help_text = _(
+                "Wanneer de verteller toestemming gaf. Leeg laten voor vandaag."
+            )
+        else:
+            self.initial["themas"] = [item.tag_id for item in self.instance.thema_items.all()]
+            self.initial["versie"] = self.instance.versie
+
+    @staticmethod
+    def _wijk_keuzes():
+        groepen = {}
+        for wijk in Wijk.objects.order_by("gebied", "naam"):
+            groepen.setdefault(wijk.gebied, []).append((wijk.pk, wijk.naam))
+        return [("", _("Geen of onbekend")), *groepen.items()]
+
+    def clean_pseudoniem(self):
+        pseudoniem = " ".join(self.cleaned_data["pseudoniem"].split())
+        if privacy.lijkt_op_echte_naam(pseudoniem):
+            raise forms.ValidationError(
+                _(
+                    "Dit lijkt op een echte naam of contactgegeven. Kies een schuilnaam "
+                    "zoals 'Moeder uit Zuid' of alleen een voorletter."
+                ),
+                code="echte_naam",
+            )
+        return pseudoniem
+
+    def clean_tekst(self):
+        return normaliseer_tekst(self.cleaned_data["tekst"]).strip("\n")
+
+    def clean_samenvatting(self):
+        return normaliseer_tekst(self.cleaned_data["samenvatting"]).strip()
+
+    def clean_versie(self):
+        versie = self.cleaned_data.get("versie")
+        if self.instance.pk is not None and versie is None:
+            raise forms.ValidationError(
+                _("Het versienummer ontbreekt; open het verhaal opnieuw."), code="versie"
+            )
+        return versie
+
+    # For the services ------------------------------------------------------
+
+    def gegevens(self):
+        """The cleaned values the services take (fields, themes, keywords)."""
+        data = {veld: self.cleaned_data[veld] for veld in BEWERKBARE_VELDEN if veld in self.fields}
+        themas = self.fields["themas"].themas
+        data["themas"] = [themas[pk] for pk in self.cleaned_data["themas"] if pk in themas]
+        data["trefwoorden"] = self.cleaned_data["trefwoorden"]
+        return data
+
+    def thema_groepen(self):
+        """[(main theme checkbox, [its sub-code checkboxes])] for the theme choice."""
+        bound = self["themas"]
+        per_waarde = {str(sub.data["value"]): sub for sub in bound.subwidgets}
+        groepen = []
+        for _label, opties in self.fields["themas"].choices:
+            vakjes = [per_waarde[str(pk)] for pk, _naam in opties]
+            groepen.append((vakjes[0], vakjes[1:]))
+        return groepen
+
+    def privacy_controle(self) -> PrivacyControle:
+        """Scan title, summary and text of a valid form for personal data."""
+        teksten = [self.cleaned_data.get(naam, "") or "" for naam in GECONTROLEERDE_VELDEN]
+        controle = PrivacyControle(vingerafdruk=privacy.vingerafdruk(*teksten))
+        for naam, tekst in zip(GECONTROLEERDE_VELDEN, teksten, strict=True):
+            vondsten = privacy.controleer(tekst)
+            if vondsten:
+                controle.velden.append(
+                    {
+                        "naam": naam,
+                        "label": self.fields[naam].label,
+                        "vondsten": vondsten,
+                        "segmenten": privacy.segmenten(tekst, vondsten),
+                    }
+                )
+        return controle
+
+
+class HerstelForm(forms.Form):
+    """'Herstel deze versie': which version, and the version the page showed."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class WisForm(forms.Form):
+    kenmerk = forms.CharField(
+        label=_("Kenmerk van het verzoek"),
+        max_length=100,
+        required=False,
+        help_text=_("Bijvoorbeeld het zaaknummer. Geen namen."),
+    )
+    bevestig = forms.BooleanField(
+        label=_(
+            "Ik begrijp dat de inhoud van dit verhaal voorgoed verdwijnt, ook uit de geschiedenis."
+        ),
+        error_messages={"required": _("Vink aan dat u het wissen begrijpt.")},
+    )

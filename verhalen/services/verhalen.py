@@ -1,0 +1,347 @@
+"""Writes to stories: create, edit (with the version check and re-anchoring),
+withdraw consent, erase on request (AVG), restore an earlier version.
+
+Every service is keyword-only, runs in one transaction, validates with
+`full_clean()` before saving, and lists its side effects. History rows are
+written by django-simple-history on each save; `_change_reason` says why.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from carelab.models import Thema
+from verhalen.models import Fragment, Toestemming, Verhaal, Verwijderverzoek
+
+# Fields a form may change through maak_verhaal / wijzig_verhaal.
+BEWERKBARE_VELDEN = (
+    "titel",
+    "tekst",
+    "samenvatting",
+    "verteller_type",
+    "pseudoniem",
+    "leeftijdscategorie",
+    "wijk",
+    "gemeente",
+    "verzamelwijze",
+    "verzameld_op",
+    "verzameld_door",
+    "project",
+    "werkteam",
+    "toestemming",
+    "toestemming_datum",
+)
+# What "herstel deze versie" brings back. Consent is NOT restored: it is a
+# fact about the teller's wishes today, not part of a text version.
+HERSTELBARE_VELDEN = tuple(
+    veld for veld in BEWERKBARE_VELDEN if veld not in ("toestemming", "toestemming_datum")
+)
+GEWIST_TITEL = "Gewist verhaal"
+
+
+class VersieConflict(Exception):  # noqa: N818 (a domain word, not an "Error")
+    """Someone else saved the story after the editor opened it."""
+
+    def __init__(self, verhaal: Verhaal, verwachte_versie: int):
+        super().__init__(
+            f"Verhaal {verhaal.pk}: versie {verhaal.versie}, verwacht {verwachte_versie}"
+        )
+        self.verhaal = verhaal
+        self.verwachte_versie = verwachte_versie
+
+
+class VerhaalGewist(Exception):  # noqa: N818
+    """The story's content was erased; it cannot be edited or restored."""
+
+
+@dataclass(frozen=True)
+class Herankering:
+    verplaatst: int = 0
+    moet_herzien: int = 0
+
+
+def normaliseer_tekst(tekst: str) -> str:
+    """Line breaks as "\\n" only, so offsets are the same in every browser."""
+    return tekst.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _pas_toe(verhaal: Verhaal, gegevens: dict[str, Any], velden) -> None:
+    for veld in velden:
+        if veld in gegevens:
+            waarde = gegevens[veld]
+            if veld in ("tekst", "samenvatting") and waarde:
+                waarde = normaliseer_tekst(waarde)
+            setattr(verhaal, veld, waarde)
+
+
+def _bewaar(obj, *, door, reden: str) -> None:
+    """Save with the history row attributed to `door` and explained by `reden`."""
+    obj._history_user = door
+    obj._change_reason = reden
+    obj.save()
+
+
+def _zet_labels(verhaal: Verhaal, gegevens: dict[str, Any]) -> None:
+    if "themas" in gegevens:
+        verhaal.themas.set(list(gegevens["themas"]))
+    if "trefwoorden" in gegevens:
+        verhaal.trefwoorden.set(list(gegevens["trefwoorden"]))
+
+
+@transaction.atomic
+def maak_verhaal(*, gegevens: dict[str, Any], door: AbstractBaseUser, reden: str = "") -> Verhaal:
+    """Store a new story from `gegevens` (field values plus "themas", "trefwoorden").
+
+    Side effects: one history row ("+", by `door`, with `reden`); the consent
+    is recorded as set by `door` (date today unless given); the collector is
+    `door` unless given; on PostgreSQL the search vector is filled by trigger.
+    """
+    verhaal = Verhaal()
+    _pas_toe(verhaal, gegevens, BEWERKBARE_VELDEN)
+    if verhaal.verzameld_door_id is None:
+        verhaal.verzameld_door = door
+    verhaal.toestemming_vastgelegd_door = door
+    if verhaal.toestemming_datum is None:
+        verhaal.toestemming_datum = timezone.localdate()
+    verhaal.full_clean()
+    # The first row is written without history: themes need the primary key,
+    # and one complete version (with its themes) is recorded right after.
+    verhaal.skip_history_when_saving = True
+    verhaal.save()
+    del verhaal.skip_history_when_saving
+    _zet_labels(verhaal, gegevens)
+    _bewaar(verhaal, door=door, reden=reden or _("Verhaal ingevoerd"))
+    _maak_eerste_historie_toevoeging(verhaal)
+    return verhaal
+
+
+def _maak_eerste_historie_toevoeging(verhaal: Verhaal) -> None:
+    # The save above is an update, so simple-history recorded "~"; it is the
+    # first version, so mark it as the creation.
+    verhaal.history.filter(history_type="~").update(history_type="+")
+
+
+@transaction.atomic
+def wijzig_verhaal(
+    *,
+    verhaal: Verhaal,
+    gegevens: dict[str, Any],
+    verwachte_versie: int,
+    door: AbstractBaseUser,
+    reden: str = "",
+) -> Verhaal:
+    """Save an edit, unless someone else saved the story in the meantime.
+
+    `verwachte_versie` is the version the editor started from (hidden field).
+    Raises VersieConflict (nothing is written) when the stored version differs;
+    raises VerhaalGewist for an erased story.
+
+    Side effects: the version number goes up by one; one history row (by
+    `door`); when the consent changes it is recorded as set by `door` (date
+    today unless given); when the text changes the story's fragments are
+    re-anchored (each fragment saved, with its own history row, or flagged
+    `moet_herzien`); on PostgreSQL the search vector is refreshed by trigger.
+    """
+    if verhaal.gewist_op is not None:
+        raise VerhaalGewist(verhaal.pk)
+    # Compare-and-swap on the version: works the same on SQLite and PostgreSQL
+    # and leaves the row locked until the end of this transaction.
+    bijgewerkt = Verhaal.objects.filter(pk=verhaal.pk, versie=verwachte_versie).update(
+        versie=F("versie") + 1
+    )
+    if not bijgewerkt:
+        raise VersieConflict(Verhaal.objects.get(pk=verhaal.pk), verwachte_versie)
+    opgeslagen = Verhaal.objects.get(pk=verhaal.pk)
+    oude_tekst = opgeslagen.tekst
+    oude_toestemming = (opgeslagen.toestemming, opgeslagen.toestemming_datum)
+    _pas_toe(opgeslagen, gegevens, BEWERKBARE_VELDEN)
+    if (opgeslagen.toestemming, opgeslagen.toestemming_datum) != oude_toestemming:
+        opgeslagen.toestemming_vastgelegd_door = door
+        if opgeslagen.toestemming_datum == oude_toestemming[1] or not opgeslagen.toestemming_datum:
+            opgeslagen.toestemming_datum = timezone.localdate()
+    opgeslagen.full_clean()
+    _zet_labels(opgeslagen, gegevens)
+    _bewaar(opgeslagen, door=door, reden=reden or _("Verhaal bewerkt"))
+    if opgeslagen.tekst != oude_tekst:
+        veranker_fragmenten(verhaal=opgeslagen, door=door)
+    return opgeslagen
+
+
+@transaction.atomic
+def trek_toestemming_in(
+    *, verhaal: Verhaal, door: AbstractBaseUser, datum: date | None = None
+) -> Verhaal:
+    """Record that the teller withdrew consent: the story disappears everywhere.
+
+    Side effects: consent becomes `ingetrokken` (date `datum` or today,
+    recorded as set by `door`), the version goes up, one history row. Every
+    list, search, export and collection stops showing the story at once,
+    because they all select through `zichtbaar_voor`.
+    """
+    opgeslagen = Verhaal.objects.select_for_update().get(pk=verhaal.pk)
+    opgeslagen.toestemming = Toestemming.INGETROKKEN
+    opgeslagen.toestemming_datum = datum or timezone.localdate()
+    opgeslagen.toestemming_vastgelegd_door = door
+    opgeslagen.versie += 1
+    opgeslagen.full_clean()
+    _bewaar(opgeslagen, door=door, reden=_("Toestemming ingetrokken"))
+    return opgeslagen
+
+
+@transaction.atomic
+def wis_verhaal(*, verhaal: Verhaal, door: AbstractBaseUser, kenmerk: str = "") -> Verwijderverzoek:
+    """Erase a story's content on request (AVG), keeping only a record of it.
+
+    Removes the title (replaced by "Gewist verhaal"), text, summary, pseudonym
+    and keywords of the story, and the quote and memo of each of its
+    fragments — in the live tables AND in every history row. Themes, codes,
+    offsets and non-personal metadata stay, so counts remain meaningful.
+
+    Side effects: consent becomes `ingetrokken`, `gewist_op` is set, a
+    Verwijderverzoek (story number, who, when, `kenmerk`) is created; the
+    story disappears everywhere. Callers check the permission
+    `verhalen.wis_verhaal`.
+    """
+    opgeslagen = Verhaal.objects.select_for_update().get(pk=verhaal.pk)
+    leeg = {"tekst": "", "samenvatting": "", "pseudoniem": ""}
+
+    opgeslagen.trefwoorden.clear()
+    for veld, waarde in leeg.items():
+        setattr(opgeslagen, veld, waarde)
+    opgeslagen.titel = GEWIST_TITEL
+    if opgeslagen.toestemming != Toestemming.INGETROKKEN:
+        opgeslagen.toestemming = Toestemming.INGETROKKEN
+        opgeslagen.toestemming_datum = timezone.localdate()
+        opgeslagen.toestemming_vastgelegd_door = door
+    opgeslagen.gewist_op = timezone.now()
+    opgeslagen.versie += 1
+    opgeslagen.full_clean()
+    _bewaar(opgeslagen, door=door, reden=_("Inhoud gewist op verzoek (AVG)"))
+
+    for fragment in opgeslagen.fragmenten.all():
+        fragment.citaat = ""
+        fragment.memo = ""
+        _bewaar(fragment, door=door, reden=_("Citaat gewist op verzoek (AVG)"))
+
+    # History keeps no content either.
+    Verhaal.history.filter(id=opgeslagen.pk).update(
+        titel=GEWIST_TITEL, trefwoorden_snapshot=[], **leeg
+    )
+    Fragment.history.filter(verhaal_id=opgeslagen.pk).update(citaat="", memo="")
+
+    return Verwijderverzoek.objects.create(
+        verhaal=opgeslagen, verhaal_nummer=opgeslagen.pk, uitgevoerd_door=door, kenmerk=kenmerk
+    )
+
+
+@transaction.atomic
+def herstel_versie(
+    *, verhaal: Verhaal, history_id: int, verwachte_versie: int, door: AbstractBaseUser
+) -> Verhaal:
+    """Bring back an earlier version's text, metadata, themes and keywords.
+
+    Consent is not restored (it records the teller's current wishes). Raises
+    VersieConflict when the story changed since the page was opened,
+    VerhaalGewist for an erased story, and Verhaal.history.model.DoesNotExist
+    for a version of another story.
+
+    Side effects: like wijzig_verhaal — version +1, one history row whose
+    reason names the restored version (so a restore is itself recorded and
+    can be undone), fragments re-anchored when the text differs. Themes that
+    were deleted from the codebook since are skipped.
+    """
+    oud = verhaal.history.get(history_id=history_id)
+    bestaande_themas = Thema.objects.filter(pk__in=[t["id"] for t in oud.themas_snapshot])
+    gegevens = {veld: getattr(oud, veld) for veld in HERSTELBARE_VELDEN if not _is_fk(veld)}
+    for veld in HERSTELBARE_VELDEN:
+        if _is_fk(veld):
+            gegevens[veld] = _bestaand(veld, getattr(oud, f"{veld}_id"))
+    gegevens["themas"] = list(bestaande_themas)
+    gegevens["trefwoorden"] = [t["naam"] for t in oud.trefwoorden_snapshot]
+    moment = timezone.localtime(oud.history_date).strftime("%d-%m-%Y %H:%M")
+    return wijzig_verhaal(
+        verhaal=verhaal,
+        gegevens=gegevens,
+        verwachte_versie=verwachte_versie,
+        door=door,
+        reden=_("Versie %(versie)s van %(moment)s hersteld")
+        % {"versie": oud.versie, "moment": moment},
+    )
+
+
+def _is_fk(veld: str) -> bool:
+    return Verhaal._meta.get_field(veld).is_relation
+
+
+def _bestaand(veld: str, pk: int | None):
+    if pk is None:
+        return None
+    model = Verhaal._meta.get_field(veld).related_model
+    return model._default_manager.filter(pk=pk).first()
+
+
+# Re-anchoring -------------------------------------------------------------
+
+
+def zoek_citaat(tekst: str, citaat: str, oude_start: int) -> tuple[int, int] | None:
+    """Where `citaat` now stands in `tekst`, nearest to `oude_start`; None if gone.
+
+    First an exact match; failing that, a match that ignores differences in
+    whitespace (a re-wrapped line) — the quote's words in the same order.
+    """
+    if not citaat:
+        return None
+    posities = []
+    begin = tekst.find(citaat)
+    while begin != -1:
+        posities.append((begin, begin + len(citaat)))
+        begin = tekst.find(citaat, begin + 1)
+    if not posities:
+        woorden = citaat.split()
+        if not woorden:
+            return None
+        patroon = re.compile(r"\s+".join(re.escape(woord) for woord in woorden))
+        posities = [(m.start(), m.end()) for m in patroon.finditer(tekst)]
+    if not posities:
+        return None
+    return min(posities, key=lambda span: (abs(span[0] - oude_start), span[0]))
+
+
+def veranker_fragmenten(*, verhaal: Verhaal, door: AbstractBaseUser | None = None) -> Herankering:
+    """Re-anchor every fragment of `verhaal` to its quote in the current text.
+
+    A fragment whose quote is found again gets the new offsets (nearest to the
+    old start; the quote is updated when only whitespace differed); one that
+    cannot be found keeps its offsets and quote and is flagged `moet_herzien`.
+    Nothing is deleted. Side effects: each changed fragment is saved (a
+    history row with the reason).
+    """
+    tekst = verhaal.tekst
+    verplaatst = herzien = 0
+    for fragment in verhaal.fragmenten.all():
+        if tekst[fragment.start : fragment.eind] == fragment.citaat and fragment.citaat:
+            if fragment.moet_herzien:
+                fragment.moet_herzien = False
+                _bewaar(fragment, door=door, reden=_("Citaat weer op zijn plek"))
+            continue
+        gevonden = zoek_citaat(tekst, fragment.citaat, fragment.start)
+        if gevonden is None:
+            if not fragment.moet_herzien:
+                fragment.moet_herzien = True
+                _bewaar(fragment, door=door, reden=_("Citaat niet teruggevonden na tekstwijziging"))
+                herzien += 1
+            continue
+        fragment.start, fragment.eind = gevonden
+        fragment.citaat = tekst[fragment.start : fragment.eind]
+        fragment.moet_herzien = False
+        fragment.full_clean()
+        _bewaar(fragment, door=door, reden=_("Opnieuw verankerd na tekstwijziging"))
+        verplaatst += 1
+    return Herankering(verplaatst=verplaatst, moet_herzien=herzien)

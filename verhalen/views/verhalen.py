@@ -1,0 +1,331 @@
+"""Researchers' pages for stories: list with filters and search, enter, read,
+edit (privacy warning, version conflicts), history and restore, withdraw,
+erase on request, export.
+
+Every story is selected through `Verhaal.objects.zichtbaar_voor(user)`; only
+the erasure pages (permission verhalen.wis_verhaal) reach withdrawn stories,
+and they never show a story's text.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponseBadRequest, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from verhalen import export, geschiedenis, search
+from verhalen.filters import VerhaalFilter
+from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
+from verhalen.models import Fragment, Toestemming, Verhaal
+from verhalen.services import verhalen as services
+
+VERHALEN_PER_PAGINA = 20
+VERSIES_PER_PAGINA = 15
+PRIVACY_KNOP = "privacy_akkoord"
+
+
+def _zichtbare_verhalen(request):
+    return Verhaal.objects.zichtbaar_voor(request.user)
+
+
+def _gefilterd(request):
+    queryset = _zichtbare_verhalen(request).met_lijstgegevens()
+    return VerhaalFilter(request.GET or None, queryset=queryset)
+
+
+@permission_required("verhalen.view_verhaal", raise_exception=True)
+def verhaal_list(request):
+    filterset = _gefilterd(request)
+    # An invalid filter value is shown as an error and left out.
+    verhalen = filterset.qs
+    pagina = Paginator(verhalen, VERHALEN_PER_PAGINA).get_page(request.GET.get("pagina"))
+    zoekterm = filterset.zoekterm
+    for verhaal in pagina:
+        verhaal.zoekfragment_html = search.fragment_html(verhaal, zoekterm) if zoekterm else ""
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(
+        request,
+        "verhalen/verhaal_list.html",
+        {
+            "filter": filterset,
+            "pagina": pagina,
+            "zoekterm": zoekterm,
+            "querystring": querystring.urlencode(),
+            "mag_exporteren": request.user.has_perm("verhalen.exporteer_verhaal"),
+        },
+    )
+
+
+def _bewaar_formulier(request, form, opslaan):
+    """Shared POST flow of enter/edit: privacy warning first, then `opslaan()`.
+
+    Returns (response or None, privacy controle or None).
+    """
+    controle = form.privacy_controle()
+    if controle and request.POST.get(PRIVACY_KNOP) != controle.vingerafdruk:
+        return None, controle
+    reden = ""
+    if controle:
+        reden = _("Opgeslagen ondanks privacywaarschuwing (%(aantal)s plekken)") % {
+            "aantal": controle.aantal
+        }
+    return opslaan(reden), None
+
+
+@permission_required("verhalen.add_verhaal", raise_exception=True)
+def verhaal_create(request):
+    form = VerhaalForm(request.POST or None)
+    controle = None
+    if request.method == "POST" and form.is_valid():
+
+        def opslaan(reden):
+            verhaal = services.maak_verhaal(
+                gegevens=form.gegevens(), door=request.user, reden=reden
+            )
+            messages.success(request, _("Het verhaal is opgeslagen."))
+            return redirect(verhaal)
+
+        response, controle = _bewaar_formulier(request, form, opslaan)
+        if response:
+            return response
+    return render(
+        request,
+        "verhalen/verhaal_form.html",
+        {"form": form, "privacy": controle, "privacy_knop": PRIVACY_KNOP},
+    )
+
+
+@permission_required("verhalen.view_verhaal", raise_exception=True)
+def verhaal_detail(request, pk):
+    verhaal = get_object_or_404(
+        _zichtbare_verhalen(request)
+        .select_related(
+            "wijk", "project", "werkteam", "verzameld_door", "toestemming_vastgelegd_door"
+        )
+        .prefetch_related("themas", "trefwoorden")
+        .annotate(aantal_herzien=Count("fragmenten", filter=Q(fragmenten__moet_herzien=True))),
+        pk=pk,
+    )
+    return render(
+        request,
+        "verhalen/verhaal_detail.html",
+        {
+            "verhaal": verhaal,
+            "mag_wissen": request.user.has_perm("verhalen.wis_verhaal"),
+        },
+    )
+
+
+@permission_required("verhalen.change_verhaal", raise_exception=True)
+def verhaal_update(request, pk):
+    verhaal = get_object_or_404(_zichtbare_verhalen(request), pk=pk)
+    form = VerhaalForm(request.POST or None, instance=verhaal)
+    controle = conflict = None
+    if request.method == "POST" and form.is_valid():
+
+        def opslaan(reden):
+            bijgewerkt = services.wijzig_verhaal(
+                verhaal=verhaal,
+                gegevens=form.gegevens(),
+                verwachte_versie=form.cleaned_data["versie"],
+                door=request.user,
+                reden=reden,
+            )
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            herzien = bijgewerkt.fragmenten.filter(moet_herzien=True).count()
+            if herzien:
+                messages.warning(
+                    request,
+                    _(
+                        "%(aantal)s gecodeerde fragment(en) zijn in de nieuwe tekst niet "
+                        "teruggevonden en moeten herzien worden."
+                    )
+                    % {"aantal": herzien},
+                )
+            if bijgewerkt.toestemming == Toestemming.INGETROKKEN:
+                messages.info(
+                    request, _("De toestemming is ingetrokken: het verhaal is verborgen.")
+                )
+                return redirect("verhalen:list")
+            return redirect(bijgewerkt)
+
+        try:
+            response, controle = _bewaar_formulier(request, form, opslaan)
+        except services.VersieConflict as fout:
+            response, conflict, form = None, _conflict(fout), _met_versie(form, fout.verhaal)
+        if response:
+            return response
+    return render(
+        request,
+        "verhalen/verhaal_form.html",
+        {
+            "form": form,
+            "verhaal": verhaal,
+            "privacy": controle,
+            "privacy_knop": PRIVACY_KNOP,
+            "conflict": conflict,
+        },
+    )
+
+
+def _conflict(fout):
+    """What the conflict panel shows: who saved, when, and what changed."""
+    laatste = fout.verhaal.history.select_related("history_user").first()
+    return {
+        "verschillen": geschiedenis.conflict_verschillen(fout.verhaal, fout.verwachte_versie),
+        "versie": laatste,
+        "door": geschiedenis.Versie(record=laatste).door if laatste else "",
+    }
+
+
+def _met_versie(form, opgeslagen):
+    """The same input, now based on the stored version: saving again keeps it."""
+    data = form.data.copy() if isinstance(form.data, QueryDict) else dict(form.data)
+    data["versie"] = str(opgeslagen.versie)
+    nieuw = VerhaalForm(data, instance=opgeslagen)
+    nieuw.is_valid()
+    return nieuw
+
+
+@permission_required("verhalen.view_verhaal", raise_exception=True)
+def verhaal_geschiedenis(request, pk):
+    verhaal = get_object_or_404(_zichtbare_verhalen(request), pk=pk)
+    records = verhaal.history.select_related("history_user").order_by("-history_date", "-pk")
+    pagina = Paginator(records, VERSIES_PER_PAGINA).get_page(request.GET.get("pagina"))
+    laatste_op_pagina = pagina.object_list[len(pagina.object_list) - 1] if pagina else None
+    ouder = (
+        records.filter(history_date__lt=laatste_op_pagina.history_date).first()
+        if laatste_op_pagina
+        else None
+    )
+    versies = geschiedenis.verhaal_versies(pagina.object_list, ouder=ouder)
+    if versies and pagina.number == 1:
+        versies[0].is_huidig = True
+    fragment_records = (
+        Fragment.history.filter(verhaal_id=verhaal.pk)
+        .select_related("history_user")
+        .order_by("-history_date")
+    )
+    fragment_pagina = Paginator(
+        geschiedenis.fragment_versies(fragment_records), VERSIES_PER_PAGINA
+    ).get_page(request.GET.get("fragmenten"))
+    return render(
+        request,
+        "verhalen/verhaal_geschiedenis.html",
+        {
+            "verhaal": verhaal,
+            "pagina": pagina,
+            "versies": versies,
+            "fragment_pagina": fragment_pagina,
+            "mag_herstellen": request.user.has_perm("verhalen.change_verhaal"),
+        },
+    )
+
+
+@require_POST
+@permission_required("verhalen.change_verhaal", raise_exception=True)
+def verhaal_herstel(request, pk, history_id):
+    verhaal = get_object_or_404(_zichtbare_verhalen(request), pk=pk)
+    get_object_or_404(verhaal.history, history_id=history_id)
+    form = HerstelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Er ging iets mis met het formulier; probeer het opnieuw."))
+        return redirect("verhalen:geschiedenis", pk=pk)
+    try:
+        services.herstel_versie(
+            verhaal=verhaal,
+            history_id=history_id,
+            verwachte_versie=form.cleaned_data["versie"],
+            door=request.user,
+        )
+    except services.VersieConflict:
+        messages.error(
+            request,
+            _(
+                "Het verhaal is intussen gewijzigd. Bekijk de nieuwste versie hieronder "
+                "en kies dan opnieuw welke versie u wilt herstellen."
+            ),
+        )
+        return redirect("verhalen:geschiedenis", pk=pk)
+    messages.success(request, _("De versie is hersteld. Ook dat staat nu in de geschiedenis."))
+    return redirect(verhaal)
+
+
+@permission_required("verhalen.change_verhaal", raise_exception=True)
+def verhaal_intrekken(request, pk):
+    verhaal = get_object_or_404(_zichtbare_verhalen(request), pk=pk)
+    if request.method == "POST":
+        services.trek_toestemming_in(verhaal=verhaal, door=request.user)
+        messages.success(
+            request,
+            _("De toestemming voor “%(titel)s” is ingetrokken. Het verhaal is nu overal verborgen.")
+            % {"titel": verhaal.titel},
+        )
+        return redirect("verhalen:list")
+    return render(request, "verhalen/verhaal_intrekken.html", {"verhaal": verhaal})
+
+
+def _wisbare_verhalen():
+    return Verhaal.objects.filter(gewist_op__isnull=True)
+
+
+@permission_required("verhalen.wis_verhaal", raise_exception=True)
+def ingetrokken_list(request):
+    """Withdrawn stories that still hold content: number, title, date — no text."""
+    verhalen = _wisbare_verhalen().filter(toestemming=Toestemming.INGETROKKEN)
+    verhalen = verhalen.only("pk", "titel", "toestemming_datum").order_by("toestemming_datum", "pk")
+    pagina = Paginator(verhalen, VERHALEN_PER_PAGINA).get_page(request.GET.get("pagina"))
+    return render(request, "verhalen/verhaal_ingetrokken_list.html", {"pagina": pagina})
+
+
+@permission_required("verhalen.wis_verhaal", raise_exception=True)
+def verhaal_wissen(request, pk):
+    verhaal = get_object_or_404(_wisbare_verhalen(), pk=pk)
+    form = WisForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        verzoek = services.wis_verhaal(
+            verhaal=verhaal, door=request.user, kenmerk=form.cleaned_data["kenmerk"]
+        )
+        messages.success(
+            request,
+            _("De inhoud van verhaal %(nummer)s is gewist. Vastgelegd: %(verzoek)s.")
+            % {"nummer": verzoek.verhaal_nummer, "verzoek": verzoek},
+        )
+        return redirect("verhalen:ingetrokken")
+    return render(request, "verhalen/verhaal_wissen.html", {"verhaal": verhaal, "form": form})
+
+
+@permission_required("verhalen.exporteer_verhaal", raise_exception=True)
+def export_csv(request):
+    return _export(request, export.csv_response)
+
+
+@permission_required("verhalen.exporteer_verhaal", raise_exception=True)
+def export_json(request):
+    return _export(request, export.json_response)
+
+
+def _export(request, maak_response):
+    """Exactly the stories the list's filters select — or 400 for a bad filter,
+    so an export never silently holds more than was asked for."""
+    filterset = _gefilterd(request)
+    if filterset.is_bound and not filterset.is_valid():
+        fouten = "; ".join(
+            f"{filterset.form.fields[veld].label}: {' '.join(lijst)}"
+            for veld, lijst in filterset.form.errors.items()
+        )
+        return HttpResponseBadRequest(
+            _("Het filter klopt niet, er is niets geëxporteerd. %(fouten)s") % {"fouten": fouten},
+            content_type="text/plain; charset=utf-8",
+        )
+    verhalen = filterset.qs.prefetch_related(
+        Prefetch(
+            "fragmenten",
+            queryset=Fragment.objects.select_related("codeur").prefetch_related("codes"),
+        )
+    )
+    return maak_response(verhalen)
