@@ -9,7 +9,8 @@ Two layers, so one mistake never opens a hole:
    `[klik](javascript:…)` loses its link.
 
 Headings are shifted so text written with `#` fits under the page's own
-headings (the page keeps its one h1, no levels are skipped).
+headings, and renumbered without gaps (the page keeps its one h1, no
+heading level is skipped).
 
     from carelab.markdown import render_markdown
     html = render_markdown(collectie.inleiding, eerste_kop=3)
@@ -55,6 +56,10 @@ class _KoppenVerschuiven(Treeprocessor):
         self.koppen = koppen
 
     def run(self, root):
+        # The levels the author used, renumbered without gaps: "#" and "###"
+        # become eerste_kop and eerste_kop + 1, so no level is skipped.
+        gebruikt = sorted({int(element.tag[1]) for element in root.iter() if element.tag in KOPPEN})
+        nieuw_niveau = {niveau: self.eerste_kop + index for index, niveau in enumerate(gebruikt)}
         for element in root.iter():
             if element.tag not in KOPPEN:
                 continue
@@ -71,8 +76,7 @@ class _KoppenVerschuiven(Treeprocessor):
                     sterk.append(kind)
                 element.append(sterk)
                 continue
-            niveau = int(element.tag[1]) - 1 + self.eerste_kop
-            element.tag = f"h{min(niveau, 6)}"
+            element.tag = f"h{min(nieuw_niveau[int(element.tag[1])], 6)}"
 
 
 class _ZonderHtml(Extension):

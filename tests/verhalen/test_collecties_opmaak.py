@@ -40,6 +40,7 @@ def test_render_markdown_keeps_safe_markup_and_shows_html_as_text(invoer, verwac
 def test_headings_are_shifted_below_the_page_heading():
     assert render_markdown("# Een\n\n## Twee", eerste_kop=3) == "<h3>Een</h3>\n<h4>Twee</h4>"
     assert render_markdown("# Een", eerste_kop=1) == "<h2>Een</h2>", "never a second h1"
+    assert render_markdown("# Een\n\n### Drie", eerste_kop=3) == "<h3>Een</h3>\n<h4>Drie</h4>"
 
 
 def test_images_and_raw_iframes_never_survive():
