@@ -1,6 +1,8 @@
 """The admin where coordinators keep projects, werkteams, people and publications."""
 
 from django.contrib import admin
+from django.contrib.admin import widgets
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +37,12 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Links typed without a scheme ("www.…") become https://, as Django 6 will do.
+URL_HTTPS = {
+    models.URLField: {"widget": widgets.AdminURLFieldWidget, "assume_scheme": "https"},
+}
+
+
 PERIODE_FIELDSET = (
     _("Periode"),
     {
@@ -49,6 +57,7 @@ PERIODE_FIELDSET = (
 
 @admin.register(Organisatie)
 class OrganisatieAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_HTTPS
     list_display = ["naam", "afkorting", "soort", "website"]
     list_filter = ["soort"]
     search_fields = ["naam", "afkorting"]
@@ -96,6 +105,7 @@ class TeamlidInline(admin.TabularInline):
 
 
 class PublicatieInline(admin.StackedInline):
+    formfield_overrides = URL_HTTPS
     model = Publicatie
     fields = [("titel", "slug"), ("soort", "jaar"), "auteurs", ("link", "bestand"), "gepubliceerd"]
     prepopulated_fields = {"slug": ["titel"]}
@@ -192,6 +202,7 @@ class BijeenkomstAdmin(admin.ModelAdmin):
 
 @admin.register(Publicatie)
 class PublicatieAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_HTTPS
     list_display = ["titel", "soort", "jaar", "auteurs", "project", "werkteam", "gepubliceerd"]
     list_filter = ["soort", "jaar", "gepubliceerd", "project", "werkteam"]
     list_select_related = ["project", "werkteam"]

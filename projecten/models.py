@@ -785,9 +785,12 @@ class Bijeenkomst(models.Model):
 class PublicatieQuerySet(models.QuerySet):
     def gepubliceerd(self):
         """Public publications whose project and werkteam (if any) are public too."""
+        werkteam_openbaar = Q(werkteam__gepubliceerd=True) & (
+            Q(werkteam__project__isnull=True) | Q(werkteam__project__gepubliceerd=True)
+        )
         return self.filter(gepubliceerd=True).filter(
             Q(project__isnull=True) | Q(project__gepubliceerd=True),
-            Q(werkteam__isnull=True) | Q(werkteam__gepubliceerd=True),
+            Q(werkteam__isnull=True) | werkteam_openbaar,
         )
 
     def voor_lijst(self):
