@@ -70,6 +70,8 @@ def fragmenten_van(verhaal, user):
 def coderingscontext(verhaal, user, *, form=None, fragment=None):
     """Everything the text with its highlights, the list and the form need."""
     fragmenten = fragmenten_van(verhaal, user)
+    if fragment is not None:  # the numbered copy from the list
+        fragment = next((f for f in fragmenten if f.pk == fragment.pk), fragment)
     if form is None and user.has_perm("verhalen.add_fragment") and verhaal.tekst:
         form = FragmentForm(verhaal=verhaal)
     return {

@@ -1,0 +1,268 @@
+"""Coding fragments on a story: create, edit, delete, with permissions both ways."""
+
+import pytest
+from django.urls import reverse
+
+from carelab.models import Thema
+from tests.verhalen.factories import FragmentFactory, VerhaalFactory
+from verhalen.models import Fragment, Toestemming
+
+pytestmark = pytest.mark.django_db
+
+TEKST = "Ik wachtte maanden op een antwoord. Toen kwam er iemand langs die echt luisterde."
+
+
+@pytest.fixture
+def vertrouwen():
+    return Thema.objects.get(slug="vertrouwen")
+
+
+@pytest.fixture
+def maatwerk():
+    return Thema.objects.get(slug="maatwerk")
+
+
+@pytest.fixture
+def verhaal():
+    return VerhaalFactory(tekst=TEKST, titel="Wachten op de gemeente")
+
+
+@pytest.fixture
+def fragment(verhaal, vertrouwen):
+    return FragmentFactory(verhaal=verhaal, start=3, eind=34, codes=[vertrouwen], memo="Wachten")
+
+
+def _urls(verhaal, fragment):
+    return [
+        reverse("codeboek:fragment_nieuw", args=[verhaal.pk]),
+        reverse("codeboek:fragment_bewerken", args=[verhaal.pk, fragment.pk]),
+        reverse("codeboek:fragment_verwijderen", args=[verhaal.pk, fragment.pk]),
+    ]
+
+
+def test_fragment_pages_send_anonymous_visitors_to_login(client, verhaal, fragment):
+    for url in _urls(verhaal, fragment):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("gebruiker", ["raadslid", "coordinator", "gewone_gebruiker"])
+def test_fragment_pages_forbidden_without_coding_rights(
+    client, request, gebruiker, verhaal, fragment
+):
+    client.force_login(request.getfixturevalue(gebruiker))
+    for url in _urls(verhaal, fragment):
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"start": 0, "eind": 5, "codes": []}).status_code == 403
+    assert Fragment.objects.count() == 1
+
+
+def test_story_page_shows_text_with_highlight_list_and_form_to_researcher(
+    onderzoeker_client, verhaal, fragment
+):
+    response = onderzoeker_client.get(verhaal.get_absolute_url())
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="verhaaltekst"' in html
+    assert f'data-verhaal="{verhaal.pk}"' in html
+    assert f'<mark class="codering baan-0 kleur-{fragment.codes.get().pk}"' in html
+    assert f'data-fragment="{fragment.pk}"' in html
+    assert 'id="fragment-form"' in html
+    assert f'id="fragment-{fragment.pk}"' in html
+    assert "Wachten" in html  # the memo
+    assert reverse("codeboek:fragment_bewerken", args=[verhaal.pk, fragment.pk]) in html
+    assert 'src="/static/js/coderen.js" defer' in html
+
+
+def test_story_page_text_segments_reassemble_the_stored_text(
+    onderzoeker_client, verhaal, fragment, maatwerk
+):
+    FragmentFactory(verhaal=verhaal, start=20, eind=50, codes=[maatwerk])
+    response = onderzoeker_client.get(verhaal.get_absolute_url())
+
+    segmenten = response.context["codering"]["segmenten"]
+    assert "".join(s.tekst for s in segmenten) == TEKST
+    assert [(s.start, s.eind, len(s.fragmenten)) for s in segmenten] == [
+        (0, 3, 0),
+        (3, 20, 1),
+        (20, 34, 2),
+        (34, 50, 1),
+        (50, len(TEKST), 0),
+    ]
+
+
+def test_create_fragment_from_offsets(
+    onderzoeker_client, onderzoeker, verhaal, vertrouwen, maatwerk
+):
+    url = reverse("codeboek:fragment_nieuw", args=[verhaal.pk])
+
+    response = onderzoeker_client.post(
+        url,
+        {
+            "start": 36,
+            "eind": 56,
+            "citaat": "",
+            "codes": [vertrouwen.pk, maatwerk.pk],
+            "memo": "Iemand kwam",
+        },
+    )
+
+    fragment = Fragment.objects.get()
+    assert response.status_code == 302
+    assert response.url == f"/verhalen/{verhaal.pk}/#fragment-{fragment.pk}"
+    assert (fragment.start, fragment.eind, fragment.citaat) == (36, 55, "Toen kwam er iemand")
+    assert set(fragment.codes.values_list("slug", flat=True)) == {"vertrouwen", "maatwerk"}
+    assert fragment.codeur == onderzoeker
+    assert fragment.memo == "Iemand kwam"
+    versie = fragment.history.get()
+    assert versie.history_user == onderzoeker
+    assert {label["naam"] for label in versie.codes_snapshot} == {"vertrouwen", "maatwerk"}
+
+
+def test_create_fragment_trims_whitespace_around_selection(onderzoeker_client, verhaal, vertrouwen):
+    onderzoeker_client.post(
+        reverse("codeboek:fragment_nieuw", args=[verhaal.pk]),
+        {"start": 35, "eind": 46, "codes": [vertrouwen.pk]},
+    )
+    fragment = Fragment.objects.get()
+    assert (fragment.start, fragment.eind, fragment.citaat) == (36, 45, "Toen kwam")
+
+
+def test_create_fragment_from_pasted_quote_without_offsets(onderzoeker_client, verhaal, vertrouwen):
+    onderzoeker_client.post(
+        reverse("codeboek:fragment_nieuw", args=[verhaal.pk]),
+        {"start": "", "eind": "", "citaat": "iemand  langs\ndie", "codes": [vertrouwen.pk]},
+    )
+    fragment = Fragment.objects.get()
+    assert fragment.citaat == "iemand langs die"
+    assert TEKST[fragment.start : fragment.eind] == "iemand langs die"
+
+
+def test_create_fragment_ambiguous_quote_asks_for_more_context_and_keeps_input(
+    onderzoeker_client, verhaal, vertrouwen
+):
+    response = onderzoeker_client.post(
+        reverse("codeboek:fragment_nieuw", args=[verhaal.pk]),
+        {"citaat": "er", "codes": [vertrouwen.pk], "memo": "mijn gedachte"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert Fragment.objects.count() == 0
+    assert response.context["form"].errors["citaat"] == [
+        "Dit citaat komt 2 keer voor in het verhaal. Plak een langer stuk tekst, met een "
+        "paar woorden ervoor of erna, zodat duidelijk is welke plek u bedoelt."
+    ]
+    assert "mijn gedachte" in html
+    assert f'value="{vertrouwen.pk}"' in html and "checked" in html
+
+
+@pytest.mark.parametrize(
+    ("data", "veld", "code"),
+    [
+        ({"start": 10, "eind": 5}, "eind", "buiten_tekst"),
+        ({"start": 0, "eind": 9999}, "eind", "buiten_tekst"),
+        ({"start": -1, "eind": 5}, "start", "min_value"),
+        ({"start": 4}, "eind", "half"),
+        ({"start": 0, "eind": 5, "citaat": "iets anders"}, "citaat", "past_niet"),
+        ({"citaat": "staat er niet in"}, "citaat", "niet_gevonden"),
+        ({}, "__all__", "geen_tekst"),
+    ],
+)
+def test_create_fragment_rejects_bad_ranges_with_dutch_message(
+    onderzoeker_client, verhaal, vertrouwen, data, veld, code
+):
+    response = onderzoeker_client.post(
+        reverse("codeboek:fragment_nieuw", args=[verhaal.pk]), {**data, "codes": [vertrouwen.pk]}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].has_error(veld, code)
+    assert Fragment.objects.count() == 0
+
+
+def test_create_fragment_requires_a_code(onderzoeker_client, verhaal):
+    response = onderzoeker_client.post(
+        reverse("codeboek:fragment_nieuw", args=[verhaal.pk]), {"start": 0, "eind": 10}
+    )
+    assert response.context["form"].errors["codes"] == ["Kies minstens één code."]
+    assert Fragment.objects.count() == 0
+
+
+def test_create_fragment_on_withdrawn_story_is_not_found(onderzoeker_client, vertrouwen):
+    verhaal = VerhaalFactory(tekst=TEKST, toestemming=Toestemming.INGETROKKEN)
+    response = onderzoeker_client.post(
+        reverse("codeboek:fragment_nieuw", args=[verhaal.pk]),
+        {"start": 0, "eind": 5, "codes": [vertrouwen.pk]},
+    )
+    assert response.status_code == 404
+    assert Fragment.objects.count() == 0
+
+
+def test_edit_fragment_changes_range_codes_and_flag_and_keeps_history(
+    onderzoeker_client, onderzoeker, verhaal, fragment, maatwerk
+):
+    fragment.moet_herzien = True
+    fragment.save()
+    url = reverse("codeboek:fragment_bewerken", args=[verhaal.pk, fragment.pk])
+    pagina = onderzoeker_client.get(url)
+    assert pagina.context["form"].initial["codes"] == [fragment.codes.get().pk]
+    assert "Fragment 1 bewerken" in pagina.content.decode()
+
+    response = onderzoeker_client.post(
+        url,
+        {"start": 0, "eind": 10, "citaat": TEKST[:10], "codes": [maatwerk.pk], "memo": "Anders"},
+    )
+
+    fragment.refresh_from_db()
+    assert response.status_code == 302
+    assert (fragment.start, fragment.eind, fragment.citaat) == (0, 10, TEKST[:10])
+    assert list(fragment.codes.values_list("slug", flat=True)) == ["maatwerk"]
+    assert fragment.memo == "Anders"
+    assert fragment.moet_herzien is False
+    laatste = fragment.history.first()
+    assert laatste.history_user == onderzoeker
+    assert [label["naam"] for label in laatste.codes_snapshot] == ["maatwerk"]
+    assert fragment.history.count() >= 2
+
+
+def test_delete_fragment_asks_confirmation_then_deletes_and_keeps_history(
+    onderzoeker_client, verhaal, fragment
+):
+    url = reverse("codeboek:fragment_verwijderen", args=[verhaal.pk, fragment.pk])
+    bevestiging = onderzoeker_client.get(url)
+    assert "Dit fragment verwijderen?" in bevestiging.content.decode()
+    assert Fragment.objects.filter(pk=fragment.pk).exists()
+
+    response = onderzoeker_client.post(url)
+
+    assert response.status_code == 302
+    assert response.url == verhaal.get_absolute_url()
+    assert not Fragment.objects.filter(pk=fragment.pk).exists()
+    assert Fragment.history.filter(id=fragment.pk, history_type="-").count() == 1
+
+
+def test_fragment_of_another_story_is_not_found(onderzoeker_client, fragment):
+    ander = VerhaalFactory()
+    url = reverse("codeboek:fragment_bewerken", args=[ander.pk, fragment.pk])
+    assert onderzoeker_client.get(url).status_code == 404
+
+
+def test_story_page_shows_no_coding_tools_to_a_reader_without_coding_rights(
+    client, verhaal, fragment
+):
+    from tests.factories import UserFactory
+
+    lezer = UserFactory(username="lezer")
+    from django.contrib.auth.models import Permission
+
+    lezer.user_permissions.add(
+        Permission.objects.get(codename="view_verhaal"),
+        Permission.objects.get(codename="view_fragment"),
+    )
+    client.force_login(lezer)
+    html = client.get(verhaal.get_absolute_url()).content.decode()
+    assert 'id="verhaaltekst"' in html
+    assert 'id="fragment-form"' not in html
+    assert "/bewerken/" not in html.split('id="fragmenten-titel"')[1]
