@@ -1,0 +1,148 @@
+"""Coding a fragment in real Chromium: selecting text with the mouse and with the keyboard."""
+
+from playwright.sync_api import expect
+
+from carelab import roles
+from carelab.models import Thema
+from tests.factories import UserFactory
+from tests.verhalen.factories import FragmentFactory, VerhaalFactory
+from verhalen.models import Fragment
+
+TEKST = (
+    "Ik wachtte maanden op een antwoord van de gemeente. Toen kwam er iemand langs "
+    "die echt luisterde.\nZó 😀 blij was ik nog nooit geweest."
+)
+
+# The viewport rectangle of the character at `offset` (a Python str index) in the text.
+TEKEN_RECHTHOEK = """
+([offset]) => {
+  const segmenten = [...document.querySelectorAll('#verhaaltekst [data-start]')];
+  for (const segment of segmenten) {
+    const tekens = Array.from(segment.textContent);
+    const start = Number(segment.dataset.start);
+    if (offset >= start && offset < start + tekens.length) {
+      const utf16 = tekens.slice(0, offset - start).join('').length;
+      const range = document.createRange();
+      range.setStart(segment.firstChild, utf16);
+      range.setEnd(segment.firstChild, utf16 + tekens[offset - start].length);
+      const r = range.getClientRects()[0];
+      return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+    }
+  }
+  return null;
+}
+"""
+
+
+def _opzet(login, live_server):
+    onderzoeker = UserFactory(username="olga", first_name="Olga", role=roles.ONDERZOEKER)
+    verhaal = VerhaalFactory(titel="Wachten op de gemeente", tekst=TEKST)
+    page = login(onderzoeker)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}{verhaal.get_absolute_url()}")
+    return page, verhaal, onderzoeker
+
+
+def test_researcher_codes_a_fragment_selected_with_the_mouse(page, live_server, login):
+    page, verhaal, onderzoeker = _opzet(login, live_server)
+    start, eind = TEKST.index("Toen"), TEKST.index("iemand") + len("iemand")
+    tekst = page.locator("#verhaaltekst")
+    tekst.scroll_into_view_if_needed()
+    begin = page.evaluate(TEKEN_RECHTHOEK, [start])
+    einde = page.evaluate(TEKEN_RECHTHOEK, [eind - 1])
+    midden = (begin["top"] + begin["bottom"]) / 2
+
+    page.mouse.move(begin["left"] + 1, midden)
+    page.mouse.down()
+    page.mouse.move(einde["right"] - 1, (einde["top"] + einde["bottom"]) / 2, steps=8)
+    page.mouse.up()
+    expect(page.get_by_role("status")).to_contain_text("Geselecteerd: “Toen kwam er iemand”")
+    page.get_by_role("button", name="Gebruik selectie").click()
+
+    expect(page.get_by_label("Begin (tekenpositie)")).to_have_value(str(start))
+    expect(page.get_by_label("Einde (tekenpositie)")).to_have_value(str(eind))
+    expect(page.get_by_label("Citaat")).to_have_value("Toen kwam er iemand")
+    page.get_by_label("vertrouwen", exact=True).check()
+    page.get_by_label("maatwerk", exact=True).check()
+    page.get_by_label("Memo").fill("Eindelijk iemand die komt.")
+    page.screenshot(path="/tmp/coderen-muis-formulier.png", full_page=True)
+    page.get_by_role("button", name="Fragment opslaan").click()
+
+    expect(page.locator(".message--success")).to_contain_text("is gecodeerd")
+    fragment = Fragment.objects.get()
+    assert (fragment.start, fragment.eind, fragment.citaat) == (start, eind, "Toen kwam er iemand")
+    assert sorted(fragment.codes.values_list("slug", flat=True)) == ["maatwerk", "vertrouwen"]
+    assert (fragment.codeur, fragment.memo) == (onderzoeker, "Eindelijk iemand die komt.")
+    mark = page.locator(f'mark[data-fragment="{fragment.pk}"]')
+    expect(mark).to_have_count(1)
+    expect(mark).to_contain_text("Toen kwam er iemand")
+    expect(page.locator(f"#fragment-{fragment.pk}")).to_contain_text("Eindelijk iemand die komt.")
+    page.screenshot(path="/tmp/coderen-muis-opgeslagen.png", full_page=True)
+
+
+def test_researcher_codes_a_fragment_selected_with_the_keyboard(page, live_server, login):
+    page, verhaal, onderzoeker = _opzet(login, live_server)
+    vertrouwen = Thema.objects.get(slug="vertrouwen")
+
+    page.locator("#verhaaltekst").focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Shift+Control+ArrowRight")
+    page.keyboard.press("Shift+Control+ArrowRight")
+    expect(page.get_by_role("status")).to_contain_text("Geselecteerd: “wachtte maanden”")
+    page.screenshot(path="/tmp/coderen-toetsenbord-selectie.png")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_label("Begin (tekenpositie)")).to_have_value("3")
+    expect(page.get_by_label("Einde (tekenpositie)")).to_have_value("18")
+    eerste_code = page.locator("[data-codes] input[type=checkbox]").first
+    expect(eerste_code).to_be_focused()
+    page.get_by_label("Zoek een code").focus()
+    page.keyboard.type("vertrouw")
+    expect(page.locator("[data-code-naam]:visible")).to_have_count(1)
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("vertrouwen", exact=True)).to_be_focused()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Lang wachten.")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Fragment opslaan")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(page.locator(".message--success")).to_contain_text("is gecodeerd")
+    fragment = Fragment.objects.get()
+    assert (fragment.start, fragment.eind, fragment.citaat) == (3, 18, "wachtte maanden")
+    assert list(fragment.codes.all()) == [vertrouwen]
+    assert fragment.memo == "Lang wachten."
+
+
+def test_offsets_count_code_points_after_an_emoji_and_a_line_break(page, live_server, login):
+    page, verhaal, onderzoeker = _opzet(login, live_server)
+    start = TEKST.index("blij")
+    page.locator("#verhaaltekst").scroll_into_view_if_needed()
+    begin = page.evaluate(TEKEN_RECHTHOEK, [start])
+    einde = page.evaluate(TEKEN_RECHTHOEK, [start + len("blij was") - 1])
+    page.mouse.move(begin["left"] + 1, (begin["top"] + begin["bottom"]) / 2)
+    page.mouse.down()
+    page.mouse.move(einde["right"] - 1, (einde["top"] + einde["bottom"]) / 2, steps=5)
+    page.mouse.up()
+    page.get_by_role("button", name="Gebruik selectie").click()
+    expect(page.get_by_label("Begin (tekenpositie)")).to_have_value(str(start))
+    expect(page.get_by_label("Citaat")).to_have_value("blij was")
+
+
+def test_overlapping_fragments_are_highlighted_numbered_and_listed(page, live_server, login):
+    vertrouwen = Thema.objects.get(slug="vertrouwen")
+    maatwerk = Thema.objects.get(slug="maatwerk")
+    page, verhaal, onderzoeker = _opzet(login, live_server)
+    FragmentFactory(verhaal=verhaal, start=3, eind=34, codes=[vertrouwen])
+    FragmentFactory(verhaal=verhaal, start=19, eind=50, codes=[maatwerk])
+    FragmentFactory(verhaal=verhaal, start=26, eind=34, codes=[maatwerk, vertrouwen])
+    page.reload()
+
+    expect(page.locator(".fragment-label")).to_have_text(
+        ["begin fragment 1", "begin fragment 2", "begin fragment 3"]
+    )
+    expect(page.locator("mark.codering mark.codering mark.codering")).to_contain_text("antwoord")
+    expect(page.locator(".fragmentlijst > li")).to_have_count(3)
+    page.screenshot(path="/tmp/coderen-overlap.png", full_page=True)
