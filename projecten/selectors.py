@@ -29,7 +29,8 @@ def verhalen_bij_project(*, user, project: Project) -> VerhalenVerwijzing | None
     from verhalen.models import Verhaal
 
     aantal = Verhaal.objects.zichtbaar_voor(user).filter(project=project).count()
-    url = f"{reverse('verhalen:list')}?{urlencode({'project': project.pk})}"
+    # The story list filters projects by slug (verhalen/filters.py).
+    url = f"{reverse('verhalen:list')}?{urlencode({'project': project.slug})}"
     return VerhalenVerwijzing(aantal=aantal, url=url)
 
 
