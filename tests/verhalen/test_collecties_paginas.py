@@ -55,7 +55,7 @@ def test_reading_page_shows_story_with_teller_marked_fragment_and_note(client, m
         '<p>Tweede alinea: <mark class="themafragment"><span class="themafragment__label">'
         '<span class="visually-hidden">Begin fragment over </span>maatwerk'
         '<span class="visually-hidden">:</span></span> de consulent keek echt naar mij'
-        '<span class="visually-hidden"> (einde fragment)</span></mark>.<br>Einde.</p>'
+        '<span class="visually-hidden"> (einde fragment)</span></mark>.</p><p>Einde.</p>'
     ) in content
     assert "<p>Kijk hier naar.</p>" in content
     assert '<a href="#verhaal-1">Iemand die luisterde</a>' in content

@@ -307,15 +307,14 @@ class Leesitem:
 
 
 def _alineas(tekst: str, begin: int, eind: int):
-    """(start, end) of each paragraph (separated by blank lines) in tekst[begin:eind]."""
+    """(start, end) of each paragraph in tekst[begin:eind]: every non-empty line
+    is a paragraph (stories are typed with one line per paragraph)."""
     positie = begin
-    deel = tekst[begin:eind]
-    for blok in deel.split("\n\n"):
-        if blok.strip():
-            links = len(blok) - len(blok.lstrip())
-            rechts = len(blok.rstrip())
-            yield positie + links, positie + rechts
-        positie += len(blok) + 2
+    for regel in tekst[begin:eind].split("\n"):
+        if regel.strip():
+            links = len(regel) - len(regel.lstrip())
+            yield positie + links, positie + len(regel.rstrip())
+        positie += len(regel) + 1
 
 
 def markeer(tekst: str, markeringen: list[tuple[int, int, str]], begin: int, eind: int):
@@ -340,17 +339,13 @@ def markeer(tekst: str, markeringen: list[tuple[int, int, str]], begin: int, ein
     return stukken
 
 
-def _regels(tekst: str) -> SafeString:
-    return mark_safe("<br>".join(format_html("{}", regel) for regel in tekst.split("\n")))  # noqa: S308
-
-
 def stukken_als_html(stukken: list[Stuk]) -> SafeString:
     """HTML for one paragraph: marked stretches carry a visible text label and
     a border, so the marking never relies on colour alone."""
     delen = []
     for stuk in stukken:
         if not stuk.themas:
-            delen.append(_regels(stuk.tekst))
+            delen.append(format_html("{}", stuk.tekst))
             continue
         label = ", ".join(stuk.themas)
         delen.append(
@@ -360,7 +355,7 @@ def stukken_als_html(stukken: list[Stuk]) -> SafeString:
                 '<span class="visually-hidden">:</span></span> {}'
                 '<span class="visually-hidden"> (einde fragment)</span></mark>',
                 label,
-                _regels(stuk.tekst),
+                stuk.tekst,
             )
         )
     return mark_safe("".join(delen))  # noqa: S308 — every part is escaped above
