@@ -1,0 +1,113 @@
+"""Capacity under concurrency: many simultaneous registrations on PostgreSQL.
+
+Each thread is a separate visitor posting the registration form through the
+whole stack (view, form, service) on its own database connection. The café
+row lock (SELECT … FOR UPDATE) must make them queue, so there are never more
+confirmed registrations than places. SQLite has no row locks (it serialises
+all writers), so these tests run on PostgreSQL only.
+"""
+
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test import Client
+
+from kenniscafes import services
+from kenniscafes.models import Aanmelding
+
+from .factories import KenniscafeFactory
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(autouse=True)
+def alleen_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("Rijvergrendeling (SELECT … FOR UPDATE) is er alleen op PostgreSQL.")
+
+
+def _tegelijk(aantal, doe):
+    """Run doe(i) in `aantal` threads that start at the same moment; return their results."""
+    start = threading.Barrier(aantal)
+    resultaten = [None] * aantal
+
+    def werk(i):
+        try:
+            start.wait()
+            resultaten[i] = doe(i)
+        except Exception as fout:  # reported in the assertion below
+            resultaten[i] = fout
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=werk, args=(i,)) for i in range(aantal)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return resultaten
+
+
+def test_simultaneous_registrations_never_exceed_capacity():
+    cafe = KenniscafeFactory(capaciteit=5)
+    url = cafe.get_aanmelden_url()
+
+    def registreer(i):
+        return (
+            Client().post(url, {"naam": f"Bezoeker {i}", "email": f"p{i}@example.org"}).status_code
+        )
+
+    statussen = _tegelijk(24, registreer)
+
+    assert statussen == [302] * 24
+    aanmeldingen = Aanmelding.objects.filter(kenniscafe=cafe)
+    assert aanmeldingen.filter(status="bevestigd").count() == 5
+    assert aanmeldingen.filter(status="wachtlijst").count() == 19
+    onderwerpen = [bericht.subject.split(":")[0] for bericht in mail.outbox]
+    assert onderwerpen.count("Je bent aangemeld") == 5
+    assert onderwerpen.count("Je staat op de wachtlijst") == 19
+    wachtlijst = list(aanmeldingen.wachtlijst())
+    assert [a.positie_op_wachtlijst for a in wachtlijst] == list(range(1, 20))
+
+
+def test_simultaneous_registrations_with_one_address_create_one():
+    cafe = KenniscafeFactory(capaciteit=5)
+    url = cafe.get_aanmelden_url()
+
+    def registreer(i):
+        return Client().post(url, {"naam": "Fatima", "email": "fatima@example.org"}).status_code
+
+    statussen = _tegelijk(8, registreer)
+
+    assert sorted(statussen) == [200] * 7 + [302]  # 200: the form again, with the kind message
+    assert Aanmelding.objects.filter(kenniscafe=cafe).count() == 1
+
+
+def test_simultaneous_cancellations_promote_each_waiting_person_once():
+    cafe = KenniscafeFactory(capaciteit=3)
+    bevestigd = [
+        services.meld_aan(
+            kenniscafe=cafe, naam=f"B{i}", email=f"b{i}@example.org", basis_url="http://x"
+        )
+        for i in range(3)
+    ]
+    for i in range(4):
+        services.meld_aan(
+            kenniscafe=cafe, naam=f"W{i}", email=f"w{i}@example.org", basis_url="http://x"
+        )
+
+    _tegelijk(3, lambda i: Client().post(bevestigd[i].get_afmelden_url()).status_code)
+
+    aanmeldingen = Aanmelding.objects.filter(kenniscafe=cafe)
+    assert aanmeldingen.filter(status="bevestigd").count() == 3
+    assert sorted(aanmeldingen.filter(status="bevestigd").values_list("naam", flat=True)) == [
+        "W0",
+        "W1",
+        "W2",
+    ]
+    assert list(aanmeldingen.filter(status="wachtlijst").values_list("naam", flat=True)) == ["W3"]
