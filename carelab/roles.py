@@ -55,13 +55,13 @@ ROLE_PERMISSIONS = {
     ],
     BREDE_RAAD: [
         "carelab.view_thema",
-        # verhalen: read collections for the Brede Raad; write reflections
-        # (changing or deleting is limited to one's own by the services)
+        # verhalen: read collections for the Brede Raad; write reflections.
+        # Editing or removing one's OWN reflection needs add_reflectie plus
+        # authorship (checked in verhalen/services/collecties.py); members hold
+        # no change_/delete_ permission on anything shared.
         "verhalen.view_collectie",
         "verhalen.view_reflectie",
         "verhalen.add_reflectie",
-        "verhalen.change_reflectie",
-        "verhalen.delete_reflectie",
     ],
     COORDINATOR: [
         "carelab.view_thema",

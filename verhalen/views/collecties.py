@@ -123,6 +123,8 @@ def reflectie_nieuw(request, slug):
 
 
 def _eigen_reflectie(request, slug, pk):
+    """The reflection, if it is the requester's own (members write with
+    verhalen.add_reflectie and may change or remove only what they wrote)."""
     collectie = get_object_or_404(Collectie.objects.leesbaar_voor(request.user), slug=slug)
     reflectie = get_object_or_404(
         Reflectie.objects.zichtbaar_voor(request.user), collectie=collectie, pk=pk
@@ -134,7 +136,7 @@ def _eigen_reflectie(request, slug, pk):
 
 @require_http_methods(["GET", "POST"])
 @login_required
-@permission_required("verhalen.change_reflectie", raise_exception=True)
+@permission_required("verhalen.add_reflectie", raise_exception=True)
 def reflectie_bewerken(request, slug, pk):
     collectie, reflectie = _eigen_reflectie(request, slug, pk)
     form = ReflectieForm(request.POST or None, instance=reflectie)
@@ -153,7 +155,7 @@ def reflectie_bewerken(request, slug, pk):
 
 @require_http_methods(["GET", "POST"])
 @login_required
-@permission_required("verhalen.delete_reflectie", raise_exception=True)
+@permission_required("verhalen.add_reflectie", raise_exception=True)
 def reflectie_verwijderen(request, slug, pk):
     collectie, reflectie = _eigen_reflectie(request, slug, pk)
     if request.method == "POST":
