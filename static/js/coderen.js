@@ -252,6 +252,11 @@
   if (zoekCode) {
     zoekCode.hidden = false;
     var invoer = zoekCode.querySelector("input");
+    invoer.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault(); // searching must not send the form
+      }
+    });
     invoer.addEventListener("input", function () {
       var woord = invoer.value.trim().toLowerCase();
       form.querySelectorAll("[data-code-naam]").forEach(function (item) {

@@ -146,3 +146,31 @@ def test_overlapping_fragments_are_highlighted_numbered_and_listed(page, live_se
     expect(page.locator("mark.codering mark.codering mark.codering")).to_contain_text("antwoord")
     expect(page.locator(".fragmentlijst > li")).to_have_count(3)
     page.screenshot(path="/tmp/coderen-overlap.png", full_page=True)
+
+
+def test_codebook_pages_have_no_serious_accessibility_problems(page, live_server, login):
+    from axe_playwright_python.sync_playwright import Axe
+
+    vertrouwen = Thema.objects.get(slug="vertrouwen")
+    maatwerk = Thema.objects.get(slug="maatwerk")
+    page, verhaal, onderzoeker = _opzet(login, live_server)
+    FragmentFactory(verhaal=verhaal, start=3, eind=34, codes=[vertrouwen])
+    FragmentFactory(verhaal=verhaal, start=19, eind=50, codes=[maatwerk, vertrouwen])
+    axe = Axe()
+    for naam, pad in [
+        ("verhaal", verhaal.get_absolute_url()),
+        ("index", "/codeboek/"),
+        ("detail", "/codeboek/vertrouwen/"),
+        ("matrix", "/codeboek/matrix/?kolom=gemeente"),
+        ("samenhang", "/codeboek/samenhang/"),
+        ("samenvoegen", "/codeboek/nieuw/?onder=vertrouwen"),
+    ]:
+        page.goto(f"{live_server.url}{pad}")
+        page.screenshot(path=f"/tmp/coderen-axe-{naam}.png", full_page=True)
+        resultaat = axe.run(page)
+        ernstig = [
+            (v["id"], [n["target"] for n in v["nodes"]])
+            for v in resultaat.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert ernstig == [], (pad, ernstig)
