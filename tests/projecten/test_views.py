@@ -209,7 +209,7 @@ def test_project_page_shows_private_team_members_by_role_only(client):
     response = client.get(project.get_absolute_url())
 
     assertContains(response, "<strong>Dr. Openbaar</strong>", html=True)
-    assertContains(response, "Contactpersoon")
+    assertContains(response, "Een contactpersoon")
     assertNotContains(response, "Geheime Naam")
 
 
@@ -270,6 +270,7 @@ def test_werkteam_page_shows_learning_question_members_meetings_and_publications
     assertContains(response, "Hogeschool Rotterdam")
     assertContains(response, "sinds 1 juli 2017")
     assertContains(response, "<dt>Bewoner</dt>", html=True)
+    assertContains(response, "Een bewoner")
     assertNotContains(response, "Bewoner Privé")
     bijeenkomsten = [b.titel for b in response.context["werkteam"].bijeenkomsten.all()]
     assert bijeenkomsten == ["DELEN", "DUIDEN"]
