@@ -160,3 +160,17 @@ def test_nummering_follows_reading_order():
 def test_banen_give_overlapping_fragments_different_lanes():
     fragmenten = [F(1, 0, 10), F(2, 2, 4), F(3, 5, 8), F(4, 6, 7), F(5, 10, 12)]
     assert banen(fragmenten) == {1: 0, 2: 1, 3: 1, 4: 2, 5: 0}
+
+
+@given(
+    voor=st.text(alphabet="abc \n", max_size=15),
+    citaat=st.text(alphabet="xyz é😀", min_size=1, max_size=8).filter(lambda s: s.strip()),
+    na=st.text(alphabet="abc \n", max_size=15),
+)
+def test_zoek_citaat_finds_a_unique_quote_back(voor, citaat, na):
+    tekst = voor + citaat + na
+
+    bereik = zoek_citaat(tekst, citaat)
+
+    assert " ".join(tekst[bereik.start : bereik.eind].split()) == " ".join(citaat.split())
+    assert bereik.start == len(voor) + (len(citaat) - len(citaat.lstrip()))

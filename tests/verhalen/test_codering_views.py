@@ -1,6 +1,8 @@
 """Coding fragments on a story: create, edit, delete, with permissions both ways."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from carelab.models import Thema
@@ -266,3 +268,31 @@ def test_story_page_shows_no_coding_tools_to_a_reader_without_coding_rights(
     assert 'id="verhaaltekst"' in html
     assert 'id="fragment-form"' not in html
     assert "/bewerken/" not in html.split('id="fragmenten-titel"')[1]
+
+
+def test_story_page_query_count_does_not_grow_with_fragments(
+    onderzoeker_client, verhaal, fragment, maatwerk, django_assert_num_queries
+):
+    url = verhaal.get_absolute_url()
+    onderzoeker_client.get(url)
+    with CaptureQueriesContext(connection) as een:
+        onderzoeker_client.get(url)
+    for start in (10, 20, 40):
+        FragmentFactory(verhaal=verhaal, start=start, eind=start + 15, codes=[maatwerk])
+    with django_assert_num_queries(len(een.captured_queries)):
+        response = onderzoeker_client.get(url)
+    assert len(response.context["codering"]["fragmenten"]) == 4
+
+
+def test_story_page_marks_carry_fragment_ids_and_numbered_labels(
+    onderzoeker_client, verhaal, fragment, maatwerk
+):
+    tweede = FragmentFactory(verhaal=verhaal, start=20, eind=50, codes=[maatwerk])
+    html = onderzoeker_client.get(verhaal.get_absolute_url()).content.decode()
+    assert (
+        f'<span class="fragment-label" id="tekst-fragment-{fragment.pk}">'
+        '<span class="visually-hidden">begin fragment </span>1</span>'
+    ) in html
+    assert 'title="Fragment 2: maatwerk"' in html
+    assert f'<mark class="codering baan-1 kleur-{maatwerk.pk}" data-fragment="{tweede.pk}"' in html
+    assert '<span class="visually-hidden"> einde fragment 1</span>' in html
