@@ -100,6 +100,7 @@ class ProjectpartnerInline(admin.TabularInline):
 
 class TeamlidInline(admin.TabularInline):
     model = Teamlid
+    fields = ["persoon", "rol", "van", "tot"]
     autocomplete_fields = ["persoon"]
     extra = 1
 
@@ -127,7 +128,13 @@ class WerkteamPublicatieInline(PublicatieInline):
 class ProjectAdmin(admin.ModelAdmin):
     form = ProjectAdminForm
     list_display = ["titel", "periode", "status_display", "financier", "gepubliceerd"]
-    list_filter = [StatusFilter, "gepubliceerd", "financier", "wijken__gebied", "themas"]
+    list_filter = [
+        StatusFilter,
+        "gepubliceerd",
+        ("financier", admin.RelatedOnlyFieldListFilter),
+        "wijken__gebied",
+        "themas",
+    ]
     list_select_related = ["financier"]
     search_fields = ["titel", "samenvatting", "dossiernummer", "partners__naam"]
     prepopulated_fields = {"slug": ["titel"]}
@@ -150,6 +157,7 @@ class ProjectAdmin(admin.ModelAdmin):
 
 class LidmaatschapInline(admin.TabularInline):
     model = Lidmaatschap
+    fields = ["persoon", "rol", "organisatie", "van", "tot"]
     autocomplete_fields = ["persoon", "organisatie"]
     extra = 1
 
@@ -164,7 +172,12 @@ class BijeenkomstInline(admin.StackedInline):
 class WerkteamAdmin(admin.ModelAdmin):
     form = WerkteamAdminForm
     list_display = ["naam", "periode", "status_display", "project", "aantal_leden", "gepubliceerd"]
-    list_filter = [StatusFilter, "gepubliceerd", "project", "themas"]
+    list_filter = [
+        StatusFilter,
+        "gepubliceerd",
+        ("project", admin.RelatedOnlyFieldListFilter),
+        "themas",
+    ]
     list_select_related = ["project"]
     search_fields = ["naam", "leervraag", "beschrijving"]
     prepopulated_fields = {"slug": ["naam"]}
@@ -193,7 +206,7 @@ class WerkteamAdmin(admin.ModelAdmin):
 @admin.register(Bijeenkomst)
 class BijeenkomstAdmin(admin.ModelAdmin):
     list_display = ["datum", "soort", "titel", "werkteam"]
-    list_filter = ["soort", "werkteam"]
+    list_filter = ["soort", ("werkteam", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["werkteam"]
     search_fields = ["titel", "verslag", "werkteam__naam"]
     autocomplete_fields = ["werkteam"]
@@ -204,7 +217,13 @@ class BijeenkomstAdmin(admin.ModelAdmin):
 class PublicatieAdmin(admin.ModelAdmin):
     formfield_overrides = URL_HTTPS
     list_display = ["titel", "soort", "jaar", "auteurs", "project", "werkteam", "gepubliceerd"]
-    list_filter = ["soort", "jaar", "gepubliceerd", "project", "werkteam"]
+    list_filter = [
+        "soort",
+        "jaar",
+        "gepubliceerd",
+        ("project", admin.RelatedOnlyFieldListFilter),
+        ("werkteam", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["project", "werkteam"]
     search_fields = ["titel", "auteurs", "samenvatting"]
     prepopulated_fields = {"slug": ["titel"]}
