@@ -8,7 +8,7 @@ and they never show a story's text.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseBadRequest, QueryDict
@@ -27,6 +27,15 @@ VERSIES_PER_PAGINA = 15
 PRIVACY_KNOP = "privacy_akkoord"
 
 
+def vereist(permissie):
+    """Anonymous → login page; logged in without `permissie` → 403."""
+
+    def decorator(view):
+        return login_required(permission_required(permissie, raise_exception=True)(view))
+
+    return decorator
+
+
 def _zichtbare_verhalen(request):
     return Verhaal.objects.zichtbaar_voor(request.user)
 
@@ -36,7 +45,7 @@ def _gefilterd(request):
     return VerhaalFilter(request.GET or None, queryset=queryset)
 
 
-@permission_required("verhalen.view_verhaal", raise_exception=True)
+@vereist("verhalen.view_verhaal")
 def verhaal_list(request):
     filterset = _gefilterd(request)
     # An invalid filter value is shown as an error and left out.
@@ -76,7 +85,7 @@ def _bewaar_formulier(request, form, opslaan):
     return opslaan(reden), None
 
 
-@permission_required("verhalen.add_verhaal", raise_exception=True)
+@vereist("verhalen.add_verhaal")
 def verhaal_create(request):
     form = VerhaalForm(request.POST or None)
     controle = None
@@ -99,7 +108,7 @@ def verhaal_create(request):
     )
 
 
-@permission_required("verhalen.view_verhaal", raise_exception=True)
+@vereist("verhalen.view_verhaal")
 def verhaal_detail(request, pk):
     verhaal = get_object_or_404(
         _zichtbare_verhalen(request)
@@ -120,7 +129,7 @@ def verhaal_detail(request, pk):
     )
 
 
-@permission_required("verhalen.change_verhaal", raise_exception=True)
+@vereist("verhalen.change_verhaal")
 def verhaal_update(request, pk):
     verhaal = get_object_or_404(_zichtbare_verhalen(request), pk=pk)
     form = VerhaalForm(request.POST or None, instance=verhaal)
@@ -191,7 +200,7 @@ def _met_versie(form, opgeslagen):
     return nieuw
 
 
-@permission_required("verhalen.view_verhaal", raise_exception=True)
+@vereist("verhalen.view_verhaal")
 def verhaal_geschiedenis(request, pk):
     verhaal = get_object_or_404(_zichtbare_verhalen(request), pk=pk)
     records = verhaal.history.select_related("history_user").order_by("-history_date", "-pk")
@@ -227,7 +236,7 @@ def verhaal_geschiedenis(request, pk):
 
 
 @require_POST
-@permission_required("verhalen.change_verhaal", raise_exception=True)
+@vereist("verhalen.change_verhaal")
 def verhaal_herstel(request, pk, history_id):
     verhaal = get_object_or_404(_zichtbare_verhalen(request), pk=pk)
     get_object_or_404(verhaal.history, history_id=history_id)
@@ -255,7 +264,7 @@ def verhaal_herstel(request, pk, history_id):
     return redirect(verhaal)
 
 
-@permission_required("verhalen.change_verhaal", raise_exception=True)
+@vereist("verhalen.change_verhaal")
 def verhaal_intrekken(request, pk):
     verhaal = get_object_or_404(_zichtbare_verhalen(request), pk=pk)
     if request.method == "POST":
@@ -273,7 +282,7 @@ def _wisbare_verhalen():
     return Verhaal.objects.filter(gewist_op__isnull=True)
 
 
-@permission_required("verhalen.wis_verhaal", raise_exception=True)
+@vereist("verhalen.wis_verhaal")
 def ingetrokken_list(request):
     """Withdrawn stories that still hold content: number, title, date — no text."""
     verhalen = _wisbare_verhalen().filter(toestemming=Toestemming.INGETROKKEN)
@@ -282,7 +291,7 @@ def ingetrokken_list(request):
     return render(request, "verhalen/verhaal_ingetrokken_list.html", {"pagina": pagina})
 
 
-@permission_required("verhalen.wis_verhaal", raise_exception=True)
+@vereist("verhalen.wis_verhaal")
 def verhaal_wissen(request, pk):
     verhaal = get_object_or_404(_wisbare_verhalen(), pk=pk)
     form = WisForm(request.POST or None)
@@ -299,12 +308,12 @@ def verhaal_wissen(request, pk):
     return render(request, "verhalen/verhaal_wissen.html", {"verhaal": verhaal, "form": form})
 
 
-@permission_required("verhalen.exporteer_verhaal", raise_exception=True)
+@vereist("verhalen.exporteer_verhaal")
 def export_csv(request):
     return _export(request, export.csv_response)
 
 
-@permission_required("verhalen.exporteer_verhaal", raise_exception=True)
+@vereist("verhalen.exporteer_verhaal")
 def export_json(request):
     return _export(request, export.json_response)
 
