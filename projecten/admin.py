@@ -33,7 +33,7 @@ class StatusFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in Status.values:
-            return queryset.met_status().filter(status_code=self.value())
+            return queryset.in_status(self.value())
         return queryset
 
 

@@ -38,7 +38,7 @@ class ZoekFilterMixin(django_filters.FilterSet):
         return queryset.zoek(value)
 
     def filter_status(self, queryset, name, value):
-        return queryset.met_status().filter(status_code=value)
+        return queryset.in_status(value)
 
 
 class ProjectFilter(ZoekFilterMixin):

@@ -101,8 +101,17 @@ class PeriodeQuerySet(models.QuerySet):
             )
         )
 
-    def met_status_filter(self, status, *, vandaag=None):
+    def in_status(self, status, *, vandaag=None):
         return self.met_status(vandaag=vandaag).filter(status_code=status)
+
+    def gepland(self):
+        return self.in_status(Status.GEPLAND)
+
+    def lopend(self):
+        return self.in_status(Status.LOPEND)
+
+    def afgerond(self):
+        return self.in_status(Status.AFGEROND)
 
 
 class Periode(models.Model):

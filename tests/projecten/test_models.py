@@ -320,3 +320,14 @@ def test_wijk_with_a_code_from_outside_rotterdam_is_refused():
         wijk.full_clean()
 
     assert "Een Rotterdamse CBS-wijkcode ziet eruit als WK059910." in fout.value.messages
+
+
+def test_querysets_by_status(monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: VANDAAG)
+    gepland = ProjectFactory(startjaar=2030)
+    lopend = ProjectFactory(startjaar=2020, eindjaar=2022)
+    afgerond = ProjectFactory(startjaar=2016, eindjaar=2019)
+
+    assert list(Project.objects.gepland()) == [gepland]
+    assert list(Project.objects.lopend()) == [lopend]
+    assert list(Project.objects.afgerond()) == [afgerond]
