@@ -5,7 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from carelab import roles
 from carelab.models import Thema
+from tests.factories import UserFactory
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen.models import Fragment, Toestemming
 
@@ -254,8 +256,6 @@ def test_fragment_of_another_story_is_not_found(onderzoeker_client, fragment):
 def test_story_page_shows_no_coding_tools_to_a_reader_without_coding_rights(
     client, verhaal, fragment
 ):
-    from tests.factories import UserFactory
-
     lezer = UserFactory(username="lezer")
     from django.contrib.auth.models import Permission
 
@@ -296,3 +296,41 @@ def test_story_page_marks_carry_fragment_ids_and_numbered_labels(
     assert 'title="Fragment 2: maatwerk"' in html
     assert f'<mark class="codering baan-1 kleur-{maatwerk.pk}" data-fragment="{tweede.pk}"' in html
     assert '<span class="visually-hidden"> einde fragment 1</span>' in html
+
+
+def test_edit_fragment_after_a_colleague_changed_it_shows_conflict_and_loses_nothing(
+    onderzoeker_client, verhaal, fragment, maatwerk, vertrouwen
+):
+    from verhalen.services import codering as services
+
+    url = reverse("codeboek:fragment_bewerken", args=[verhaal.pk, fragment.pk])
+    geopend = onderzoeker_client.get(url).context["bewerkt_fragment"].gewijzigd_op.isoformat()
+    collega = UserFactory(username="collega", first_name="Cor", role=roles.ONDERZOEKER)
+    services.wijzig_fragment(
+        fragment=Fragment.objects.get(pk=fragment.pk),
+        start=3,
+        eind=34,
+        codes=[vertrouwen],
+        memo="Memo van Cor",
+        moet_herzien=False,
+        door=collega,
+    )
+    mijn_versie = {"start": 3, "eind": 34, "codes": [maatwerk.pk], "memo": "Mijn memo"}
+
+    response = onderzoeker_client.post(url, {**mijn_versie, "gewijzigd_op": geopend})
+
+    fragment.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Cor heeft dit fragment gewijzigd nadat u het opende. In de lijst ziet u hoe het nu "
+        "is; uw eigen wijzigingen staan hieronder nog. Sla opnieuw op om uw versie te bewaren."
+    ]
+    html = response.content.decode()
+    assert "Mijn memo" in html and "Memo van Cor" in html
+    assert fragment.memo == "Memo van Cor"
+
+    nieuw = fragment.gewijzigd_op.isoformat()
+    assert f'name="gewijzigd_op" value="{nieuw}"' in html
+    onderzoeker_client.post(url, {**mijn_versie, "gewijzigd_op": nieuw})
+    fragment.refresh_from_db()
+    assert fragment.memo == "Mijn memo"

@@ -88,6 +88,10 @@ class FragmentForm(CodeKeuzeMixin, forms.Form):
         required=False,
         help_text=_("Laat dit aan staan zolang het fragment nog eens bekeken moet worden."),
     )
+    # The version the researcher started from (edit only): the template always
+    # renders the fragment's current version, so saving again after a conflict
+    # knowingly replaces the colleague's change.
+    gewijzigd_op = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, verhaal, fragment=None, **kwargs):
         if fragment is not None:
@@ -107,9 +111,32 @@ class FragmentForm(CodeKeuzeMixin, forms.Form):
         self.fragment = fragment
         if fragment is None:
             del self.fields["moet_herzien"]
+            del self.fields["gewijzigd_op"]
+
+    def _controleer_versie(self):
+        gezien = self.cleaned_data.get("gewijzigd_op")
+        if not gezien or gezien == self.fragment.gewijzigd_op.isoformat():
+            return
+        laatste = self.fragment.history.select_related("history_user").first()
+        door = laatste.history_user if laatste else None
+        naam = (door.get_full_name() or door.get_username()) if door else _("Een collega")
+        self.add_error(
+            None,
+            ValidationError(
+                _(
+                    "%(naam)s heeft dit fragment gewijzigd nadat u het opende. In de lijst "
+                    "ziet u hoe het nu is; uw eigen wijzigingen staan hieronder nog. Sla "
+                    "opnieuw op om uw versie te bewaren."
+                ),
+                code="conflict",
+                params={"naam": naam},
+            ),
+        )
 
     def clean(self):
         cleaned = super().clean()
+        if self.fragment is not None:
+            self._controleer_versie()
         tekst = self.verhaal.tekst
         start, eind = cleaned.get("start"), cleaned.get("eind")
         citaat = cleaned.get("citaat") or ""
