@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 
 from carelab import roles
 from carelab.models import Thema
-from tests.factories import UserFactory
+from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen.models import Fragment
 
@@ -174,3 +174,33 @@ def test_codebook_pages_have_no_serious_accessibility_problems(page, live_server
             if v["impact"] in ("serious", "critical")
         ]
         assert ernstig == [], (pad, ernstig)
+
+
+def test_without_javascript_a_pasted_quote_is_found_in_the_text(browser, live_server):
+    UserFactory(username="olga", first_name="Olga", role=roles.ONDERZOEKER)
+    verhaal = VerhaalFactory(titel="Wachten op de gemeente", tekst=TEKST)
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Gebruikersnaam").fill("olga")
+    page.get_by_label("Wachtwoord").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.goto(f"{live_server.url}{verhaal.get_absolute_url()}")
+    expect(page.get_by_role("button", name="Gebruik selectie")).to_be_hidden()
+
+    page.get_by_label("Citaat").fill("een antwoord")
+    page.get_by_label("vertrouwen", exact=True).check()
+    page.get_by_role("button", name="Fragment opslaan").click()
+    expect(page.locator(".message--success")).to_contain_text("is gecodeerd")
+
+    page.get_by_label("Citaat").fill("e")
+    page.get_by_label("maatwerk", exact=True).check()
+    page.get_by_label("Memo").fill("Te kort citaat")
+    page.get_by_role("button", name="Fragment opslaan").click()
+    expect(page.get_by_role("alert")).to_contain_text("keer voor in het verhaal")
+    expect(page.get_by_label("Memo")).to_have_value("Te kort citaat")
+    page.screenshot(path="/tmp/coderen-zonder-js.png", full_page=True)
+    context.close()
+
+    fragment = Fragment.objects.get()
+    assert (fragment.citaat, TEKST[fragment.start : fragment.eind]) == ("een antwoord",) * 2
