@@ -469,3 +469,15 @@ def test_admin_erase_action(client, beheerder):
     verhaal.refresh_from_db()
     assert verhaal.tekst == ""
     assert Verwijderverzoek.objects.get().verhaal_nummer == verhaal.pk
+
+
+def test_update_keeps_a_collector_who_is_no_longer_a_researcher(onderzoeker_client):
+    oud_collega = UserFactory(username="oud-collega")  # no role any more
+    verhaal = VerhaalFactory(verzameld_door=oud_collega)
+    response = onderzoeker_client.post(
+        reverse("verhalen:update", args=[verhaal.pk]),
+        bewerk_data(verhaal, titel="Bijgewerkt", verzameld_door=str(oud_collega.pk)),
+    )
+    assert response.status_code == 302
+    verhaal.refresh_from_db()
+    assert (verhaal.titel, verhaal.verzameld_door) == ("Bijgewerkt", oud_collega)

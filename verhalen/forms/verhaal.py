@@ -120,8 +120,12 @@ class VerhaalForm(forms.ModelForm):
         self.fields["themas"].laad()
         self.fields["verzameld_door"].queryset = (
             get_user_model()
-            .objects.filter(Q(groups__name=roles.ONDERZOEKER) | Q(is_superuser=True))
-            .filter(is_active=True)
+            .objects.filter(
+                Q(groups__name=roles.ONDERZOEKER, is_active=True)
+                | Q(is_superuser=True, is_active=True)
+                # keep whoever collected this story, even if no longer a researcher
+                | Q(pk=self.instance.verzameld_door_id)
+            )
             .distinct()
             .order_by("first_name", "username")
         )
