@@ -20,6 +20,7 @@ from carelab.models import Thema
 from . import services
 from .forms import AfgelastForm
 from .models import Aanmelding, Bijlage, Kenniscafe, Locatie, Reeks, Spreker
+from .opmaak import datum_kort
 
 
 def _basis_url(request):
@@ -236,7 +237,9 @@ class KenniscafeAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("datum"), ordering=F("start").desc(nulls_last=True))
     def datum_kolom(self, obj):
-        return obj.datum_tekst or _("(nog geen datum)")
+        if obj.start is None:
+            return _("(nog geen datum)")
+        return datum_kort(obj.start, tijd_bekend=obj.tijd_bekend)
 
     @admin.display(description=_("aanmeldingen / plaatsen"))
     def aanmeldingen_kolom(self, obj):

@@ -10,6 +10,12 @@ def _lokaal(moment):
     return timezone.localtime(moment)
 
 
+def datum_kort(moment, *, tijd_bekend=True):
+    """'do 23 mei 2019, 15.00' — for tables such as the admin list."""
+    with translation.override("nl"):
+        return dateformat.format(_lokaal(moment), "D j b Y, H.i" if tijd_bekend else "D j b Y")
+
+
 def datum(moment):
     """'donderdag 23 mei 2019' in Amsterdam time."""
     with translation.override("nl"):

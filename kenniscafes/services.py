@@ -260,13 +260,15 @@ def markeer_aanwezigheid(*, aanmeldingen, aanwezig: bool | None) -> int:
 def neem_aanwezigheid_over(*, kenniscafe: Kenniscafe) -> Kenniscafe:
     """Fill the report's figures from the attendance: number of visitors and organisations.
 
-    Only registrations marked as present count; organisations are listed once each.
+    Only registrations marked as present count; organisations are listed once each
+    (spelled as the first registration spelled them, regardless of capitals).
     """
     aanwezigen = kenniscafe.aanmeldingen.filter(aanwezig=True)
-    organisaties = sorted(
-        {naam.strip() for naam in aanwezigen.values_list("organisatie", flat=True) if naam.strip()},
-        key=str.casefold,
-    )
+    organisaties = {}  # casefolded name → first spelling seen
+    for naam in aanwezigen.order_by("aangemeld_op", "pk").values_list("organisatie", flat=True):
+        if naam.strip():
+            organisaties.setdefault(naam.strip().casefold(), naam.strip())
+    organisaties = sorted(organisaties.values(), key=str.casefold)
     kenniscafe.aantal_bezoekers = aanwezigen.count()
     kenniscafe.organisaties_aanwezig = "\n".join(organisaties)
     kenniscafe.save(update_fields=["aantal_bezoekers", "organisaties_aanwezig", "gewijzigd"])

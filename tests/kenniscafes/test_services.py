@@ -205,7 +205,6 @@ def test_neem_aanwezigheid_over_fills_report_figures():
     assert cafe.organisaties_aanwezig.splitlines() == [
         "Hogeschool Rotterdam",
         "Wijkteam Noord",
-        "wijkteam noord",
     ]
 
 
