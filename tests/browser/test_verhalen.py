@@ -122,7 +122,7 @@ def test_two_researchers_editing_at_once_get_a_conflict_not_a_silent_overwrite(
 
         conflict = pagina_olga.locator("#conflict")
         expect(conflict).to_contain_text("Iemand anders heeft dit verhaal intussen gewijzigd")
-        expect(conflict).to_contain_text("Piet sloeg dit verhaal op")
+        expect(conflict).to_contain_text("Piet heeft dit verhaal op ")
         rij = conflict.get_by_role("row", name="Titel")
         expect(rij).to_contain_text("Origineel")
         expect(rij).to_contain_text("Aangepaste titel")

@@ -74,7 +74,7 @@ def test_history_page_lists_fragment_changes(onderzoeker_client, onderzoeker):
     assert [(w.label, w.oud, w.nieuw) for w in versies[0].wijzigingen] == [
         ("memo", "Eerst", "Later")
     ]
-    assert "“Het was koud.”" in response.content.decode()
+    assert "Fragment “Het was koud.”: gemaakt" in response.content.decode()
 
 
 def test_restore_from_history_page_is_itself_recorded(

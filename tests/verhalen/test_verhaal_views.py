@@ -186,7 +186,7 @@ def test_update_conflict_shows_what_changed_and_keeps_input(onderzoeker_client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Iemand anders heeft dit verhaal intussen gewijzigd" in html
-    assert "Cor sloeg dit verhaal op" in html
+    assert "Cor heeft dit verhaal op " in html
     verschillen = response.context["conflict"]["verschillen"]
     assert [(w.label, w.oud, w.nieuw) for w in verschillen] == [
         ("titel", "Origineel", "Titel van de ander")
@@ -481,3 +481,12 @@ def test_update_keeps_a_collector_who_is_no_longer_a_researcher(onderzoeker_clie
     assert response.status_code == 302
     verhaal.refresh_from_db()
     assert (verhaal.titel, verhaal.verzameld_door) == ("Bijgewerkt", oud_collega)
+
+
+def test_update_form_shows_current_themes_and_keywords(onderzoeker_client):
+    maatwerk = Thema.objects.get(slug="maatwerk")
+    verhaal = VerhaalFactory(themas=[maatwerk], trefwoorden=["wachtlijst", "huur"])
+    response = onderzoeker_client.get(reverse("verhalen:update", args=[verhaal.pk]))
+    form = response.context["form"]
+    assert form.initial["themas"] == [maatwerk.pk]
+    assert 'name="trefwoorden" value="huur, wachtlijst"' in response.content.decode()

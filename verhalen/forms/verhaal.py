@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
+from taggit.utils import edit_string_for_tags
 
 from carelab import roles
 from carelab.models import Thema
@@ -81,7 +82,15 @@ class VerhaalForm(forms.ModelForm):
         required=False,
         help_text=Verhaal._meta.get_field("trefwoorden").help_text,
     )
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    versie = forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=False,
+        min_value=1,
+        error_messages={
+            "min_value": _("Het versienummer klopt niet; open het verhaal opnieuw."),
+            "invalid": _("Het versienummer klopt niet; open het verhaal opnieuw."),
+        },
+    )
 
     class Meta:
         model = Verhaal
@@ -148,6 +157,9 @@ class VerhaalForm(forms.ModelForm):
             )
         else:
             self.initial["themas"] = [item.tag_id for item in self.instance.thema_items.all()]
+            self.initial["trefwoorden"] = edit_string_for_tags(
+                [item.tag for item in self.instance.trefwoord_items.select_related("tag")]
+            )
             self.initial["versie"] = self.instance.versie
 
     @staticmethod

@@ -7,6 +7,8 @@ the erasure pages (permission verhalen.wis_verhaal) reach withdrawn stories,
 and they never show a story's text.
 """
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
@@ -132,7 +134,8 @@ def verhaal_detail(request, pk):
 @vereist("verhalen.change_verhaal")
 def verhaal_update(request, pk):
     verhaal = get_object_or_404(_zichtbare_verhalen(request), pk=pk)
-    form = VerhaalForm(request.POST or None, instance=verhaal)
+    # The form works on a copy, so the page keeps showing the stored title.
+    form = VerhaalForm(request.POST or None, instance=copy.copy(verhaal))
     controle = conflict = None
     if request.method == "POST" and form.is_valid():
 
