@@ -182,3 +182,6 @@ class VerwijderverzoekAdmin(AlleenBeheerderMixin, admin.ModelAdmin):
     search_fields = ["=verhaal_nummer", "kenmerk"]
     readonly_fields = ["verhaal", "verhaal_nummer", "uitgevoerd_door", "uitgevoerd_op", "kenmerk"]
     fields = readonly_fields
+
+
+from verhalen import admin_collecties  # noqa: E402,F401 — collections and reflections

@@ -374,7 +374,7 @@ def test_remove_item_keeps_the_story(onderzoeker_client, collectie):
 # ---------------------------------------------------------------- publish
 
 
-def test_publish_and_back_to_draft(onderzoeker_client, collectie, client):
+def test_publish_and_back_to_draft(onderzoeker_client, collectie):
     CollectieItemFactory(collectie=collectie, verhaal=VerhaalFactory(toestemming="brede_raad"))
 
     onderzoeker_client.post("/collecties/wachten/publiceren/", {"actie": "publiceren"})
@@ -427,3 +427,26 @@ def test_history_records_who_changed_the_collection(onderzoeker_client, onderzoe
 
     laatste = collectie.history.first()
     assert (laatste.titel, laatste.history_user) == ("Wachten, wachten", onderzoeker)
+
+
+# ------------------------------------------------------------------- admin
+
+
+def test_admin_for_collections_is_for_superusers_only(client, beheerder, coordinator):
+    CollectieFactory(titel="In de admin")
+
+    client.force_login(beheerder)
+    assert "In de admin" in client.get("/admin/verhalen/collectie/").content.decode()
+    client.force_login(coordinator)
+    assert client.get("/admin/verhalen/collectie/").status_code == 403
+
+
+def test_admin_shows_collection_history(beheerder_client, onderzoeker):
+    collectie = services.maak_collectie(
+        titel="Met geschiedenis", publiek="openbaar", curator=onderzoeker
+    )
+
+    response = beheerder_client.get(f"/admin/verhalen/collectie/{collectie.pk}/history/")
+
+    assert response.status_code == 200
+    assert "Met geschiedenis" in response.content.decode()
