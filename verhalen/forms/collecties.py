@@ -81,15 +81,25 @@ def fragment_label(fragment):
     return f"“{citaat}” ({codes})" if codes else f"“{citaat}”"
 
 
+class CollectieKeuzeVeld(forms.ModelChoiceField):
+    def label_from_instance(self, collectie):
+        status = "" if collectie.gepubliceerd else ", concept"
+        return f"{collectie.titel} (voor {collectie.publiek_in_zin}{status})"
+
+
 class VoegToeForm(forms.Form):
     """Add one story to one of the collections a researcher curates."""
 
-    collectie = forms.ModelChoiceField(
+    collectie = CollectieKeuzeVeld(
         label=_("Aan welke collectie?"),
         queryset=Collectie.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
         error_messages={"required": _("Kies een collectie.")},
+        help_text=_(
+            "Een verhaal kan alleen in een collectie waarvan het publiek past bij de "
+            "toestemming van de verteller."
+        ),
     )
     verhaal = forms.ModelChoiceField(queryset=Verhaal.objects.none(), widget=forms.HiddenInput)
     fragmenten = forms.ModelMultipleChoiceField(
