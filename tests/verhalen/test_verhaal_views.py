@@ -490,3 +490,22 @@ def test_update_form_shows_current_themes_and_keywords(onderzoeker_client):
     form = response.context["form"]
     assert form.initial["themas"] == [maatwerk.pk]
     assert 'name="trefwoorden" value="huur, wachtlijst"' in response.content.decode()
+
+
+def test_update_warns_only_about_new_personal_data(onderzoeker_client):
+    verhaal = VerhaalFactory(tekst="Toen kwam Anna Bakker langs.")
+    assert [v.tekst for v in privacy.controleer(verhaal.tekst)] == ["Anna Bakker"]
+    url = reverse("verhalen:update", args=[verhaal.pk])
+
+    zonder_nieuws = onderzoeker_client.post(
+        url, bewerk_data(verhaal, tekst="Toen kwam Anna Bakker langs. Het regende.")
+    )
+    assert zonder_nieuws.status_code == 302
+
+    verhaal.refresh_from_db()
+    met_nieuws = onderzoeker_client.post(
+        url,
+        bewerk_data(verhaal, tekst="Toen kwam Anna Bakker langs. Het regende. Bel 06-12345678."),
+    )
+    assert met_nieuws.status_code == 200
+    assert [v.tekst for v in met_nieuws.context["privacy"].velden[0]["vondsten"]] == ["06-12345678"]

@@ -125,6 +125,10 @@ class VerhaalForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # What is stored now: spots already in it were checked when it was saved.
+        self.opgeslagen_teksten = {
+            naam: getattr(self.instance, naam) or "" for naam in GECONTROLEERDE_VELDEN
+        }
         self.fields["tekst"].required = True
         self.fields["themas"].laad()
         self.fields["verzameld_door"].queryset = (
@@ -216,11 +220,16 @@ class VerhaalForm(forms.ModelForm):
         return groepen
 
     def privacy_controle(self) -> PrivacyControle:
-        """Scan title, summary and text of a valid form for personal data."""
+        """Scan title, summary and text of a valid form for personal data.
+
+        When editing, a spot whose text already stood in the stored field is
+        not reported again: it was shown (and confirmed) when it was saved.
+        """
         teksten = [self.cleaned_data.get(naam, "") or "" for naam in GECONTROLEERDE_VELDEN]
         controle = PrivacyControle(vingerafdruk=privacy.vingerafdruk(*teksten))
         for naam, tekst in zip(GECONTROLEERDE_VELDEN, teksten, strict=True):
-            vondsten = privacy.controleer(tekst)
+            opgeslagen = self.opgeslagen_teksten[naam]
+            vondsten = [v for v in privacy.controleer(tekst) if v.tekst not in opgeslagen]
             if vondsten:
                 controle.velden.append(
                     {
