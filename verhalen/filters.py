@@ -91,6 +91,20 @@ class VerhaalFilter(django_filters.FilterSet):
         model = Verhaal
         fields = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        velden = self.form.fields
+        velden["thema"].label_from_instance = lambda thema: (
+            f"{thema.parent.name} › {thema.name}" if thema.parent_id else thema.name
+        )
+        # Wijken grouped by their gebied, as in the story form.
+        groepen = {}
+        for slug, naam, gebied in Wijk.objects.order_by("gebied", "naam").values_list(
+            "slug", "naam", "gebied"
+        ):
+            groepen.setdefault(gebied, []).append((slug, naam))
+        velden["wijk"].widget.choices = [("", _("Alle wijken")), *groepen.items()]
+
     def filter_zoek(self, queryset, name, value):
         return search.zoek(queryset, value)
 

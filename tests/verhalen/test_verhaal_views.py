@@ -509,3 +509,11 @@ def test_update_warns_only_about_new_personal_data(onderzoeker_client):
     )
     assert met_nieuws.status_code == 200
     assert [v.tekst for v in met_nieuws.context["privacy"].velden[0]["vondsten"]] == ["06-12345678"]
+
+
+def test_list_filter_groups_wijken_by_gebied_and_names_sub_codes(onderzoeker_client):
+    ThemaFactory(name="argwaan", slug="argwaan", parent=Thema.objects.get(slug="vertrouwen"))
+    html = onderzoeker_client.get(reverse("verhalen:list")).content.decode()
+    assert '<optgroup label="Feijenoord">' in html
+    assert '<option value="hillesluis">Hillesluis</option>' in html
+    assert '<option value="argwaan">vertrouwen › argwaan</option>' in html
