@@ -893,6 +893,22 @@ class Publicatie(models.Model):
     def get_absolute_url(self):
         return reverse("projecten:publicatie_detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        if (
+            self.project_id
+            and self.werkteam_id
+            and self.werkteam.project_id
+            and self.werkteam.project_id != self.project_id
+        ):
+            raise ValidationError(
+                {
+                    "werkteam": ValidationError(
+                        _("Dit werkteam hoort bij een ander project. Kies het goede project."),
+                        code="ander_project",
+                    )
+                }
+            )
+
     @property
     def bestandstype(self):
         """'PDF', 'DOCX', … for an uploaded file, '' otherwise."""

@@ -331,3 +331,21 @@ def test_querysets_by_status(monkeypatch):
     assert list(Project.objects.gepland()) == [gepland]
     assert list(Project.objects.lopend()) == [lopend]
     assert list(Project.objects.afgerond()) == [afgerond]
+
+
+def test_publication_of_a_werkteam_must_name_that_werkteams_project():
+    werkteam = WerkteamFactory(project=ProjectFactory())
+    publicatie = PublicatieFactory.build(werkteam=werkteam, project=ProjectFactory())
+
+    with pytest.raises(ValidationError) as fout:
+        publicatie.full_clean()
+
+    assert fout.value.message_dict["werkteam"] == [
+        "Dit werkteam hoort bij een ander project. Kies het goede project."
+    ]
+
+
+def test_publication_of_a_werkteam_with_its_own_project_is_fine():
+    werkteam = WerkteamFactory(project=ProjectFactory())
+
+    PublicatieFactory.build(werkteam=werkteam, project=werkteam.project).full_clean()
