@@ -5,6 +5,7 @@ from django.contrib.admin import widgets
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import ProjectAdminForm, WerkteamAdminForm
 from .models import (
@@ -125,7 +126,7 @@ class WerkteamPublicatieInline(PublicatieInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(SimpleHistoryAdmin):
     form = ProjectAdminForm
     list_display = ["titel", "periode", "status_display", "financier", "gepubliceerd"]
     list_filter = [
@@ -169,7 +170,7 @@ class BijeenkomstInline(admin.StackedInline):
 
 
 @admin.register(Werkteam)
-class WerkteamAdmin(admin.ModelAdmin):
+class WerkteamAdmin(SimpleHistoryAdmin):
     form = WerkteamAdminForm
     list_display = ["naam", "periode", "status_display", "project", "aantal_leden", "gepubliceerd"]
     list_filter = [
@@ -214,7 +215,7 @@ class BijeenkomstAdmin(admin.ModelAdmin):
 
 
 @admin.register(Publicatie)
-class PublicatieAdmin(admin.ModelAdmin):
+class PublicatieAdmin(SimpleHistoryAdmin):
     formfield_overrides = URL_HTTPS
     list_display = ["titel", "soort", "jaar", "auteurs", "project", "werkteam", "gepubliceerd"]
     list_filter = [

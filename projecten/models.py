@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from carelab.models import ThemaItemBase
@@ -460,6 +461,8 @@ class Project(Periode):
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
+    # Every change is kept (who, when, what) and can be viewed and restored in the admin.
+    history = HistoricalRecords()
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
@@ -672,6 +675,8 @@ class Werkteam(Periode):
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
+    # Every change is kept (who, when, what) and can be viewed and restored in the admin.
+    history = HistoricalRecords()
     objects = WerkteamQuerySet.as_manager()
 
     class Meta:
@@ -879,6 +884,8 @@ class Publicatie(models.Model):
         help_text=_("Uitvinken om dit (nog) niet op de openbare website te tonen."),
     )
 
+    # Every change is kept (who, when, what) and can be viewed and restored in the admin.
+    history = HistoricalRecords()
     objects = PublicatieQuerySet.as_manager()
 
     class Meta:

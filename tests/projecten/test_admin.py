@@ -254,3 +254,27 @@ def test_partner_roles_are_the_consortium_roles():
         "financier",
         "uitvoerder",
     ]
+
+
+def test_coordinator_sees_the_history_of_a_project(coordinator_client, coordinator):
+    project = ProjectFactory(titel="Oude titel")
+    project.titel = "Nieuwe titel"
+    project.save()
+
+    response = coordinator_client.get(reverse("admin:projecten_project_history", args=[project.pk]))
+
+    assert response.status_code == 200
+    assert [record.titel for record in project.history.all()] == ["Nieuwe titel", "Oude titel"]
+    assertContains(response, "Oude titel")
+
+
+def test_change_through_the_admin_records_who_made_it(coordinator_client, coordinator):
+    project = ProjectFactory(titel="Leernetwerk", slug="leernetwerk")
+
+    coordinator_client.post(
+        reverse("admin:projecten_project_change", args=[project.pk]),
+        project_formulier(titel="Leernetwerk voorveld", slug="leernetwerk"),
+    )
+
+    laatste = project.history.first()
+    assert (laatste.titel, laatste.history_user) == ("Leernetwerk voorveld", coordinator)
