@@ -10,7 +10,7 @@ from django_filters.views import FilterView
 
 from carelab import sections
 
-from . import selectors
+from . import selectors, structured_data
 from .filters import ProjectFilter, PublicatieFilter, WerkteamFilter
 from .models import Lidmaatschap, Project, Publicatie, Teamlid, Werkteam
 
@@ -56,6 +56,11 @@ class ProjectDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         project = self.object
         context["sections"] = sections.render_context("project", self.request, project)
+        context["json_ld"] = structured_data.als_script(
+            structured_data.research_project(
+                project, url=self.request.build_absolute_uri(project.get_absolute_url())
+            )
+        )
         context["verhalen"] = selectors.verhalen_bij_project(
             user=self.request.user, project=project
         )

@@ -1,4 +1,5 @@
 import datetime
+import json
 
 import pytest
 from django.db import connection
@@ -397,3 +398,28 @@ def test_theme_hub_without_projects_leaves_the_section_out(client):
     templates = [s["template"] for s in response.context["sections"]]
     assert "projecten/includes/_thema_projecten.html" not in templates
     assertNotContains(response, "Projecten en werkteams over")
+
+
+def test_project_page_describes_itself_for_search_engines(client):
+    project = ProjectFactory(
+        titel="Leernetwerk </script> voorveld",
+        slug="leernetwerk-voorveld",
+        samenvatting="Samen leren.",
+        financier=OrganisatieFactory(naam="ZonMw"),
+    )
+    project.wijken.set(Wijk.objects.filter(slug="hillesluis"))
+    ProjectpartnerFactory(project=project, organisatie=OrganisatieFactory(naam="IVO"))
+
+    response = client.get(project.get_absolute_url())
+
+    script = response.content.decode().split('<script type="application/ld+json">')[1]
+    script = script.split("</script>")[0]
+    data = json.loads(script)
+    assert data["@type"] == "ResearchProject"
+    assert data["name"] == "Leernetwerk </script> voorveld"
+    assert data["url"] == "http://testserver/projecten/leernetwerk-voorveld/"
+    assert data["funder"] == {"@type": "Organization", "name": "ZonMw"}
+    assert data["member"] == [{"@type": "Organization", "name": "IVO"}]
+    assert data["areaServed"] == [
+        {"@type": "Place", "name": "Hillesluis, Rotterdam", "identifier": "WK059910"}
+    ]
