@@ -17,6 +17,19 @@ class VerhalenVerwijzing:
     url: str
 
 
+def _verhalen_bij(user, **koppeling) -> VerhalenVerwijzing | None:
+    if not user.has_perm("verhalen.view_verhaal"):
+        return None
+    # Imported here: verhalen's own modules import projecten.models.
+    from verhalen.models import Verhaal
+
+    ((veld, obj),) = koppeling.items()
+    aantal = Verhaal.objects.zichtbaar_voor(user).filter(**koppeling).count()
+    # The story list filters projects and werkteams by slug (verhalen/filters.py).
+    url = f"{reverse('verhalen:list')}?{urlencode({veld: obj.slug})}"
+    return VerhalenVerwijzing(aantal=aantal, url=url)
+
+
 def verhalen_bij_project(*, user, project: Project) -> VerhalenVerwijzing | None:
     """How many stories `user` may see are linked to `project`, and where to find them.
 
@@ -24,14 +37,12 @@ def verhalen_bij_project(*, user, project: Project) -> VerhalenVerwijzing | None
     Raad members): they do not learn that stories exist. The count goes
     through `Verhaal.objects.zichtbaar_voor`, so withdrawn stories never count.
     """
-    if not user.has_perm("verhalen.view_verhaal"):
-        return None
-    from verhalen.models import Verhaal
+    return _verhalen_bij(user, project=project)
 
-    aantal = Verhaal.objects.zichtbaar_voor(user).filter(project=project).count()
-    # The story list filters projects by slug (verhalen/filters.py).
-    url = f"{reverse('verhalen:list')}?{urlencode({'project': project.slug})}"
-    return VerhalenVerwijzing(aantal=aantal, url=url)
+
+def verhalen_bij_werkteam(*, user, werkteam: Werkteam) -> VerhalenVerwijzing | None:
+    """As verhalen_bij_project, for the stories collected by a werkteam."""
+    return _verhalen_bij(user, werkteam=werkteam)
 
 
 def projecten_voor_thema(request, thema: Thema) -> dict | None:

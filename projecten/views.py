@@ -101,6 +101,9 @@ class WerkteamDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sections"] = sections.render_context("werkteam", self.request, self.object)
+        context["verhalen"] = selectors.verhalen_bij_werkteam(
+            user=self.request.user, werkteam=self.object
+        )
         return context
 
 

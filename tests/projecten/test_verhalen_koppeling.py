@@ -6,7 +6,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from tests.verhalen.factories import VerhaalFactory
 from verhalen.models import Toestemming
 
-from .factories import ProjectFactory
+from .factories import ProjectFactory, WerkteamFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +65,28 @@ def test_others_do_not_learn_that_stories_exist(request, wie, project_met_verhal
     assert response.context["verhalen"] is None
     assertNotContains(response, "Verhalen bij dit project")
     assertNotContains(response, "/verhalen/?project=")
+
+
+def test_researcher_sees_the_stories_of_a_werkteam(onderzoeker_client):
+    werkteam = WerkteamFactory(naam="Informeel-formeel", slug="informeel-formeel")
+    VerhaalFactory(werkteam=werkteam, titel="Aan de keukentafel")
+    VerhaalFactory(titel="Los verhaal")
+
+    response = onderzoeker_client.get(werkteam.get_absolute_url())
+    lijst = onderzoeker_client.get(response.context["verhalen"].url)
+
+    assert response.context["verhalen"].aantal == 1
+    assertContains(response, "<strong>1 verhaal</strong>", html=True)
+    assertContains(lijst, "Aan de keukentafel")
+    assertNotContains(lijst, "Los verhaal")
+
+
+@pytest.mark.parametrize("wie", ["client", "coordinator_client", "raadslid_client"])
+def test_others_do_not_see_the_stories_of_a_werkteam(request, wie):
+    werkteam = WerkteamFactory()
+    VerhaalFactory(werkteam=werkteam, toestemming=Toestemming.OPENBAAR)
+
+    response = request.getfixturevalue(wie).get(werkteam.get_absolute_url())
+
+    assert response.context["verhalen"] is None
+    assertNotContains(response, "Verhalen bij dit werkteam")
