@@ -2,6 +2,7 @@ import datetime
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -423,3 +424,24 @@ def test_project_page_describes_itself_for_search_engines(client):
     assert data["areaServed"] == [
         {"@type": "Place", "name": "Hillesluis, Rotterdam", "identifier": "WK059910"}
     ]
+
+
+def test_publication_page_offers_the_uploaded_file(client):
+    publicatie = PublicatieFactory(
+        titel="Op weg naar samenspel",
+        bestand=SimpleUploadedFile("samenspel.pdf", b"%PDF-1.4"),
+    )
+
+    response = client.get(publicatie.get_absolute_url())
+
+    assertContains(response, f'href="{publicatie.bestand.url}"')
+    assertContains(response, "Download het bestand (PDF)")
+    assertNotContains(response, "Lees de publicatie online")
+
+
+def test_publication_without_file_or_link_says_where_to_ask(client):
+    publicatie = PublicatieFactory(titel="Handreiking")
+
+    response = client.get(publicatie.get_absolute_url())
+
+    assertContains(response, "Deze publicatie staat (nog) niet online.")
