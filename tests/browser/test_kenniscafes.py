@@ -3,6 +3,7 @@
 import datetime
 import re
 
+import pytest
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -11,8 +12,16 @@ from kenniscafes.models import Kenniscafe
 from tests.kenniscafes.factories import LocatieFactory
 
 
+@pytest.fixture
+def bezoeker(browser):
+    """A second browser (no account, own cookies) for the visitor; closed afterwards."""
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    yield context.new_page()
+    context.close()
+
+
 def test_coordinator_schedules_cafe_and_visitor_registers(
-    page, live_server, login, coordinator, browser
+    page, live_server, login, coordinator, bezoeker
 ):
     LocatieFactory(naam="Huis van de Wijk Het Oude Westen")
     dag = timezone.localdate() + datetime.timedelta(days=30)
@@ -35,7 +44,6 @@ def test_coordinator_schedules_cafe_and_visitor_registers(
     page.screenshot(path="/tmp/kenniscafes-admin.png", full_page=True)
 
     # A visitor (no account) finds it in the agenda and registers.
-    bezoeker = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam").new_page()
     bezoeker.goto(f"{live_server.url}/kenniscafes/")
     kaart = bezoeker.locator(".kenniscafe-kaart").filter(has_text="Voorkomen huisuitzettingen")
     expect(kaart).to_contain_text("15.00–17.00")
