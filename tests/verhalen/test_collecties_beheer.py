@@ -450,3 +450,27 @@ def test_admin_shows_collection_history(beheerder_client, onderzoeker):
 
     assert response.status_code == 200
     assert "Met geschiedenis" in response.content.decode()
+
+
+def test_edit_page_lists_changes_to_collection_and_items(onderzoeker_client, onderzoeker):
+    collectie = services.maak_collectie(
+        titel="Met geschiedenis", publiek="brede_raad", curator=onderzoeker
+    )
+    verhaal = VerhaalFactory(titel="Een verhaal", toestemming="brede_raad")
+    ingetrokken = VerhaalFactory(titel="Geheime titel", toestemming="brede_raad")
+    item = services.voeg_verhaal_toe(collectie=collectie, verhaal=verhaal, door=onderzoeker)
+    services.voeg_verhaal_toe(collectie=collectie, verhaal=ingetrokken, door=onderzoeker)
+    ingetrokken.toestemming = Toestemming.INGETROKKEN
+    ingetrokken.save()
+    services.verwijder_item(item=item, door=onderzoeker)
+
+    response = onderzoeker_client.get(f"/collecties/{collectie.slug}/bewerken/")
+
+    wat = [regel["wat"] for regel in response.context["geschiedenis"]]
+    assert wat == [
+        "“Een verhaal” uit de collectie gehaald",
+        f"“verhaal nr. {ingetrokken.pk}” toegevoegd",
+        "“Een verhaal” toegevoegd",
+        "collectie aangemaakt",
+    ]
+    assert "Geheime titel" not in response.content.decode()

@@ -456,6 +456,50 @@ def beheeroverzicht(collectie: Collectie, user) -> list[dict]:
     return overzicht
 
 
+GESCHIEDENIS_REGELS = 15
+
+
+def geschiedenis(collectie: Collectie, user, *, aantal: int = GESCHIEDENIS_REGELS) -> list[dict]:
+    """The latest changes to the collection and its items, newest first, in
+    plain words. Titles of stories `user` may not see (withdrawn) are left out."""
+    regels = []
+    for versie in collectie.history.select_related("history_user")[:aantal]:
+        wat = {
+            "+": _("collectie aangemaakt"),
+            "-": _("collectie verwijderd"),
+        }.get(versie.history_type, _("gegevens gewijzigd"))
+        if versie.history_type == "~" and versie.gepubliceerd:
+            wat = _("gegevens gewijzigd, gepubliceerd")
+        regels.append({"wanneer": versie.history_date, "wie": versie.history_user, "wat": wat})
+    itemversies = list(
+        CollectieItem.history.filter(collectie_id=collectie.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[:aantal]
+    )
+    titels = dict(
+        Verhaal.objects.zichtbaar_voor(user)
+        .filter(pk__in={versie.verhaal_id for versie in itemversies})
+        .values_list("pk", "titel")
+    )
+    for versie in itemversies:
+        titel = titels.get(
+            versie.verhaal_id, _("verhaal nr. %(nummer)s") % {"nummer": versie.verhaal_id}
+        )
+        wat = {
+            "+": _("“%(titel)s” toegevoegd"),
+            "-": _("“%(titel)s” uit de collectie gehaald"),
+        }.get(versie.history_type, _("“%(titel)s” gewijzigd (volgorde, fragmenten of notitie)"))
+        regels.append(
+            {
+                "wanneer": versie.history_date,
+                "wie": versie.history_user,
+                "wat": wat % {"titel": titel},
+            }
+        )
+    regels.sort(key=lambda regel: regel["wanneer"], reverse=True)
+    return regels[:aantal]
+
+
 def export_gegevens(collectie: Collectie, user) -> dict:
     """The collection, the stories its audience may read, and every reflection —
     as plain data for the JSON and Markdown downloads."""

@@ -192,7 +192,7 @@ def _bewerkpagina(request, collectie, form=None, status=200):
             "overzicht": services.beheeroverzicht(collectie, request.user),
             "zoekform": zoekform,
             "kandidaten": kandidaten,
-            "geschiedenis": collectie.history.select_related("history_user")[:10],
+            "geschiedenis": services.geschiedenis(collectie, request.user),
         },
         status=status,
     )
