@@ -166,7 +166,13 @@ def test_axe_finds_no_serious_problems_for_members_and_curators(page, live_serve
     onderzoeker = UserFactory(username="olga", first_name="Olga", role=roles.ONDERZOEKER)
     page.get_by_role("button", name="Uitloggen").click()
     login(onderzoeker)
-    for url in ("/collecties/voor-de-raad/bewerken/?zoek=verhaal", "/collecties/nieuw/"):
+    item = collectie.items.first()
+    for url in (
+        "/collecties/voor-de-raad/bewerken/?zoek=verhaal",
+        "/collecties/nieuw/",
+        f"/collecties/toevoegen/?verhaal={item.verhaal_id}",
+        f"/collecties/voor-de-raad/verhalen/{item.pk}/",
+    ):
         page.goto(f"{live_server.url}{url}")
         assert _ernstig(page) == [], url
 
