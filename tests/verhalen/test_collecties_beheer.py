@@ -474,3 +474,19 @@ def test_edit_page_lists_changes_to_collection_and_items(onderzoeker_client, ond
         "collectie aangemaakt",
     ]
     assert "Geheime titel" not in response.content.decode()
+
+
+def test_story_page_list_and_code_fragments_offer_adding_to_a_collection(onderzoeker_client):
+    maatwerk = Thema.objects.get(slug="maatwerk")
+    verhaal = VerhaalFactory(toestemming=Toestemming.OPENBAAR, themas=[maatwerk])
+    fragment = FragmentFactory(verhaal=verhaal, start=0, eind=10, codes=[maatwerk])
+    knop = f'<input type="hidden" name="verhaal" value="{verhaal.pk}">'
+
+    pagina = onderzoeker_client.get(verhaal.get_absolute_url()).content.decode()
+    lijst = onderzoeker_client.get("/verhalen/").content.decode()
+    code = onderzoeker_client.get("/codeboek/maatwerk/").content.decode()
+
+    assert knop in pagina and "Toevoegen aan collectie" in pagina
+    assert knop in lijst
+    assert knop in code
+    assert f'<input type="hidden" name="fragment" value="{fragment.pk}">' in code
