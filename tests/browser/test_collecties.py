@@ -208,3 +208,15 @@ def test_researcher_builds_a_collection_in_the_browser(page, live_server, login)
     page.get_by_role("link", name="Bekijk de leespagina").click()
     titels = page.locator("article.leesverhaal h2").all_inner_texts()
     assert titels == ["Wachten op de schuldhulp", "Wachten bij het loket"]
+
+
+def test_largest_text_size_on_a_narrow_screen_does_not_scroll_sideways(page, live_server):
+    _collectie(Publiek.OPENBAAR, "openbaar", "Ervaringsdeskundigheid en bestaanszekerheid")
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(f"{live_server.url}/collecties/openbaar/")
+    page.get_by_role("button", name="Grootst").click()
+    expect(page.locator("html")).to_have_attribute("data-tekstgrootte", "grootst")
+
+    for url in ("/collecties/", "/collecties/openbaar/", "/themas/maatwerk/"):
+        page.goto(f"{live_server.url}{url}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, url
