@@ -552,3 +552,32 @@ def test_kleuren_css_has_a_class_per_code(client, codes):
         f".kleur-{codes['W'].pk} {{ --code-kleur: {codes['W'].kleur}; }}"
         in response.content.decode()
     )
+
+
+def test_kennisagenda_theme_keeps_name_and_description_but_rules_can_change(
+    onderzoeker_client, codes
+):
+    url = reverse("codeboek:bewerken", args=["vertrouwen"])
+    data = {
+        "name": "iets anders",
+        "beschrijving": "Andere tekst",
+        "definitie": "Als de verteller zegt of laat merken dat hij een instantie (niet) gelooft.",
+        "voorbeeld": "Ze zeggen van alles, maar er gebeurt niks.",
+        "kleur": "#123456",
+    }
+    onderzoeker_client.post(url, {**data, "bevestigd": "ja"})
+    vertrouwen = Thema.objects.get(slug="vertrouwen")
+    assert vertrouwen.name == "vertrouwen"
+    assert vertrouwen.beschrijving.startswith("Het vertrouwen tussen Rotterdammers")
+    assert (vertrouwen.definitie, vertrouwen.voorbeeld, vertrouwen.kleur) == (
+        data["definitie"],
+        data["voorbeeld"],
+        "#123456",
+    )
+
+
+def test_kleuren_css_leaves_out_anything_that_is_not_a_colour(client, codes):
+    Thema.objects.filter(pk=codes["W"].pk).update(kleur="red}*{x")
+    css = client.get(reverse("codeboek:kleuren")).content.decode()
+    assert f".kleur-{codes['W'].pk} " not in css
+    assert f".kleur-{codes['V'].pk} {{ --code-kleur: {codes['V'].kleur}; }}" in css

@@ -231,10 +231,13 @@ class CodeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and self.instance.is_kennisagenda:
-            self.fields["name"].disabled = True
-            self.fields["name"].help_text = _(
-                "De naam van een thema uit de kennisagenda kan hier niet veranderen."
-            )
+            # Name and description come from the kennisagenda; the coding rules
+            # (when to use, example, colour) are the researchers'.
+            for veld in ("name", "beschrijving"):
+                self.fields[veld].disabled = True
+                self.fields[veld].help_text = _(
+                    "Dit komt uit de kennisagenda en verandert hier niet."
+                )
 
     def clean_name(self):
         naam = " ".join(self.cleaned_data["name"].split())

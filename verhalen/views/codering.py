@@ -13,6 +13,7 @@ permission gets 403. Stories are always selected through
 """
 
 import csv
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -38,6 +39,8 @@ from ..forms.codering import (
 )
 from ..models import Fragment, FragmentThema, Verhaal
 from ..services import codering as services
+
+KLEURCODE = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def rechten(*permissions):
@@ -183,6 +186,7 @@ def kleuren(request):
     regels = [
         f".kleur-{pk} {{ --code-kleur: {kleur}; }}"
         for pk, kleur in Thema.objects.values_list("pk", "kleur")
+        if KLEURCODE.fullmatch(kleur)  # never anything but a colour in a stylesheet
     ]
     response = HttpResponse("\n".join(regels) + "\n", content_type="text/css; charset=utf-8")
     response["Cache-Control"] = "no-cache"
