@@ -363,3 +363,17 @@ def test_export_links_only_for_researchers(client, onderzoeker, raadslid):
     assert "export.json" not in client.get("/collecties/wachten/").content.decode()
     client.force_login(onderzoeker)
     assert "/collecties/wachten/export.json" in client.get("/collecties/wachten/").content.decode()
+
+
+def test_reading_page_ids_are_unique(client, raadslid, maatwerk):
+    collectie = CollectieFactory(publiek=Publiek.OPENBAAR, slug="ids", themas=[maatwerk])
+    for _ in range(3):
+        maak_item(collectie, maatwerk)
+    ReflectieFactory(collectie=collectie, auteur=raadslid)
+    client.force_login(raadslid)
+
+    content = client.get("/collecties/ids/").content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', content)
+
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert 'href="#inhoudsopgave"' in content
