@@ -164,12 +164,19 @@ def _kolomlabels(soort: Kolomsoort, waarden: Iterable) -> dict:
     return {obj.pk: str(obj) for obj in model.objects.filter(pk__in=waarden)}
 
 
-def matrix(fragmenten: QuerySet, themas: Iterable[Thema], soort: Kolomsoort) -> Matrix:
+def matrix(
+    fragmenten: QuerySet,
+    themas: Iterable[Thema],
+    soort: Kolomsoort,
+    *,
+    zonder_lege_rijen: bool = False,
+) -> Matrix:
     """Codes in rows, the values of a story attribute in columns.
 
     Each cell: the number of `fragmenten` with that code (or a sub-code) whose
     story has that value. All cells, row totals and column totals come from one
     aggregate query (plus one for the names of wijken or projects).
+    `zonder_lege_rijen` leaves out codes without any fragment.
     """
     boom = codeboom(themas)
     onder = afstammelingen(knoop.thema for knoop in boom)
@@ -202,7 +209,8 @@ def matrix(fragmenten: QuerySet, themas: Iterable[Thema], soort: Kolomsoort) -> 
             for rij, kolom in zip(per_waarde, kolommen, strict=True)
         ]
         totaal = sum(cel.aantal for cel in cellen)
-        rijen.append(Matrixrij(knoop=knoop, cellen=cellen, totaal=totaal))
+        if totaal or not zonder_lege_rijen:
+            rijen.append(Matrixrij(knoop=knoop, cellen=cellen, totaal=totaal))
     return Matrix(
         soort=soort,
         kolommen=kolommen,

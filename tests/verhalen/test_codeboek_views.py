@@ -365,7 +365,7 @@ def test_matrix_uses_one_aggregate_query_whatever_the_data(
 ):
     url = reverse("codeboek:matrix")
     onderzoeker_client.get(url, {"kolom": "project"})
-    with django_assert_num_queries(9) as eerst:
+    with django_assert_num_queries(10) as eerst:
         onderzoeker_client.get(url, {"kolom": "project"})
     FragmentFactory(
         verhaal=VerhaalFactory(tekst=TEKST, project=ProjectFactory()),
@@ -581,3 +581,35 @@ def test_kleuren_css_leaves_out_anything_that_is_not_a_colour(client, codes):
     css = client.get(reverse("codeboek:kleuren")).content.decode()
     assert f".kleur-{codes['W'].pk} " not in css
     assert f".kleur-{codes['V'].pk} {{ --code-kleur: {codes['V'].kleur}; }}" in css
+
+
+def test_matrix_rows_for_one_theme_and_only_used_codes(onderzoeker_client, gegevens):
+    response = onderzoeker_client.get(
+        reverse("codeboek:matrix"), {"kolom": "gemeente", "rijen": "vertrouwen"}
+    )
+    assert [rij.knoop.thema.slug for rij in response.context["tabel"].rijen] == [
+        "vertrouwen",
+        "wantrouwen",
+    ]
+    response = onderzoeker_client.get(
+        reverse("codeboek:matrix"), {"kolom": "gemeente", "alleen_gebruikt": "on"}
+    )
+    assert [rij.knoop.thema.slug for rij in response.context["tabel"].rijen] == [
+        "maatwerk",
+        "vertrouwen",
+        "wantrouwen",
+    ]
+
+
+def test_matrix_csv_query_count_does_not_grow_with_codes(
+    onderzoeker_client, onderzoeker, codes, django_assert_num_queries
+):
+    url = reverse("codeboek:matrix_export")
+    onderzoeker_client.get(url)
+    with CaptureQueriesContext(connection) as eerst:
+        b"".join(onderzoeker_client.get(url).streaming_content)
+    for naam in ["argwaan", "achterdocht", "twijfel"]:
+        services.maak_subcode(naam=naam, parent=codes["W"], door=onderzoeker)
+    with django_assert_num_queries(len(eerst.captured_queries)):
+        rijen = _csv(onderzoeker_client.get(url))
+    assert ["twijfel", "wantrouwen"] in [rij[:2] for rij in rijen]

@@ -416,7 +416,33 @@ class MatrixForm(forms.Form):
         initial="verteller_type",
         required=False,
     )
+    rijen = forms.ModelChoiceField(
+        label=_("Rijen"),
+        queryset=Thema.objects.hoofdthemas(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle codes"),
+        help_text=_("Eén thema met zijn subcodes, of alle codes."),
+    )
+    alleen_gebruikt = forms.BooleanField(label=_("Alleen codes met fragmenten"), required=False)
+
+    def _waarde(self, naam, standaard):
+        if not self.is_bound or not self.is_valid():
+            return standaard
+        return self.cleaned_data.get(naam) or standaard
 
     def soort(self):
-        sleutel = (self.cleaned_data.get("kolom") if self.is_valid() else None) or "verteller_type"
-        return KOLOMSOORTEN[sleutel]
+        return KOLOMSOORTEN[self._waarde("kolom", "verteller_type")]
+
+    def themas(self):
+        """The codes for the rows (with their parents, for the CSV)."""
+        themas = Thema.objects.select_related("parent")
+        thema = self._waarde("rijen", None)
+        if thema is not None:
+            themas = themas.filter(
+                pk__in=afstammelingen(Thema.objects.only("pk", "parent"))[thema.pk]
+            )
+        return themas
+
+    def zonder_lege_rijen(self):
+        return bool(self._waarde("alleen_gebruikt", False))

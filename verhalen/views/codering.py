@@ -321,7 +321,9 @@ def matrix(request, als_csv=False):
     filterset, fragmenten = _gefilterde_fragmenten(
         request, Fragment.objects.zichtbaar_voor(request.user)
     )
-    tabel = codeboek.matrix(fragmenten, Thema.objects.all(), soort)
+    tabel = codeboek.matrix(
+        fragmenten, kolomform.themas(), soort, zonder_lege_rijen=kolomform.zonder_lege_rijen()
+    )
     if als_csv or request.GET.get("format") == "csv":
         kop = ["code", "valt onder", *[kolom.label for kolom in tabel.kolommen], "totaal"]
         rijen = [
