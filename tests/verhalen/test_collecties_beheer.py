@@ -490,3 +490,18 @@ def test_story_page_list_and_code_fragments_offer_adding_to_a_collection(onderzo
     assert knop in lijst
     assert knop in code
     assert f'<input type="hidden" name="fragment" value="{fragment.pk}">' in code
+
+
+def test_withdrawn_item_can_only_be_removed(onderzoeker_client, collectie):
+    item = CollectieItemFactory(
+        collectie=collectie, verhaal=VerhaalFactory(toestemming=Toestemming.INGETROKKEN)
+    )
+
+    response = onderzoeker_client.get(f"/collecties/wachten/verhalen/{item.pk}/", follow=True)
+
+    assert "Dit verhaal is ingetrokken. U kunt het alleen nog weghalen." in (
+        response.content.decode()
+    )
+    assert response.redirect_chain == [("/collecties/wachten/bewerken/", 302)]
+    onderzoeker_client.post(f"/collecties/wachten/verhalen/{item.pk}/weghalen/")
+    assert not collectie.items.exists()
