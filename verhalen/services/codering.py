@@ -236,6 +236,10 @@ def voeg_codes_samen(*, bron: Thema, doel: Thema, door) -> Samenvoeging:
     if doel.pk in afstammelingen(Thema.objects.only("pk", "parent"))[bron.pk]:
         raise ValidationError("Samenvoegen met een eigen subcode kan niet.", code="cyclus")
     reden = f"Code '{bron.name}' samengevoegd met '{doel.name}'"
+    # Lock both codes: on PostgreSQL a concurrent request that tags something
+    # with `bron` now waits for this merge (and then fails loudly, because
+    # `bron` is gone) instead of adding a tag that the deletion would drop.
+    list(Thema.objects.select_for_update().filter(pk__in=[bron.pk, doel.pk]).order_by("pk"))
 
     # Fragments: lock them, move the through rows, then save each so its
     # history row holds its new codes.
