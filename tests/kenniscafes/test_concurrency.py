@@ -21,14 +21,13 @@ from .factories import KenniscafeFactory
 
 pytestmark = [
     pytest.mark.postgres,
+    # Decided before the test database is touched, so on SQLite nothing is flushed.
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="Rijvergrendeling (SELECT … FOR UPDATE) is er alleen op PostgreSQL.",
+    ),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def alleen_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("Rijvergrendeling (SELECT … FOR UPDATE) is er alleen op PostgreSQL.")
 
 
 def _tegelijk(aantal, doe):
