@@ -149,3 +149,21 @@ def test_history_pages_are_paginated(onderzoeker_client, onderzoeker):
 def test_tekstverschil_marks_words_and_escapes():
     html = geschiedenis.tekstverschil("Ik wachtte <lang>.", "Ik wachtte heel <lang>.")
     assert html == "Ik wachtte <ins>heel</ins> &lt;lang&gt;."
+
+
+@pytest.mark.parametrize("wijzigingen", [1, 3, 8])
+def test_history_page_query_count_is_constant(
+    onderzoeker_client, onderzoeker, django_assert_num_queries, wijzigingen
+):
+    verhaal = VerhaalFactory(themas=[Thema.objects.get(slug="maatwerk")])
+    fragment = FragmentFactory(verhaal=verhaal)
+    for nummer in range(wijzigingen):
+        services.wijzig_verhaal(
+            verhaal=verhaal, gegevens={"titel": f"Titel {nummer}"},
+            verwachte_versie=verhaal.history.first().versie, door=onderzoeker,
+        )  # fmt: skip
+        fragment.memo = f"Memo {nummer}"
+        fragment.save()
+    with django_assert_num_queries(10):
+        response = onderzoeker_client.get(reverse("verhalen:geschiedenis", args=[verhaal.pk]))
+    assert len(response.context["versies"]) == wijzigingen + 2
