@@ -225,6 +225,4 @@ LOGGING = {
 
 # Kenniscafés: registrations (personal data) of cafés that ended longer ago
 # than this many months are anonymised by `manage.py anonimiseer_aanmeldingen`.
-KENNISCAFE_ANONIMISEREN_NA_MAANDEN = int(
-    os.environ.get("KENNISCAFE_ANONIMISEREN_NA_MAANDEN", "12")
-)
+KENNISCAFE_ANONIMISEREN_NA_MAANDEN = int(os.environ.get("KENNISCAFE_ANONIMISEREN_NA_MAANDEN", "12"))
