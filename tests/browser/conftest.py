@@ -32,6 +32,23 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason="Chromium is niet geïnstalleerd"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _share_serialized_contents(django_db_setup):
+    """Let every connection object restore the migration data.
+
+    Playwright's sync API runs the test in another async context, where
+    Django hands out a new connection object that lacks the serialized
+    contents taken at database setup; serialized_rollback would then
+    silently restore nothing. The contents live on the class instead.
+    """
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if CHROMIUM is None and os.environ.get("CI") == "true":
