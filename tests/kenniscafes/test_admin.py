@@ -277,3 +277,14 @@ def test_admin_action_cancel_registration_promotes_waiting_list(coordinator_clie
 
 def test_admin_cannot_add_registrations_past_the_capacity_rules(coordinator_client):
     assert coordinator_client.get(AANMELDINGEN + "add/").status_code == 403
+
+
+def test_admin_change_page_shows_registration_summary_and_attendance(coordinator_client):
+    cafe = KenniscafeFactory(capaciteit=3)
+    AanmeldingFactory(kenniscafe=cafe, naam="Fatima")
+    AanmeldingFactory(kenniscafe=cafe, status=Aanmelding.Status.WACHTLIJST)
+    response = coordinator_client.get(f"{CHANGELIST}{cafe.pk}/change/")
+    html = response.content.decode()
+    assert "1 bevestigd, 1 op de wachtlijst, 2 vrije plaatsen" in html
+    assert "Fatima" in html
+    assert 'name="aanmeldingen-0-aanwezig"' in html
