@@ -87,7 +87,10 @@ class ThemaItemBase(ItemBase):
     """
 
     tag = models.ForeignKey(
-        Thema, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items"
+        Thema,
+        verbose_name=_("thema"),
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_%(class)s_items",
     )
 
     class Meta:

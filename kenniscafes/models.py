@@ -242,7 +242,12 @@ class Kenniscafe(models.Model):
             "Je kunt Markdown gebruiken."
         ),
     )
-    themas = TaggableManager(through=ThemaKenniscafe, blank=True, verbose_name=_("thema's"))
+    themas = TaggableManager(
+        through=ThemaKenniscafe,
+        blank=True,
+        verbose_name=_("thema's"),
+        help_text=_("De thema's van de kennisagenda waar dit kenniscafé over gaat."),
+    )
     werkteam = models.ForeignKey(
         "projecten.Werkteam",
         verbose_name=_("organiserend werkteam"),

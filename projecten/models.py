@@ -452,7 +452,12 @@ class Project(Periode):
     wijken = models.ManyToManyField(
         Wijk, verbose_name=_("wijken"), related_name="projecten", blank=True
     )
-    themas = TaggableManager(through=ThemaProject, blank=True, verbose_name=_("thema's"))
+    themas = TaggableManager(
+        through=ThemaProject,
+        blank=True,
+        verbose_name=_("thema's"),
+        help_text=_("De thema's van de kennisagenda waar dit project over gaat."),
+    )
     gepubliceerd = models.BooleanField(
         _("op de website"),
         default=True,
@@ -666,7 +671,12 @@ class Werkteam(Periode):
         related_name="werkteams",
         help_text=_("Het project waar dit werkteam bij hoort, als dat zo is."),
     )
-    themas = TaggableManager(through=ThemaWerkteam, blank=True, verbose_name=_("thema's"))
+    themas = TaggableManager(
+        through=ThemaWerkteam,
+        blank=True,
+        verbose_name=_("thema's"),
+        help_text=_("De thema's van de kennisagenda waar dit werkteam over gaat."),
+    )
     gepubliceerd = models.BooleanField(
         _("op de website"),
         default=True,

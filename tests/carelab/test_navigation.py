@@ -1,0 +1,41 @@
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = ["Home", "Thema's", "Collecties", "Projecten", "Werkteams", "Kenniscafés"]
+
+
+def nav_labels(response):
+    nav = response.content.decode().split('aria-label="Hoofdmenu"', 1)[1].split("</nav>", 1)[0]
+    return [label.replace("&#x27;", "'") for label in re.findall(r"<a [^>]*>([^<]+)</a>", nav)]
+
+
+def test_visitor_sees_only_public_navigation(client):
+    assert nav_labels(client.get("/")) == PUBLIC
+
+
+def test_researcher_also_sees_stories_and_codebook(onderzoeker_client):
+    assert nav_labels(onderzoeker_client.get("/")) == [
+        "Home",
+        "Thema's",
+        "Verhalen",
+        "Codeboek",
+        *PUBLIC[2:],
+    ]
+
+
+@pytest.mark.parametrize("role_client", ["raadslid_client", "coordinator_client"])
+def test_brede_raad_and_coordinator_do_not_see_stories_or_codebook(request, role_client):
+    assert nav_labels(request.getfixturevalue(role_client).get("/")) == PUBLIC
+
+
+def test_user_without_role_sees_public_navigation(client, gewone_gebruiker):
+    client.force_login(gewone_gebruiker)
+    assert nav_labels(client.get("/")) == PUBLIC
+
+
+def test_favicon_is_served_by_the_site(client):
+    content = client.get("/").content.decode()
+    assert 'rel="icon" href="/static/img/favicon.svg"' in content
