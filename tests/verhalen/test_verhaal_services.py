@@ -297,3 +297,24 @@ def test_herstel_versie_checks_the_version(onderzoeker):
         services.herstel_versie(
             verhaal=verhaal, history_id=eerste.history_id, verwachte_versie=1, door=onderzoeker
         )
+
+
+def test_wis_verhaal_also_erases_curator_notes_in_collections(onderzoeker):
+    from tests.verhalen.factories_collecties import CollectieItemFactory
+    from verhalen.models import CollectieItem
+
+    verhaal = VerhaalFactory(toestemming=Toestemming.OPENBAAR)
+    item = CollectieItemFactory(
+        verhaal=verhaal, notitie="Zij zei letterlijk: ik woon in Crooswijk."
+    )
+    andere = CollectieItemFactory(notitie="Deze notitie blijft staan.")
+    item.notitie = "Zij zei letterlijk: ik woon in Crooswijk, bij de kerk."
+    item.save()
+
+    services.wis_verhaal(verhaal=verhaal, door=onderzoeker)
+
+    item.refresh_from_db()
+    assert item.notitie == ""
+    assert set(CollectieItem.history.filter(id=item.pk).values_list("notitie", flat=True)) == {""}
+    andere.refresh_from_db()
+    assert andere.notitie == "Deze notitie blijft staan."

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from carelab.models import Thema
-from verhalen.models import Fragment, Toestemming, Verhaal, Verwijderverzoek
+from verhalen.models import CollectieItem, Fragment, Toestemming, Verhaal, Verwijderverzoek
 
 # Fields a form may change through maak_verhaal / wijzig_verhaal.
 BEWERKBARE_VELDEN = (
@@ -200,8 +200,9 @@ def wis_verhaal(*, verhaal: Verhaal, door: AbstractBaseUser, kenmerk: str = "") 
     """Erase a story's content on request (AVG), keeping only a record of it.
 
     Removes the title (replaced by "Gewist verhaal"), text, summary, pseudonym
-    and keywords of the story, and the quote and memo of each of its
-    fragments — in the live tables AND in every history row. Themes, codes,
+    and keywords of the story, the quote and memo of each of its fragments,
+    and the curators' notes on it in collections (a note may quote the
+    story) — in the live tables AND in every history row. Themes, codes,
     offsets and non-personal metadata stay, so counts remain meaningful.
 
     Side effects: consent becomes `ingetrokken`, `gewist_op` is set, a
@@ -235,6 +236,8 @@ def wis_verhaal(*, verhaal: Verhaal, door: AbstractBaseUser, kenmerk: str = "") 
         titel=GEWIST_TITEL, trefwoorden_snapshot=[], **leeg
     )
     Fragment.history.filter(verhaal_id=opgeslagen.pk).update(citaat="", memo="")
+    CollectieItem.objects.filter(verhaal=opgeslagen).update(notitie="")
+    CollectieItem.history.filter(verhaal_id=opgeslagen.pk).update(notitie="")
 
     return Verwijderverzoek.objects.create(
         verhaal=opgeslagen, verhaal_nummer=opgeslagen.pk, uitgevoerd_door=door, kenmerk=kenmerk
