@@ -76,6 +76,30 @@ def per_rol(items, rollen):
     return list(groepen.items())
 
 
+class ZoekQuerySet(models.QuerySet):
+    """`zoek(tekst)`: the rows with `tekst` (any case) in one of the `zoekvelden`."""
+
+    zoekvelden: tuple[str, ...] = ()
+
+    def zoek(self, tekst):
+        tekst = tekst.strip()
+        if not tekst:
+            return self
+        voorwaarde = Q()
+        for veld in self.zoekvelden:
+            voorwaarde |= Q(**{f"{veld}__icontains": tekst})
+        return self.filter(voorwaarde)
+
+
+def gepubliceerd_veld():
+    """The "op de website" switch shared by projects, werkteams and publications."""
+    return models.BooleanField(
+        _("op de website"),
+        default=True,
+        help_text=_("Uitvinken om dit (nog) niet op de openbare website te tonen."),
+    )
+
+
 class PeriodeQuerySet(models.QuerySet):
     """Status from the period: start and end as yyyymm numbers.
 
@@ -149,6 +173,24 @@ class Periode(models.Model):
 
     class Meta:
         abstract = True
+
+    @staticmethod
+    def periode_ordering(naamveld):
+        """Newest start first, an unknown start last, then by `naamveld`."""
+        return [
+            F("startjaar").desc(nulls_last=True),
+            F("startmaand").desc(nulls_last=True),
+            naamveld,
+        ]
+
+    @staticmethod
+    def periode_indexes(naamveld):
+        """Indexes for filtering on the period and sorting on `naamveld`."""
+        return [
+            models.Index(fields=["startjaar", "startmaand"]),
+            models.Index(fields=["eindjaar", "eindmaand"]),
+            models.Index(fields=[naamveld]),
+        ]
 
     @classmethod
     def periode_constraints(cls, prefix):
@@ -385,25 +427,15 @@ class ThemaWerkteam(ThemaItemBase):
         ]
 
 
-class ProjectQuerySet(PeriodeQuerySet):
+class ProjectQuerySet(ZoekQuerySet, PeriodeQuerySet):
+    zoekvelden = ("titel", "samenvatting", "achtergrond", "doelstelling", "resultaten")
+
     def gepubliceerd(self):
         return self.filter(gepubliceerd=True)
 
     def voor_lijst(self):
         """What a card in a list of projects shows, in a fixed number of queries."""
         return self.select_related("financier").prefetch_related("themas", "wijken")
-
-    def zoek(self, tekst):
-        tekst = tekst.strip()
-        if not tekst:
-            return self
-        return self.filter(
-            Q(titel__icontains=tekst)
-            | Q(samenvatting__icontains=tekst)
-            | Q(achtergrond__icontains=tekst)
-            | Q(doelstelling__icontains=tekst)
-            | Q(resultaten__icontains=tekst)
-        )
 
 
 class Project(Periode):
@@ -458,11 +490,7 @@ class Project(Periode):
         verbose_name=_("thema's"),
         help_text=_("De thema's van de kennisagenda waar dit project over gaat."),
     )
-    gepubliceerd = models.BooleanField(
-        _("op de website"),
-        default=True,
-        help_text=_("Uitvinken om dit (nog) niet op de openbare website te tonen."),
-    )
+    gepubliceerd = gepubliceerd_veld()
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -473,16 +501,8 @@ class Project(Periode):
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projecten")
-        ordering = [
-            F("startjaar").desc(nulls_last=True),
-            F("startmaand").desc(nulls_last=True),
-            "titel",
-        ]
-        indexes = [
-            models.Index(fields=["startjaar", "startmaand"]),
-            models.Index(fields=["eindjaar", "eindmaand"]),
-            models.Index(fields=["titel"]),
-        ]
+        ordering = Periode.periode_ordering("titel")
+        indexes = Periode.periode_indexes("titel")
         constraints = Periode.periode_constraints("projecten_project") + [
             models.CheckConstraint(
                 condition=Q(subsidiebedrag__isnull=True) | Q(subsidiebedrag__gte=0),
@@ -557,6 +577,9 @@ class Tijdvak(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return f"{self.persoon} ({self.get_rol_display()})"
+
     @property
     def tijdvak(self):
         """'sinds 1 maart 2018', 'tot en met 30 juni 2019', both, or ''."""
@@ -581,13 +604,27 @@ class Tijdvak(models.Model):
     def naam_verborgen(self):
         return not self.persoon.toon_naam_publiek
 
-    @classmethod
-    def tijdvak_constraint(cls, prefix):
-        return models.CheckConstraint(
-            condition=Q(van__isnull=True) | Q(tot__isnull=True) | Q(tot__gte=F("van")),
-            name=f"{prefix}_tot_na_van",
-            violation_error_message=_("‘Tot en met’ ligt vóór ‘van’."),
-        )
+    @staticmethod
+    def tijdvak_constraints(prefix, groep):
+        """'tot' not before 'van', and one row per `groep`, person, role and start."""
+        return [
+            models.CheckConstraint(
+                condition=Q(van__isnull=True) | Q(tot__isnull=True) | Q(tot__gte=F("van")),
+                name=f"{prefix}_tot_na_van",
+                violation_error_message=_("‘Tot en met’ ligt vóór ‘van’."),
+            ),
+            # "van" may be empty (from the start).
+            models.UniqueConstraint(
+                fields=[groep, "persoon", "rol", "van"],
+                condition=Q(van__isnull=False),
+                name=f"{prefix}_uniek",
+            ),
+            models.UniqueConstraint(
+                fields=[groep, "persoon", "rol"],
+                condition=Q(van__isnull=True),
+                name=f"{prefix}_uniek_zonder_van",
+            ),
+        ]
 
 
 class Teamlid(Tijdvak):
@@ -610,26 +647,12 @@ class Teamlid(Tijdvak):
         verbose_name = _("lid van het onderzoeksteam")
         verbose_name_plural = _("onderzoeksteam")
         ordering = ["rol", "persoon__naam"]
-        constraints = [
-            Tijdvak.tijdvak_constraint("projecten_teamlid"),
-            # One row per person, role and start; "van" may be empty (from the start).
-            models.UniqueConstraint(
-                fields=["project", "persoon", "rol", "van"],
-                condition=Q(van__isnull=False),
-                name="projecten_teamlid_uniek",
-            ),
-            models.UniqueConstraint(
-                fields=["project", "persoon", "rol"],
-                condition=Q(van__isnull=True),
-                name="projecten_teamlid_uniek_zonder_van",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.persoon} ({self.get_rol_display()})"
+        constraints = Tijdvak.tijdvak_constraints("projecten_teamlid", "project")
 
 
-class WerkteamQuerySet(PeriodeQuerySet):
+class WerkteamQuerySet(ZoekQuerySet, PeriodeQuerySet):
+    zoekvelden = ("naam", "leervraag", "beschrijving", "resultaten")
+
     def gepubliceerd(self):
         return self.filter(gepubliceerd=True).filter(
             Q(project__isnull=True) | Q(project__gepubliceerd=True)
@@ -637,17 +660,6 @@ class WerkteamQuerySet(PeriodeQuerySet):
 
     def voor_lijst(self):
         return self.select_related("project").prefetch_related("themas")
-
-    def zoek(self, tekst):
-        tekst = tekst.strip()
-        if not tekst:
-            return self
-        return self.filter(
-            Q(naam__icontains=tekst)
-            | Q(leervraag__icontains=tekst)
-            | Q(beschrijving__icontains=tekst)
-            | Q(resultaten__icontains=tekst)
-        )
 
 
 class Werkteam(Periode):
@@ -677,11 +689,7 @@ class Werkteam(Periode):
         verbose_name=_("thema's"),
         help_text=_("De thema's van de kennisagenda waar dit werkteam over gaat."),
     )
-    gepubliceerd = models.BooleanField(
-        _("op de website"),
-        default=True,
-        help_text=_("Uitvinken om dit (nog) niet op de openbare website te tonen."),
-    )
+    gepubliceerd = gepubliceerd_veld()
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -692,16 +700,8 @@ class Werkteam(Periode):
     class Meta:
         verbose_name = _("werkteam")
         verbose_name_plural = _("werkteams")
-        ordering = [
-            F("startjaar").desc(nulls_last=True),
-            F("startmaand").desc(nulls_last=True),
-            "naam",
-        ]
-        indexes = [
-            models.Index(fields=["startjaar", "startmaand"]),
-            models.Index(fields=["eindjaar", "eindmaand"]),
-            models.Index(fields=["naam"]),
-        ]
+        ordering = Periode.periode_ordering("naam")
+        indexes = Periode.periode_indexes("naam")
         constraints = Periode.periode_constraints("projecten_werkteam")
 
     def __str__(self):
@@ -751,23 +751,7 @@ class Lidmaatschap(Tijdvak):
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("leden")
         ordering = ["rol", "persoon__naam"]
-        constraints = [
-            Tijdvak.tijdvak_constraint("projecten_lidmaatschap"),
-            # One row per person, role and start; "van" may be empty (from the start).
-            models.UniqueConstraint(
-                fields=["werkteam", "persoon", "rol", "van"],
-                condition=Q(van__isnull=False),
-                name="projecten_lidmaatschap_uniek",
-            ),
-            models.UniqueConstraint(
-                fields=["werkteam", "persoon", "rol"],
-                condition=Q(van__isnull=True),
-                name="projecten_lidmaatschap_uniek_zonder_van",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.persoon} ({self.get_rol_display()})"
+        constraints = Tijdvak.tijdvak_constraints("projecten_lidmaatschap", "werkteam")
 
 
 class Bijeenkomst(models.Model):
@@ -806,7 +790,9 @@ class Bijeenkomst(models.Model):
         return self.titel or f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
 
 
-class PublicatieQuerySet(models.QuerySet):
+class PublicatieQuerySet(ZoekQuerySet):
+    zoekvelden = ("titel", "auteurs")
+
     def gepubliceerd(self):
         """Public publications whose project and werkteam (if any) are public too."""
         werkteam_openbaar = Q(werkteam__gepubliceerd=True) & (
@@ -819,12 +805,6 @@ class PublicatieQuerySet(models.QuerySet):
 
     def voor_lijst(self):
         return self.select_related("project", "werkteam")
-
-    def zoek(self, tekst):
-        tekst = tekst.strip()
-        if not tekst:
-            return self
-        return self.filter(Q(titel__icontains=tekst) | Q(auteurs__icontains=tekst))
 
 
 class Publicatie(models.Model):
@@ -888,11 +868,7 @@ class Publicatie(models.Model):
         related_name="publicaties",
     )
 
-    gepubliceerd = models.BooleanField(
-        _("op de website"),
-        default=True,
-        help_text=_("Uitvinken om dit (nog) niet op de openbare website te tonen."),
-    )
+    gepubliceerd = gepubliceerd_veld()
 
     # Every change is kept (who, when, what) and can be viewed and restored in the admin.
     history = HistoricalRecords()
