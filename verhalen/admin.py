@@ -132,7 +132,7 @@ class VerhaalAdmin(AlleenBeheerderMixin, admin.ModelAdmin):
     @admin.action(description=_("Inhoud wissen op verzoek (AVG)"))
     def wis_op_verzoek(self, request, queryset):
         if not request.user.has_perm("verhalen.wis_verhaal"):
-            self.message_user(request, _("U mag geen verhalen wissen."), messages.ERROR)
+            self.message_user(request, _("Je mag geen verhalen wissen."), messages.ERROR)
             return
         aantal = 0
         for verhaal in queryset.filter(gewist_op__isnull=True):

@@ -114,7 +114,7 @@ def zoek_citaat(tekst: str, citaat: str) -> Bereik:
         raise CiteerFout(
             f"Dit citaat komt {len(treffers)} keer voor in het verhaal. Plak een langer "
             "stuk tekst, met een paar woorden ervoor of erna, zodat duidelijk is welke "
-            "plek u bedoelt.",
+            "plek je bedoelt.",
             code="meerdere",
             aantal=len(treffers),
         )

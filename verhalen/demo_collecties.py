@@ -26,7 +26,7 @@ COLLECTIES = [
         Publiek.OPENBAAR,
         ["maatwerk"],
         "Maatwerk betekent: hulp die past bij **deze** persoon, ook als de standaardregel "
-        "iets anders zegt.\n\nIn deze verhalen ziet u wat er gebeurt als dat lukt, en wat "
+        "iets anders zegt.\n\nIn deze verhalen zie je wat er gebeurt als dat lukt, en wat "
         "er misgaat als niemand naar het hele plaatje kijkt.",
         [
             (

@@ -94,12 +94,12 @@ def test_brede_raad_member_reads_changes_text_size_and_reflects(page, live_serve
 
     # Reflects.
     page.goto(f"{live_server.url}/collecties/voor-de-raad/")
-    page.get_by_label("Uw reflectie").fill("Dit herken ik. De gemeente moet **eerst bellen**.")
+    page.get_by_label("Je reflectie").fill("Dit herken ik. De gemeente moet **eerst bellen**.")
     page.get_by_role("button", name="Reflectie plaatsen").click()
     reflectie = Reflectie.objects.get()
     expect(page).to_have_url(re.compile(rf"#reflectie-{reflectie.pk}$"))
     geplaatst = page.locator(f"#reflectie-{reflectie.pk}")
-    expect(geplaatst).to_contain_text("Reflectie van Fatima (u)")
+    expect(geplaatst).to_contain_text("Reflectie van Fatima (jij)")
     expect(geplaatst.locator("strong")).to_have_text("eerst bellen")
 
 
@@ -158,7 +158,7 @@ def test_axe_finds_no_serious_problems_for_members_and_curators(page, live_serve
     login(lid)
     page.goto(f"{live_server.url}/collecties/voor-de-raad/")
     page.get_by_role("button", name="Reflectie plaatsen").click()  # empty: error message
-    expect(page.get_by_role("alert")).to_contain_text("Schrijf eerst uw reflectie.")
+    expect(page.get_by_role("alert")).to_contain_text("Schrijf eerst je reflectie.")
     assert _ernstig(page) == []
     page.goto(f"{live_server.url}/themas/maatwerk/")
     assert _ernstig(page) == []

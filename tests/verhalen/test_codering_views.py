@@ -157,7 +157,7 @@ def test_create_fragment_ambiguous_quote_asks_for_more_context_and_keeps_input(
     assert Fragment.objects.count() == 0
     assert response.context["form"].errors["citaat"] == [
         "Dit citaat komt 2 keer voor in het verhaal. Plak een langer stuk tekst, met een "
-        "paar woorden ervoor of erna, zodat duidelijk is welke plek u bedoelt."
+        "paar woorden ervoor of erna, zodat duidelijk is welke plek je bedoelt."
     ]
     assert "mijn gedachte" in html
     assert f'value="{vertrouwen.pk}"' in html and "checked" in html
@@ -322,8 +322,8 @@ def test_edit_fragment_after_a_colleague_changed_it_shows_conflict_and_loses_not
     fragment.refresh_from_db()
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [
-        "Cor heeft dit fragment gewijzigd nadat u het opende. In de lijst ziet u hoe het nu "
-        "is; uw eigen wijzigingen staan hieronder nog. Sla opnieuw op om uw versie te bewaren."
+        "Cor heeft dit fragment gewijzigd nadat jij het opende. In de lijst zie je hoe het nu "
+        "is; je eigen wijzigingen staan hieronder nog. Sla opnieuw op om jouw versie te bewaren."
     ]
     html = response.content.decode()
     assert "Mijn memo" in html and "Memo van Cor" in html

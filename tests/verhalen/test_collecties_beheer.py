@@ -499,7 +499,7 @@ def test_withdrawn_item_can_only_be_removed(onderzoeker_client, collectie):
 
     response = onderzoeker_client.get(f"/collecties/wachten/verhalen/{item.pk}/", follow=True)
 
-    assert "Dit verhaal is ingetrokken. U kunt het alleen nog weghalen." in (
+    assert "Dit verhaal is ingetrokken. Je kunt het alleen nog weghalen." in (
         response.content.decode()
     )
     assert response.redirect_chain == [("/collecties/wachten/bewerken/", 302)]

@@ -46,7 +46,7 @@ def test_empty_reflection_shows_dutch_error(raadslid_client, collectie):
     response = raadslid_client.post("/collecties/wachten/reflecties/", {"tekst": "   "})
 
     assert response.status_code == 400
-    assert "Schrijf eerst uw reflectie." in response.content.decode()
+    assert "Schrijf eerst je reflectie." in response.content.decode()
     assert not Reflectie.objects.exists()
 
 
@@ -78,7 +78,7 @@ def test_reflections_visible_to_members_and_researchers_never_to_the_public(
 def test_form_only_for_members(client, request, collectie, gebruiker, ziet):
     client.force_login(request.getfixturevalue(gebruiker))
     content = client.get("/collecties/wachten/").content.decode()
-    assert ("Uw reflectie schrijven" in content) is ziet
+    assert ("Je reflectie schrijven" in content) is ziet
 
 
 def test_anonymous_post_goes_to_login(client, collectie):
@@ -123,7 +123,7 @@ def test_author_deletes_own_reflection_after_confirmation(raadslid_client, raads
     bevestig = raadslid_client.get(url)
     raadslid_client.post(url)
 
-    assert "Uw reflectie verwijderen?" in bevestig.content.decode()
+    assert "Je reflectie verwijderen?" in bevestig.content.decode()
     assert not Reflectie.objects.exists()
 
 

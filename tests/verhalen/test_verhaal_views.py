@@ -400,7 +400,9 @@ def test_erase_requires_confirmation_then_erases(client, wisser):
     url = reverse("verhalen:wissen", args=[verhaal.pk])
 
     geweigerd = client.post(url, {"kenmerk": "Z-1"})
-    assert geweigerd.context["form"].errors == {"bevestig": ["Vink aan dat u het wissen begrijpt."]}
+    assert geweigerd.context["form"].errors == {
+        "bevestig": ["Vink aan dat je het wissen begrijpt."]
+    }
     verhaal.refresh_from_db()
     assert verhaal.tekst == "Geheime tekst"
 

@@ -47,7 +47,7 @@ class FragmentForm(CodeKeuzeMixin, forms.Form):
         required=False,
         min_value=0,
         help_text=_(
-            "Wordt ingevuld als u tekst selecteert. Het eerste teken van het verhaal is 0."
+            "Wordt ingevuld als je tekst selecteert. Het eerste teken van het verhaal is 0."
         ),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
@@ -63,7 +63,7 @@ class FragmentForm(CodeKeuzeMixin, forms.Form):
         required=False,
         strip=False,
         help_text=_(
-            "Wordt ingevuld als u tekst selecteert. Zonder selectie kunt u hier een stuk "
+            "Wordt ingevuld als je tekst selecteert. Zonder selectie kun je hier een stuk "
             "tekst uit het verhaal plakken; wij zoeken dan zelf de plek op."
         ),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -124,9 +124,9 @@ class FragmentForm(CodeKeuzeMixin, forms.Form):
             None,
             ValidationError(
                 _(
-                    "%(naam)s heeft dit fragment gewijzigd nadat u het opende. In de lijst "
-                    "ziet u hoe het nu is; uw eigen wijzigingen staan hieronder nog. Sla "
-                    "opnieuw op om uw versie te bewaren."
+                    "%(naam)s heeft dit fragment gewijzigd nadat jij het opende. In de lijst "
+                    "zie je hoe het nu is; je eigen wijzigingen staan hieronder nog. Sla "
+                    "opnieuw op om jouw versie te bewaren."
                 ),
                 code="conflict",
                 params={"naam": naam},
@@ -313,7 +313,7 @@ class SamenvoegForm(forms.Form):
         label=_("Samenvoegen met"),
         coerce=int,
         help_text=_("Alle fragmenten krijgen deze code in plaats van de huidige."),
-        error_messages={"required": _("Kies de code waarmee u wilt samenvoegen.")},
+        error_messages={"required": _("Kies de code waarmee je wilt samenvoegen.")},
     )
 
     def __init__(self, *args, code, **kwargs):

@@ -103,7 +103,7 @@ class VoegToeForm(forms.Form):
     )
     verhaal = forms.ModelChoiceField(queryset=Verhaal.objects.none(), widget=forms.HiddenInput)
     fragmenten = forms.ModelMultipleChoiceField(
-        label=_("Welke fragmenten laat u zien?"),
+        label=_("Welke fragmenten laat je zien?"),
         queryset=Fragment.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -144,4 +144,4 @@ class ReflectieForm(forms.ModelForm):
         model = Reflectie
         fields = ["tekst"]
         widgets = {"tekst": forms.Textarea(attrs={"rows": 6})}
-        error_messages = {"tekst": {"required": _("Schrijf eerst uw reflectie.")}}
+        error_messages = {"tekst": {"required": _("Schrijf eerst je reflectie.")}}

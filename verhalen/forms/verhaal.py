@@ -145,7 +145,7 @@ class VerhaalForm(forms.ModelForm):
         self.fields["verzameld_door"].label_from_instance = lambda user: (
             user.get_full_name() or user.username
         )
-        self.fields["verzameld_door"].help_text = _("Leeg laten als u het zelf verzamelde.")
+        self.fields["verzameld_door"].help_text = _("Leeg laten als je het zelf verzamelde.")
         self.fields["verzameld_door"].empty_label = (
             _("Ikzelf") if self.instance.pk is None else _("Onbekend")
         )
@@ -259,5 +259,5 @@ class WisForm(forms.Form):
         label=_(
             "Ik begrijp dat de inhoud van dit verhaal voorgoed verdwijnt, ook uit de geschiedenis."
         ),
-        error_messages={"required": _("Vink aan dat u het wissen begrijpt.")},
+        error_messages={"required": _("Vink aan dat je het wissen begrijpt.")},
     )

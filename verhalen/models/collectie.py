@@ -325,9 +325,9 @@ class Reflectie(models.Model):
         related_name="reflecties",
     )
     tekst = models.TextField(
-        _("uw reflectie"),
+        _("je reflectie"),
         help_text=_(
-            "Wat herkent u? Wat betekent dit voor beleid? Wat mist er? "
+            "Wat herken je? Wat betekent dit voor beleid? Wat mist er? "
             "Een lege regel begint een nieuwe alinea."
         ),
     )

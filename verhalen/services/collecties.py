@@ -258,7 +258,7 @@ def schrijf_reflectie(*, collectie: Collectie, auteur: AbstractBaseUser, tekst: 
     Raises PermissionDenied when `auteur` may not read the collection.
     """
     if not Collectie.objects.leesbaar_voor(auteur).filter(pk=collectie.pk).exists():
-        raise PermissionDenied("Deze collectie is niet voor u.")
+        raise PermissionDenied("Deze collectie is niet voor jou.")
     reflectie = Reflectie(collectie=collectie, auteur=auteur, tekst=tekst.strip())
     reflectie.full_clean()
     reflectie.save()

@@ -118,7 +118,7 @@ def reflectie_nieuw(request, slug):
     reflectie = services.schrijf_reflectie(
         collectie=collectie, auteur=request.user, tekst=form.cleaned_data["tekst"]
     )
-    messages.success(request, "Dank u wel. Uw reflectie staat bij de collectie.")
+    messages.success(request, "Dank je wel. Je reflectie staat bij de collectie.")
     return redirect(reflectie.get_absolute_url())
 
 
@@ -144,7 +144,7 @@ def reflectie_bewerken(request, slug, pk):
         services.wijzig_reflectie(
             reflectie=reflectie, door=request.user, tekst=form.cleaned_data["tekst"]
         )
-        messages.success(request, "Uw reflectie is aangepast.")
+        messages.success(request, "Je reflectie is aangepast.")
         return redirect(reflectie.get_absolute_url())
     return render(
         request,
@@ -160,7 +160,7 @@ def reflectie_verwijderen(request, slug, pk):
     collectie, reflectie = _eigen_reflectie(request, slug, pk)
     if request.method == "POST":
         services.verwijder_reflectie(reflectie=reflectie, door=request.user)
-        messages.success(request, "Uw reflectie is verwijderd.")
+        messages.success(request, "Je reflectie is verwijderd.")
         return redirect(f"{collectie.get_absolute_url()}#reflecties")
     return render(
         request,
@@ -244,7 +244,7 @@ def collectie_bewerken(request, slug):
         messages.warning(
             request,
             f"Let op: {verborgen} verhaal/verhalen in deze collectie zijn nu verborgen, "
-            "omdat de toestemming niet past bij het publiek. U ziet ze hieronder.",
+            "omdat de toestemming niet past bij het publiek. Je ziet ze hieronder.",
         )
     return redirect("collecties:bewerken", slug=collectie.slug)
 
@@ -380,7 +380,7 @@ def _item_van(collectie_slug, pk):
 def item_bewerken(request, slug, pk):
     item = _item_van(slug, pk)
     if item.verhaal.is_ingetrokken:
-        messages.error(request, "Dit verhaal is ingetrokken. U kunt het alleen nog weghalen.")
+        messages.error(request, "Dit verhaal is ingetrokken. Je kunt het alleen nog weghalen.")
         return redirect("collecties:bewerken", slug=slug)
     form = CollectieItemForm(request.POST or None, instance=item, user=request.user)
     if request.method == "POST" and form.is_valid():

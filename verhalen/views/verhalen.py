@@ -259,7 +259,7 @@ def verhaal_herstel(request, pk, history_id):
             request,
             _(
                 "Het verhaal is intussen gewijzigd. Bekijk de nieuwste versie hieronder "
-                "en kies dan opnieuw welke versie u wilt herstellen."
+                "en kies dan opnieuw welke versie je wilt herstellen."
             ),
         )
         return redirect("verhalen:geschiedenis", pk=pk)
