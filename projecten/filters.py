@@ -27,7 +27,20 @@ from .models import (
 STATUS_KEUZES = [(status.value, status.label) for status in Status]
 
 
-class ZoekFilterMixin(django_filters.FilterSet):
+def thema_filter(through):
+    """The themes (by slug) of at least one public item, given its thema `through` model."""
+    return django_filters.ModelChoiceFilter(
+        label=_("Thema"),
+        field_name="themas",
+        to_field_name="slug",
+        empty_label=_("Alle thema's"),
+        queryset=Thema.objects.filter(
+            Exists(through.objects.filter(tag=OuterRef("pk"), content_object__gepubliceerd=True))
+        ),
+    )
+
+
+class ZoekFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Zoeken"),
         method="filter_zoek",
@@ -37,25 +50,20 @@ class ZoekFilterMixin(django_filters.FilterSet):
     def filter_zoek(self, queryset, name, value):
         return queryset.zoek(value)
 
+
+class PeriodeFilterSet(ZoekFilterSet):
+    """Search and status (from the period): the lists of projects and werkteams."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=STATUS_KEUZES, empty_label=_("Alle"), method="filter_status"
+    )
+
     def filter_status(self, queryset, name, value):
         return queryset.in_status(value)
 
 
-class ProjectFilter(ZoekFilterMixin):
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=STATUS_KEUZES, empty_label=_("Alle"), method="filter_status"
-    )
-    thema = django_filters.ModelChoiceFilter(
-        label=_("Thema"),
-        field_name="themas",
-        to_field_name="slug",
-        empty_label=_("Alle thema's"),
-        queryset=Thema.objects.filter(
-            Exists(
-                ThemaProject.objects.filter(tag=OuterRef("pk"), content_object__gepubliceerd=True)
-            )
-        ),
-    )
+class ProjectFilter(PeriodeFilterSet):
+    thema = thema_filter(ThemaProject)
     wijk = django_filters.ModelChoiceFilter(
         label=_("Wijk"),
         field_name="wijken",
@@ -97,21 +105,8 @@ class ProjectFilter(ZoekFilterMixin):
         fields = ["q", "status", "thema", "wijk", "financier", "partner"]
 
 
-class WerkteamFilter(ZoekFilterMixin):
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=STATUS_KEUZES, empty_label=_("Alle"), method="filter_status"
-    )
-    thema = django_filters.ModelChoiceFilter(
-        label=_("Thema"),
-        field_name="themas",
-        to_field_name="slug",
-        empty_label=_("Alle thema's"),
-        queryset=Thema.objects.filter(
-            Exists(
-                ThemaWerkteam.objects.filter(tag=OuterRef("pk"), content_object__gepubliceerd=True)
-            )
-        ),
-    )
+class WerkteamFilter(PeriodeFilterSet):
+    thema = thema_filter(ThemaWerkteam)
     project = django_filters.ModelChoiceFilter(
         label=_("Project"),
         to_field_name="slug",
@@ -126,7 +121,7 @@ class WerkteamFilter(ZoekFilterMixin):
         fields = ["q", "status", "thema", "project"]
 
 
-class PublicatieFilter(django_filters.FilterSet):
+class PublicatieFilter(ZoekFilterSet):
     q = django_filters.CharFilter(
         label=_("Zoeken in titel en auteurs"),
         method="filter_zoek",
@@ -140,6 +135,3 @@ class PublicatieFilter(django_filters.FilterSet):
     class Meta:
         model = Publicatie
         fields = ["q", "soort", "jaar"]
-
-    def filter_zoek(self, queryset, name, value):
-        return queryset.zoek(value)
