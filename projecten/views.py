@@ -15,6 +15,13 @@ from .filters import ProjectFilter, PublicatieFilter, WerkteamFilter
 from .models import Lidmaatschap, Project, Publicatie, Teamlid, Werkteam
 
 
+def openbare_publicaties():
+    """Prefetch of the public publications, as `openbare_publicaties` (a list)."""
+    return Prefetch(
+        "publicaties", queryset=Publicatie.objects.gepubliceerd(), to_attr="openbare_publicaties"
+    )
+
+
 class ProjectListView(FilterView):
     filterset_class = ProjectFilter
     queryset = Project.objects.gepubliceerd().voor_lijst()
@@ -44,11 +51,7 @@ class ProjectDetailView(DetailView):
                     queryset=Werkteam.objects.gepubliceerd().prefetch_related("themas"),
                     to_attr="openbare_werkteams",
                 ),
-                Prefetch(
-                    "publicaties",
-                    queryset=Publicatie.objects.gepubliceerd(),
-                    to_attr="openbare_publicaties",
-                ),
+                openbare_publicaties(),
             )
         )
 
@@ -90,11 +93,7 @@ class WerkteamDetailView(DetailView):
                     "lidmaatschappen",
                     queryset=Lidmaatschap.objects.select_related("persoon", "organisatie"),
                 ),
-                Prefetch(
-                    "publicaties",
-                    queryset=Publicatie.objects.gepubliceerd(),
-                    to_attr="openbare_publicaties",
-                ),
+                openbare_publicaties(),
             )
         )
 
