@@ -220,3 +220,14 @@ def test_largest_text_size_on_a_narrow_screen_does_not_scroll_sideways(page, liv
     for url in ("/collecties/", "/collecties/openbaar/", "/themas/maatwerk/"):
         page.goto(f"{live_server.url}{url}")
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, url
+
+
+def test_printed_collection_is_a_booklet_with_one_story_per_page(page, live_server):
+    _collectie(Publiek.OPENBAAR, "openbaar", "Openbaar", aantal=2)
+    page.goto(f"{live_server.url}/collecties/openbaar/")
+
+    pdf = page.pdf(format="A4")
+
+    # Title page; introduction, contents and the legend of the marks; one page per story.
+    pagina_s = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert pagina_s == 4
