@@ -26,7 +26,12 @@ TOESTEMMING_KEUZES = [k for k in Toestemming.choices if k[0] != Toestemming.INGE
 
 
 class DatumInvoer(forms.DateInput):
+    """A browser date picker; its value is always yyyy-mm-dd, whatever the language."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class VerhaalFilter(django_filters.FilterSet):

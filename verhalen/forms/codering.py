@@ -11,6 +11,7 @@ from projecten.models import Project, Wijk
 
 from ..codeboek import KOLOMSOORTEN, afstammelingen, codeboom
 from ..codering import CiteerFout, bijgesneden, zoek_citaat
+from ..filters import DatumInvoer
 from ..models import Fragment, Gemeente, VertellerType, Verzamelwijze
 
 # Paths under /codeboek/ that a code's slug may not take.
@@ -336,13 +337,6 @@ class SamenvoegForm(forms.Form):
 # --- Filtering fragments ----------------------------------------------------
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
 class FragmentFilter(django_filters.FilterSet):
     """Narrow fragments by what is known about their story."""
 
@@ -382,13 +376,13 @@ class FragmentFilter(django_filters.FilterSet):
         field_name="verhaal__verzameld_op",
         lookup_expr="gte",
         label=_("Verzameld vanaf"),
-        widget=DateInput,
+        widget=DatumInvoer,
     )
     tot = django_filters.DateFilter(
         field_name="verhaal__verzameld_op",
         lookup_expr="lte",
         label=_("Verzameld tot en met"),
-        widget=DateInput,
+        widget=DatumInvoer,
     )
 
     class Meta:

@@ -17,6 +17,7 @@ from carelab import roles
 from carelab.models import Thema
 from projecten.models import Wijk
 from verhalen import privacy
+from verhalen.filters import DatumInvoer
 from verhalen.models import Toestemming, Verhaal
 from verhalen.services.verhalen import BEWERKBARE_VELDEN, normaliseer_tekst
 
@@ -114,8 +115,8 @@ class VerhaalForm(forms.ModelForm):
         widgets = {
             "tekst": forms.Textarea(attrs={"rows": 18, "spellcheck": "true"}),
             "samenvatting": forms.Textarea(attrs={"rows": 3}),
-            "verzameld_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "toestemming_datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "verzameld_op": DatumInvoer,
+            "toestemming_datum": DatumInvoer,
             "toestemming": forms.RadioSelect,
         }
         error_messages = {
