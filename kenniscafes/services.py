@@ -52,7 +52,9 @@ def bewaar_kenniscafe(*, kenniscafe: Kenniscafe, basis_url: str) -> set[str]:
     instead of adding a second one) and everyone still registered gets an
     e-mail with the new details and calendar file — a cancellation mail when
     the status became "afgelast". Nobody is mailed about cafés that are not
-    published or already over.
+    published or already over. When places came free (more places, no
+    maximum any more, or no longer marked "vol"), the people on the waiting
+    list get them in order and an e-mail each, before anyone new can register.
     """
     gewijzigd = _gewijzigde_agendavelden(kenniscafe)
     vorige_status = _vorige_status(kenniscafe)
@@ -74,6 +76,9 @@ def bewaar_kenniscafe(*, kenniscafe: Kenniscafe, basis_url: str) -> set[str]:
                 basis_url=basis_url,
                 velden=gewijzigd,
             )
+    if kenniscafe.gepubliceerd and kenniscafe.aanmeldingen.wachtlijst().exists():
+        while schuif_door(kenniscafe=kenniscafe, basis_url=basis_url):
+            pass
     return gewijzigd
 
 

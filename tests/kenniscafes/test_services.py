@@ -221,3 +221,37 @@ def test_anonimiseer_aanmeldingen_wipes_personal_data_of_old_cafes_only():
     assert (weg.organisatie, weg.aanwezig, weg.status) == ("Wijkteam Delfshaven", True, "bevestigd")
     assert weg.geanonimiseerd_op is not None
     assert blijft.email.endswith("@example.org") and blijft.geanonimiseerd_op is None
+
+
+def test_bewaar_kenniscafe_gives_new_places_to_the_waiting_list_in_order(na_commit):
+    cafe = KenniscafeFactory(capaciteit=1)
+    _meld_aan(cafe, "a@example.org", naam="Anna")
+    _meld_aan(cafe, "b@example.org", naam="Bram")
+    _meld_aan(cafe, "c@example.org", naam="Cem")
+    _meld_aan(cafe, "d@example.org", naam="Dirk")
+    mail.outbox.clear()
+    cafe.capaciteit = 3
+    with na_commit():
+        services.bewaar_kenniscafe(kenniscafe=cafe, basis_url=BASIS_URL)
+    assert dict(cafe.aanmeldingen.values_list("naam", "status")) == {
+        "Anna": "bevestigd",
+        "Bram": "bevestigd",
+        "Cem": "bevestigd",
+        "Dirk": "wachtlijst",
+    }
+    assert [(bericht.to, bericht.subject) for bericht in mail.outbox] == [
+        (["b@example.org"], f"Er is een plaats voor je: {cafe.titel}"),
+        (["c@example.org"], f"Er is een plaats voor je: {cafe.titel}"),
+    ]
+    # Nobody new can take a place ahead of the waiting list.
+    assert _meld_aan(cafe, "e@example.org").status == "wachtlijst"
+
+
+def test_bewaar_kenniscafe_no_longer_vol_gives_places_to_the_waiting_list():
+    cafe = KenniscafeFactory(capaciteit=5, status=Status.VOL)
+    wachtend = _meld_aan(cafe, "a@example.org")
+    assert wachtend.status == "wachtlijst"
+    cafe.status = Status.GEPLAND
+    services.bewaar_kenniscafe(kenniscafe=cafe, basis_url=BASIS_URL)
+    wachtend.refresh_from_db()
+    assert wachtend.status == "bevestigd"
