@@ -251,6 +251,8 @@ def test_registration_when_full_goes_to_waiting_list_and_says_so(client):
     AanmeldingFactory(kenniscafe=cafe)
     detail = client.get(cafe.get_absolute_url())
     assert "Zet me op de wachtlijst" in _tekst(detail)
+    formulier = client.get(cafe.get_aanmelden_url())
+    assert "<p>Vol: je kunt op de wachtlijst.</p>" in formulier.content.decode()
     response = client.post(
         cafe.get_aanmelden_url(), {"naam": "Bram", "email": "b@example.org"}, follow=True
     )
