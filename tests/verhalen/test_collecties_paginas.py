@@ -62,6 +62,20 @@ def test_reading_page_shows_story_with_teller_marked_fragment_and_note(client, m
     assert item.verhaal.pseudoniem not in content, "a pseudonym is for researchers"
 
 
+def test_each_curators_note_is_a_landmark_named_after_its_story(client, maatwerk):
+    collectie = CollectieFactory(publiek=Publiek.OPENBAAR, slug="luisteren", themas=[maatwerk])
+    maak_item(collectie, maatwerk)
+    maak_item(collectie, maatwerk)
+
+    content = client.get("/collecties/luisteren/").content.decode()
+
+    # Screen readers list landmarks by name: "Notitie van de samensteller <title>".
+    assert re.findall(r'<aside class="notitie" aria-labelledby="([^"]+)">', content) == [
+        "verhaal-1-notitie verhaal-1-titel",
+        "verhaal-2-notitie verhaal-2-titel",
+    ]
+
+
 def test_fragments_of_other_themes_are_not_marked(client, maatwerk):
     ander = Thema.objects.get(slug="vertrouwen")
     collectie = CollectieFactory(publiek=Publiek.OPENBAAR, slug="luisteren", themas=[maatwerk])
