@@ -95,23 +95,7 @@ class VerhaalForm(forms.ModelForm):
 
     class Meta:
         model = Verhaal
-        fields = [
-            "titel",
-            "tekst",
-            "samenvatting",
-            "verteller_type",
-            "pseudoniem",
-            "leeftijdscategorie",
-            "gemeente",
-            "wijk",
-            "verzamelwijze",
-            "verzameld_op",
-            "verzameld_door",
-            "project",
-            "werkteam",
-            "toestemming",
-            "toestemming_datum",
-        ]
+        fields = list(BEWERKBARE_VELDEN)
         widgets = {
             "tekst": forms.Textarea(attrs={"rows": 18, "spellcheck": "true"}),
             "samenvatting": forms.Textarea(attrs={"rows": 3}),

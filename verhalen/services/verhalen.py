@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from carelab.models import Thema
 from verhalen.models import CollectieItem, Fragment, Toestemming, Verhaal, Verwijderverzoek
 
-# Fields a form may change through maak_verhaal / wijzig_verhaal.
+# Fields a form may change through maak_verhaal / wijzig_verhaal, in the
+# order the story form shows them.
 BEWERKBARE_VELDEN = (
     "titel",
     "tekst",
@@ -28,8 +29,8 @@ BEWERKBARE_VELDEN = (
     "verteller_type",
     "pseudoniem",
     "leeftijdscategorie",
-    "wijk",
     "gemeente",
+    "wijk",
     "verzamelwijze",
     "verzameld_op",
     "verzameld_door",
