@@ -86,6 +86,9 @@ def event(kenniscafe, *, basis_url, stamp=None):
         categories=[thema.name for thema in kenniscafe.themas.all()],
         transparency="OPAQUE",
     )
+    if not vevent.categories:
+        # RFC 5545 wants at least one category after "CATEGORIES:".
+        vevent.pop("CATEGORIES", None)
     return vevent
 
 

@@ -165,3 +165,13 @@ def test_atom_feed_parses_with_stable_ids(client):
     [entry] = ET.fromstring(response.content).findall("atom:entry", ns)
     assert entry.findtext("atom:id", namespaces=ns) == ical.uid(cafe)
     assert entry.find("atom:link", ns).get("href") == f"http://testserver/kenniscafes/{cafe.slug}/"
+
+
+def test_agenda_ics_names_themes_as_categories_and_leaves_out_an_empty_line(client, thema_maatwerk):
+    KenniscafeFactory(titel="Met thema", themas=[thema_maatwerk])
+    KenniscafeFactory(titel="Zonder thema")
+    response = client.get("/kenniscafes/agenda.ics")
+    events = _events(Calendar.from_ical(response.content))
+    assert events["Kenniscafé: Met thema"].categories == ["maatwerk"]
+    assert "CATEGORIES" not in events["Kenniscafé: Zonder thema"]
+    assert b"CATEGORIES:\r\n" not in response.content
