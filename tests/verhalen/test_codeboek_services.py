@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from carelab.models import Thema
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
-from verhalen.models import Fragment, FragmentThema, Toestemming
+from verhalen.models import Fragment, FragmentThema, Toestemming, Verhaal
 from verhalen.services import codering as services
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +172,41 @@ def test_maak_fragment_refuses_range_outside_text_and_no_codes(vertrouwen, onder
     with pytest.raises(ValidationError):
         services.maak_fragment(verhaal=verhaal, start=0, eind=4, codes=[], codeur=onderzoeker)
     assert Fragment.objects.count() == 0
+
+
+def test_maak_fragment_refuses_positions_in_a_text_that_changed_meanwhile(vertrouwen, onderzoeker):
+    verhaal = VerhaalFactory(tekst="Ik wachtte maanden op een antwoord.")
+    geopend = Verhaal.objects.get(pk=verhaal.pk)  # what the researcher's request loaded
+    Verhaal.objects.filter(pk=verhaal.pk).update(tekst="Nieuw begin. Ik wachtte maanden.")
+
+    with pytest.raises(ValidationError) as fout:
+        services.maak_fragment(
+            verhaal=geopend, start=3, eind=10, codes=[vertrouwen], codeur=onderzoeker
+        )
+
+    assert fout.value.code == "tekst_gewijzigd"
+    assert Fragment.objects.count() == 0
+
+
+def test_wijzig_fragment_refuses_positions_in_a_text_that_changed_meanwhile(
+    vertrouwen, onderzoeker
+):
+    fragment = FragmentFactory(
+        verhaal=VerhaalFactory(tekst="Ik wachtte maanden op een antwoord."), start=3, eind=10
+    )
+    Verhaal.objects.filter(pk=fragment.verhaal_id).update(tekst="Heel iets anders nu.")
+
+    with pytest.raises(ValidationError) as fout:
+        services.wijzig_fragment(
+            fragment=fragment,
+            start=0,
+            eind=4,
+            codes=[vertrouwen],
+            memo="",
+            moet_herzien=False,
+            door=onderzoeker,
+        )
+
+    assert fout.value.code == "tekst_gewijzigd"
+    fragment.refresh_from_db()
+    assert (fragment.start, fragment.eind, fragment.citaat) == (3, 10, "wachtte")

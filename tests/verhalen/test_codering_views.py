@@ -334,3 +334,45 @@ def test_edit_fragment_after_a_colleague_changed_it_shows_conflict_and_loses_not
     onderzoeker_client.post(url, {**mijn_versie, "gewijzigd_op": nieuw})
     fragment.refresh_from_db()
     assert fragment.memo == "Mijn memo"
+
+
+def test_create_fragment_after_a_colleague_changed_the_text_codes_the_selected_quote(
+    onderzoeker_client, onderzoeker, verhaal, vertrouwen
+):
+    # The page showed TEKST; meanwhile a colleague put a sentence in front.
+    from verhalen.services import verhalen as verhaal_services
+
+    verhaal_services.wijzig_verhaal(
+        verhaal=verhaal,
+        gegevens={"tekst": "Eerst dit. " + TEKST},
+        verwachte_versie=verhaal.versie,
+        door=UserFactory(role=roles.ONDERZOEKER),
+    )
+    oud_citaat = TEKST[36:55]  # "Toen kwam er iemand", selected in the old text
+
+    response = onderzoeker_client.post(
+        reverse("codeboek:fragment_nieuw", args=[verhaal.pk]),
+        {"start": 36, "eind": 55, "citaat": oud_citaat, "codes": [vertrouwen.pk]},
+        follow=True,
+    )
+
+    fragment = Fragment.objects.get()
+    assert (fragment.start, fragment.eind, fragment.citaat) == (47, 66, oud_citaat)
+    assert "Het citaat is op zijn nieuwe plek in de tekst gecodeerd." in (response.content.decode())
+
+
+def test_create_fragment_with_a_quote_that_is_gone_explains_and_keeps_input(
+    onderzoeker_client, verhaal, vertrouwen
+):
+    response = onderzoeker_client.post(
+        reverse("codeboek:fragment_nieuw", args=[verhaal.pk]),
+        {"start": 0, "eind": 5, "citaat": "staat er niet", "codes": [vertrouwen.pk], "memo": "m1"},
+    )
+
+    assert response.context["form"].errors["citaat"] == [
+        "Het citaat past niet bij het begin en einde, en staat ook nergens anders in de "
+        "tekst. Is het verhaal intussen gewijzigd? Selecteer de tekst dan opnieuw. Of maak "
+        "het citaat leeg, of begin en einde, en probeer het opnieuw."
+    ]
+    assert "m1" in response.content.decode()
+    assert Fragment.objects.count() == 0

@@ -13,6 +13,7 @@ from ..codeboek import KOLOMSOORTEN, afstammelingen, codeboom
 from ..codering import CiteerFout, bijgesneden, zoek_citaat
 from ..filters import DatumInvoer
 from ..models import Fragment, Gemeente, VertellerType, Verzamelwijze
+from ..services.verhalen import zoek_citaat as zoek_dichtstbij
 
 # Paths under /codeboek/ that a code's slug may not take.
 GERESERVEERDE_SLUGS = {"matrix", "samenhang", "nieuw", "geschiedenis", "export"}
@@ -110,6 +111,9 @@ class FragmentForm(CodeKeuzeMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.verhaal = verhaal
         self.fragment = fragment
+        # True when the quote no longer stood at the given positions and was
+        # found elsewhere in the text (the view tells the researcher).
+        self.verplaatst = False
         if fragment is None:
             del self.fields["moet_herzien"]
             del self.fields["gewijzigd_op"]
@@ -168,17 +172,26 @@ class FragmentForm(CodeKeuzeMixin, forms.Form):
                 )
                 return cleaned
             if citaat.strip() and _enkel(citaat) != _enkel(tekst[start:eind]):
-                self.add_error(
-                    "citaat",
-                    ValidationError(
-                        _(
-                            "Het citaat past niet bij het begin en einde. Maak het citaat "
-                            "leeg, of begin en einde, en probeer het opnieuw."
+                # The page may show an older text (a colleague edited the story
+                # since): the quote is what was selected, so find it again,
+                # nearest to where it was, as re-anchoring does.
+                gevonden = zoek_dichtstbij(tekst, citaat.strip(), start)
+                if gevonden is None:
+                    self.add_error(
+                        "citaat",
+                        ValidationError(
+                            _(
+                                "Het citaat past niet bij het begin en einde, en staat ook "
+                                "nergens anders in de tekst. Is het verhaal intussen "
+                                "gewijzigd? Selecteer de tekst dan opnieuw. Of maak het "
+                                "citaat leeg, of begin en einde, en probeer het opnieuw."
+                            ),
+                            code="past_niet",
                         ),
-                        code="past_niet",
-                    ),
-                )
-                return cleaned
+                    )
+                    return cleaned
+                start, eind = gevonden
+                self.verplaatst = True
             bereik = bijgesneden(tekst, start, eind)
             if bereik.start >= bereik.eind:
                 self.add_error(

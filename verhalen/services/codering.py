@@ -32,6 +32,22 @@ def _controleer_bereik(verhaal, start, eind):
         )
 
 
+def _vergrendel_tekst(verhaal):
+    """Lock the story row and check that its text is still `verhaal.tekst`.
+
+    The positions were chosen in `verhaal.tekst`; if a colleague saved another
+    text since, they may point at other words. Holding the row lock until the
+    fragment is stored means a text edit (and its re-anchoring) waits for us.
+    """
+    opgeslagen = Verhaal.objects.select_for_update().only("pk", "tekst").get(pk=verhaal.pk)
+    if opgeslagen.tekst != verhaal.tekst:
+        raise ValidationError(
+            "Een collega heeft de tekst van het verhaal net gewijzigd. Hieronder staat de "
+            "nieuwe tekst; selecteer het stuk tekst opnieuw.",
+            code="tekst_gewijzigd",
+        )
+
+
 def _controleer_codes(codes):
     if not codes:
         raise ValidationError("Een fragment heeft minstens één code.", code="geen_codes")
@@ -43,9 +59,13 @@ def maak_fragment(
 ) -> Fragment:
     """Code `verhaal.tekst[start:eind]` with `codes`.
 
+    Raises ValidationError when the story's stored text is no longer
+    `verhaal.tekst` (the positions would point at other words).
+
     Side effects: creates the fragment with a copy of the quote, sets its codes
     and records one history row (with the codes) by `codeur`.
     """
+    _vergrendel_tekst(verhaal)
     _controleer_bereik(verhaal, start, eind)
     _controleer_codes(codes)
     fragment = Fragment(
@@ -76,11 +96,15 @@ def wijzig_fragment(
 ) -> Fragment:
     """Change the stretch, codes, memo or review flag of `fragment`.
 
+    Raises ValidationError when the story's stored text is no longer
+    `fragment.verhaal.tekst` (the text the positions were chosen in).
+
     Side effects: the quote is copied again from the story's text; one history
     row records the new state (with the codes) by `door`. The original coder
     stays the coder.
     """
     verhaal = fragment.verhaal
+    _vergrendel_tekst(verhaal)
     _controleer_bereik(verhaal, start, eind)
     _controleer_codes(codes)
     fragment.start, fragment.eind = start, eind

@@ -115,17 +115,32 @@ def fragment_nieuw(request, verhaal_pk):
     verhaal = _zichtbaar_verhaal(request, verhaal_pk)
     form = FragmentForm(request.POST or None, verhaal=verhaal)
     if request.method == "POST" and form.is_valid():
-        fragment = services.maak_fragment(
-            verhaal=verhaal,
-            start=form.cleaned_data["start"],
-            eind=form.cleaned_data["eind"],
-            codes=form.cleaned_data["codes"],
-            memo=form.cleaned_data["memo"],
-            codeur=request.user,
-        )
-        messages.success(request, f"Het fragment “{fragment.citaat[:60]}” is gecodeerd.")
-        return redirect(fragment)
+        try:
+            fragment = services.maak_fragment(
+                verhaal=verhaal,
+                start=form.cleaned_data["start"],
+                eind=form.cleaned_data["eind"],
+                codes=form.cleaned_data["codes"],
+                memo=form.cleaned_data["memo"],
+                codeur=request.user,
+            )
+        except ValidationError as fout:
+            form.add_error(None, fout)
+            verhaal.refresh_from_db(fields=["tekst"])
+        else:
+            messages.success(request, f"Het fragment “{fragment.citaat[:60]}” is gecodeerd.")
+            _meld_verplaatst(request, form)
+            return redirect(fragment)
     return _render_fragment_form(request, coderingscontext(verhaal, request.user, form=form))
+
+
+def _meld_verplaatst(request, form):
+    if form.verplaatst:
+        messages.info(
+            request,
+            "De tekst van het verhaal was intussen gewijzigd. Het citaat is op zijn "
+            "nieuwe plek in de tekst gecodeerd.",
+        )
 
 
 @rechten("verhalen.view_verhaal", "verhalen.change_fragment")
@@ -133,19 +148,26 @@ def fragment_nieuw(request, verhaal_pk):
 def fragment_bewerken(request, verhaal_pk, pk):
     verhaal = _zichtbaar_verhaal(request, verhaal_pk)
     fragment = _zichtbaar_fragment(request, verhaal, pk)
+    fragment.verhaal = verhaal  # the text the form checks the positions against
     form = FragmentForm(request.POST or None, verhaal=verhaal, fragment=fragment)
     if request.method == "POST" and form.is_valid():
-        services.wijzig_fragment(
-            fragment=fragment,
-            start=form.cleaned_data["start"],
-            eind=form.cleaned_data["eind"],
-            codes=form.cleaned_data["codes"],
-            memo=form.cleaned_data["memo"],
-            moet_herzien=form.cleaned_data["moet_herzien"],
-            door=request.user,
-        )
-        messages.success(request, "Het fragment is gewijzigd.")
-        return redirect(fragment)
+        try:
+            services.wijzig_fragment(
+                fragment=fragment,
+                start=form.cleaned_data["start"],
+                eind=form.cleaned_data["eind"],
+                codes=form.cleaned_data["codes"],
+                memo=form.cleaned_data["memo"],
+                moet_herzien=form.cleaned_data["moet_herzien"],
+                door=request.user,
+            )
+        except ValidationError as fout:
+            form.add_error(None, fout)
+            verhaal.refresh_from_db(fields=["tekst"])
+        else:
+            messages.success(request, "Het fragment is gewijzigd.")
+            _meld_verplaatst(request, form)
+            return redirect(fragment)
     context = coderingscontext(verhaal, request.user, form=form, fragment=fragment)
     return _render_fragment_form(request, context)
 
