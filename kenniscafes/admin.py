@@ -5,7 +5,6 @@ import csv
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import widgets
-from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.db.models import F
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -15,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from carelab import csv_export
 from carelab.models import Thema
 
 from . import services
@@ -99,17 +99,19 @@ class KomendFilter(admin.SimpleListFilter):
 
 class KenniscafeAdminForm(forms.ModelForm):
     online_link = forms.URLField(
-        label=_("online link"),
+        label=_("Online link"),
         required=False,
         assume_scheme="https",
         widget=widgets.AdminURLFieldWidget,
         help_text=Kenniscafe._meta.get_field("online_link").help_text,
     )
     themas = forms.ModelMultipleChoiceField(
-        label=_("thema's"),
+        label=_("Thema's"),
         queryset=Thema.objects.hoofdthemas(),
         required=False,
-        widget=FilteredSelectMultiple(_("thema's"), is_stacked=False),
+        # A short fixed list: plain checkboxes, all in Dutch (the admin's two-box
+        # selector shows untranslated English instructions).
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Thema's van de kennisagenda waar dit kenniscafé over gaat."),
     )
 
@@ -153,12 +155,6 @@ CSV_KOLOMMEN = [
     ("aangemeld op", lambda a: timezone.localtime(a.aangemeld_op).strftime("%d-%m-%Y %H:%M")),
     ("aanwezig", lambda a: {True: "ja", False: "nee", None: ""}[a.aanwezig]),
 ]
-
-
-def _veilige_cel(waarde):
-    """Stop spreadsheet programs from running a cell as a formula (CSV injection)."""
-    waarde = str(waarde)
-    return "'" + waarde if waarde[:1] in ("=", "+", "-", "@", "\t", "\r") else waarde
 
 
 @admin.register(Kenniscafe)
@@ -339,11 +335,13 @@ class KenniscafeAdmin(admin.ModelAdmin):
         response["Content-Disposition"] = (
             f'attachment; filename="aanmeldingen-kenniscafes-{timezone.localdate():%Y-%m-%d}.csv"'
         )
-        response.write("\ufeff")  # so Excel reads the file as UTF-8
+        response.write(csv_export.BOM)  # so Excel reads the file as UTF-8
         writer = csv.writer(response, delimiter=";")
         writer.writerow([kop for kop, _waarde in CSV_KOLOMMEN])
         for aanmelding in aanmeldingen:
-            writer.writerow([_veilige_cel(waarde(aanmelding)) for _kop, waarde in CSV_KOLOMMEN])
+            writer.writerow(
+                [csv_export.veilige_cel(waarde(aanmelding)) for _kop, waarde in CSV_KOLOMMEN]
+            )
         return response
 
     @admin.action(description=_("Cijfers invullen uit de aanwezigheid"), permissions=["change"])
