@@ -8,8 +8,14 @@ PYTEST_ARGS ?=
 
 .PHONY: install run test test-fast test-browser lint format migrations-check bench clean
 
+# Debian's python3 needs python3-venv for `-m venv`; a half-made venv (python
+# without pip, left by a failed attempt) is made again with --clear.
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 or newer is needed; set PYTHON=python3.11 or similar." >&2; exit 1; }
+	@test -x $(BIN)/pip || $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null \
+		|| { echo "$(PYTHON) cannot make a virtualenv: install python3-venv (apt-get install python3-venv)." >&2; exit 1; }
+	test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
