@@ -10,11 +10,12 @@ Cells that a spreadsheet would run as a formula (starting with = + - @, tab
 or carriage return) get a leading apostrophe (OWASP "CSV injection").
 """
 
-import csv
 import json
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+
+from carelab import csv_export
 
 EXPORT_CHUNK = 500
 
@@ -99,31 +100,16 @@ def verhaal_als_dict(verhaal):
 
 
 def _cel(waarde):
-    if waarde is None:
-        return ""
     if isinstance(waarde, list):
         waarde = "; ".join(str(item) for item in waarde)
-    waarde = str(waarde)
-    if waarde[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + waarde
-    return waarde
+    return csv_export.veilige_cel(waarde)
 
 
-class _Echo:
-    """A file-like object whose write() returns the line instead of storing it."""
-
-    def write(self, value):
-        return value
-
-
-def csv_regels(verhalen):
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # BOM, so spreadsheet programs read UTF-8
-    yield writer.writerow(KOLOMMEN)
+def _csv_rijen(verhalen):
     for verhaal in verhalen.iterator(chunk_size=EXPORT_CHUNK):
         data = verhaal_als_dict(verhaal)
         data["fragmenten"] = json.dumps(data["fragmenten"], ensure_ascii=False)
-        yield writer.writerow([_cel(data[kolom]) for kolom in KOLOMMEN])
+        yield [_cel(data[kolom]) for kolom in KOLOMMEN]
 
 
 def json_stukken(verhalen):
@@ -144,9 +130,7 @@ def _bestandsnaam(extensie):
 
 
 def csv_response(verhalen):
-    response = StreamingHttpResponse(csv_regels(verhalen), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam("csv")}"'
-    return response
+    return csv_export.csv_response(_bestandsnaam("csv"), KOLOMMEN, _csv_rijen(verhalen))
 
 
 def json_response(verhalen):

@@ -12,18 +12,18 @@ permission gets 403. Stories are always selected through
 `Fragment.objects.zichtbaar_voor(user)`.
 """
 
-import csv
 import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from carelab.csv_export import csv_response
 from carelab.models import Thema
 
 from .. import codeboek
@@ -251,34 +251,6 @@ def code_detail(request, slug):
             "filters_querystring": filterset.gebruikte_filters(),
         },
     )
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def veilige_cel(waarde):
-    """A CSV cell a spreadsheet will not run as a formula."""
-    waarde = "" if waarde is None else str(waarde)
-    if waarde[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + waarde
-    return waarde
-
-
-def csv_response(bestandsnaam, kop, rijen):
-    """A streamed CSV download: rows are written as they are read from the database."""
-    writer = csv.writer(_Echo())
-
-    def regels():
-        yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
-        yield writer.writerow(kop)
-        for rij in rijen:
-            yield writer.writerow([veilige_cel(waarde) for waarde in rij])
-
-    response = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
-    return response
 
 
 FRAGMENT_KOP = [
