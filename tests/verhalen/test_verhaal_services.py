@@ -4,6 +4,7 @@ erase (AVG) and restore."""
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from taggit.models import Tag
 
 from carelab.models import Thema
 from tests.factories import ThemaFactory, UserFactory
@@ -219,6 +220,7 @@ def test_wis_verhaal_removes_content_also_from_history(onderzoeker):
         "",
     )
     assert list(verhaal.trefwoorden.all()) == []
+    assert not Tag.objects.filter(name="geheim").exists()
     assert [t.pk for t in verhaal.themas.all()] == [thema.pk]
     assert verhaal.toestemming == Toestemming.INGETROKKEN
     assert verhaal.gewist_op is not None
@@ -318,3 +320,13 @@ def test_wis_verhaal_also_erases_curator_notes_in_collections(onderzoeker):
     assert set(CollectieItem.history.filter(id=item.pk).values_list("notitie", flat=True)) == {""}
     andere.refresh_from_db()
     assert andere.notitie == "Deze notitie blijft staan."
+
+
+def test_wis_verhaal_keeps_a_keyword_other_stories_still_use(onderzoeker):
+    verhaal = VerhaalFactory(trefwoorden=["schulden", "eigen-naam"])
+    ander = VerhaalFactory(trefwoorden=["schulden"])
+
+    services.wis_verhaal(verhaal=verhaal, door=onderzoeker)
+
+    assert set(Tag.objects.values_list("name", flat=True)) == {"schulden"}
+    assert [tag.name for tag in ander.trefwoorden.all()] == ["schulden"]

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 
 from carelab.models import Thema
 from verhalen.models import CollectieItem, Fragment, Toestemming, Verhaal, Verwijderverzoek
@@ -201,7 +202,8 @@ def wis_verhaal(*, verhaal: Verhaal, door: AbstractBaseUser, kenmerk: str = "") 
     """Erase a story's content on request (AVG), keeping only a record of it.
 
     Removes the title (replaced by "Gewist verhaal"), text, summary, pseudonym
-    and keywords of the story, the quote and memo of each of its fragments,
+    and keywords of the story (a keyword no other story uses is deleted),
+    the quote and memo of each of its fragments,
     and the curators' notes on it in collections (a note may quote the
     story) — in the live tables AND in every history row. Themes, codes,
     offsets and non-personal metadata stay, so counts remain meaningful.
@@ -214,7 +216,14 @@ def wis_verhaal(*, verhaal: Verhaal, door: AbstractBaseUser, kenmerk: str = "") 
     opgeslagen = Verhaal.objects.select_for_update().get(pk=verhaal.pk)
     leeg = {"tekst": "", "samenvatting": "", "pseudoniem": ""}
 
+    trefwoord_ids = list(opgeslagen.trefwoord_items.values_list("tag_id", flat=True))
     opgeslagen.trefwoorden.clear()
+    # A keyword only this story used may itself say too much: it goes too.
+    Tag.objects.filter(
+        pk__in=trefwoord_ids,
+        verhalen_verhaaltrefwoord_items__isnull=True,
+        taggit_taggeditem_items__isnull=True,
+    ).delete()
     for veld, waarde in leeg.items():
         setattr(opgeslagen, veld, waarde)
     opgeslagen.titel = GEWIST_TITEL
