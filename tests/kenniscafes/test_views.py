@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 
 from kenniscafes.models import Aanmelding, Status
-from tests.projecten.factories import ProjectFactory, WerkteamFactory
+from tests.projecten.factories import PersoonFactory, ProjectFactory, WerkteamFactory
 
 from .factories import (
     AanmeldingFactory,
@@ -134,6 +134,24 @@ def test_detail_shows_everything_a_visitor_needs(client):
     assert f'href="/kenniscafes/{cafe.slug}/agenda.ics"' in response.content.decode()
     assert "Zet in je agenda" in tekst
     assert response.context["form"] is not None
+
+
+@pytest.mark.parametrize("aantal", [1, 3])
+def test_detail_query_count_does_not_grow_with_speakers_and_series(
+    client, django_assert_num_queries, thema_maatwerk, aantal
+):
+    reeks = ReeksFactory()
+    cafes = [
+        KenniscafeFactory(reeks=reeks, start=over_dagen(10 + dag), themas=[thema_maatwerk])
+        for dag in range(aantal)
+    ]
+    for _ in range(aantal):
+        SprekerFactory(kenniscafe=cafes[0], naam="", persoon=PersoonFactory())
+        AanmeldingFactory(kenniscafe=cafes[0])
+    # café with counts, themes, speakers, their people, attachments, series parts
+    with django_assert_num_queries(6):
+        response = client.get(cafes[0].get_absolute_url())
+    assert response.context["reeks_delen"] == cafes
 
 
 def test_detail_json_ld_is_a_schema_org_event(client):
