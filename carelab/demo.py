@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 
 from . import roles
 from .kennisagenda import KENNISLIJNEN
-from .models import Kennislijn
+from .models import Kennislijn, Thema
 
 DEMO_ACCOUNTS = [
     # (username, password, first name, role or None for the superuser)
@@ -16,6 +16,25 @@ DEMO_ACCOUNTS = [
     ("coordinator", "demo-coordinator-010", "Carla (coördinator)", roles.COORDINATOR),
     ("beheerder", "demo-beheerder-010", "Bram (beheerder)", None),
 ]
+
+
+def themas_met_slug(slugs):
+    """The themes with these slugs; a ValueError names any slug that does not exist."""
+    gevonden = list(Thema.objects.filter(slug__in=slugs))
+    ontbrekend = set(slugs) - {thema.slug for thema in gevonden}
+    if ontbrekend:
+        raise ValueError(f"Onbekende thema's in de demo-data: {sorted(ontbrekend)}")
+    return gevonden
+
+
+def opslaan(model, *, lookup, values):
+    """update_or_create, validated with full_clean like every other write."""
+    obj = model.objects.filter(**lookup).first() or model(**lookup)
+    for field, value in values.items():
+        setattr(obj, field, value)
+    obj.full_clean()
+    obj.save()
+    return obj
 
 
 def load(stdout):

@@ -10,30 +10,13 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
-from carelab.models import Thema
+from carelab.demo import opslaan, themas_met_slug
 from projecten.models import Project, Werkteam
 
 from . import demo_data
 from .models import Kenniscafe, Locatie, Reeks, Spreker
 
 TIJDZONE = ZoneInfo(settings.TIME_ZONE)
-
-
-def _themas(slugs):
-    themas = list(Thema.objects.filter(slug__in=slugs))
-    ontbrekend = set(slugs) - {thema.slug for thema in themas}
-    if ontbrekend:
-        raise ValueError(f"Onbekende thema's in de demo-data: {sorted(ontbrekend)}")
-    return themas
-
-
-def _opslaan(model, *, lookup, values):
-    obj = model.objects.filter(**lookup).first() or model(**lookup)
-    for field, value in values.items():
-        setattr(obj, field, value)
-    obj.full_clean()
-    obj.save()
-    return obj
 
 
 def _hele_dag(datum):
@@ -51,12 +34,12 @@ def load(stdout):
     project = Project.objects.filter(slug=demo_data.WERKPLAATS_PROJECT).first()
     werkteams = {werkteam.slug: werkteam for werkteam in Werkteam.objects.all()}
     reeksen = {
-        slug: _opslaan(Reeks, lookup={"slug": slug}, values={"titel": titel, "beschrijving": tekst})
+        slug: opslaan(Reeks, lookup={"slug": slug}, values={"titel": titel, "beschrijving": tekst})
         for slug, (titel, tekst) in demo_data.REEKSEN.items()
     }
     for datum, titel, slug, werkteam, reeks, themas, beschrijving in demo_data.ARCHIEF:
         start, eind = _hele_dag(datum)
-        cafe = _opslaan(
+        cafe = opslaan(
             Kenniscafe,
             lookup={"slug": slug},
             values={
@@ -72,9 +55,9 @@ def load(stdout):
                 "gepubliceerd": True,
             },
         )
-        cafe.themas.set(_themas(themas))
+        cafe.themas.set(themas_met_slug(themas))
 
-    locatie = _opslaan(
+    locatie = opslaan(
         Locatie,
         lookup={"naam": demo_data.VOORBEELD_LOCATIE["naam"]},
         values=demo_data.VOORBEELD_LOCATIE,
@@ -82,7 +65,7 @@ def load(stdout):
     for slug, titel, weken, themas, capaciteit, online, beschrijving in demo_data.VOORBEELDEN:
         dag = _volgende_donderdag(weken)
         start = datetime.datetime.combine(dag, datetime.time(15, 0), tzinfo=TIJDZONE)
-        cafe = _opslaan(
+        cafe = opslaan(
             Kenniscafe,
             lookup={"slug": slug},
             values={
@@ -100,7 +83,7 @@ def load(stdout):
                 "is_voorbeeld": True,
             },
         )
-        cafe.themas.set(_themas(themas))
+        cafe.themas.set(themas_met_slug(themas))
         if not cafe.sprekers.exists():
             Spreker.objects.create(
                 kenniscafe=cafe, naam="Voorbeeldspreker (verzonnen)", rol="ervaringsdeskundige"

@@ -8,7 +8,7 @@ import datetime
 
 from django.db import transaction
 
-from carelab.models import Thema
+from carelab.demo import opslaan, themas_met_slug
 
 from . import demo_data
 from .models import (
@@ -30,28 +30,10 @@ def _periode(data):
     return {veld: data.get(veld) for veld in PERIODE_VELDEN}
 
 
-def _themas(slugs):
-    themas = list(Thema.objects.filter(slug__in=slugs))
-    missing = set(slugs) - {thema.slug for thema in themas}
-    if missing:
-        raise ValueError(f"Onbekende thema's in de demo-data: {sorted(missing)}")
-    return themas
-
-
-def _opslaan(model, *, lookup, values):
-    """update_or_create, validated with full_clean like every other write."""
-    obj = model.objects.filter(**lookup).first() or model(**lookup)
-    for field, value in values.items():
-        setattr(obj, field, value)
-    obj.full_clean()
-    obj.save()
-    return obj
-
-
 @transaction.atomic
 def load(stdout):
     organisaties = {
-        slug: _opslaan(
+        slug: opslaan(
             Organisatie,
             lookup={"slug": slug},
             values={"naam": naam, "afkorting": afkorting, "soort": soort, "website": website},
@@ -62,7 +44,7 @@ def load(stdout):
     projecten = {}
     for data in demo_data.PROJECTEN:
         financier = organisaties[data["financier"]] if data.get("financier") else None
-        project = _opslaan(
+        project = opslaan(
             Project,
             lookup={"slug": data["slug"]},
             values={
@@ -84,12 +66,12 @@ def load(stdout):
             gewenst.add(partner.pk)
         project.partnerschappen.exclude(pk__in=gewenst).delete()
         project.wijken.set(Wijk.objects.filter(slug__in=data.get("wijken", [])))
-        project.themas.set(_themas(data.get("themas", [])))
+        project.themas.set(themas_met_slug(data.get("themas", [])))
         projecten[project.slug] = project
 
     werkteams = {}
     for data in demo_data.WERKTEAMS:
-        werkteam = _opslaan(
+        werkteam = opslaan(
             Werkteam,
             lookup={"slug": data["slug"]},
             values={
@@ -101,11 +83,11 @@ def load(stdout):
                 **_periode(data),
             },
         )
-        werkteam.themas.set(_themas(data.get("themas", [])))
+        werkteam.themas.set(themas_met_slug(data.get("themas", [])))
         for naam, rol, organisatie_slug in data.get("leden", []):
             organisatie = organisaties[organisatie_slug] if organisatie_slug else None
             # A delegation, not a named person: its "name" never shows on the site.
-            persoon = _opslaan(
+            persoon = opslaan(
                 Persoon,
                 lookup={"naam": naam},
                 values={"organisatie": organisatie, "toon_naam_publiek": False},
@@ -118,7 +100,7 @@ def load(stdout):
                 defaults={"organisatie": organisatie},
             )
         for datum, soort, titel, verslag in data.get("bijeenkomsten", []):
-            _opslaan(
+            opslaan(
                 Bijeenkomst,
                 lookup={
                     "werkteam": werkteam,
@@ -140,7 +122,7 @@ def load(stdout):
         werkteam_slug,
         gepubliceerd,
     ) in demo_data.PUBLICATIES:
-        _opslaan(
+        opslaan(
             Publicatie,
             lookup={"slug": slug},
             values={
