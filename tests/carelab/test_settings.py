@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -61,3 +62,40 @@ def test_pages_carry_a_strict_content_security_policy(client):
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
+
+
+WHITENOISE_PROBE = """
+import sys
+import django
+
+django.setup()
+from django.conf import settings
+
+settings.STATIC_ROOT = sys.argv[1]
+from django.core.management import call_command
+from django.templatetags.static import static
+from django.test import Client
+
+call_command("collectstatic", interactive=False, verbosity=0)
+url = static("css/site.css")
+response = Client().get(url, secure=True, HTTP_ACCEPT_ENCODING="gzip")
+print(url, response.status_code, response.get("Content-Encoding"), response["Cache-Control"])
+"""
+
+
+def test_whitenoise_serves_compressed_static_files_with_hashed_names(tmp_path):
+    env = production_env()
+    env["DJANGO_ALLOWED_HOSTS"] = "testserver"
+    result = subprocess.run(
+        [sys.executable, "-c", WHITENOISE_PROBE, str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    url, status, encoding, cache_control = result.stdout.split(maxsplit=3)
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", url)
+    assert (status, encoding) == ("200", "gzip")
+    assert "immutable" in cache_control
