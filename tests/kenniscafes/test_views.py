@@ -154,6 +154,20 @@ def test_detail_query_count_does_not_grow_with_speakers_and_series(
     assert response.context["reeks_delen"] == cafes
 
 
+def test_detail_shows_private_speakers_by_role_only(client):
+    cafe = KenniscafeFactory()
+    for persoon in (
+        PersoonFactory(naam="Ans Geheim", functie="bewoner", toon_naam_publiek=False),
+        PersoonFactory(naam="Bo Geheim", functie="", toon_naam_publiek=False),
+    ):
+        SprekerFactory(kenniscafe=cafe, naam="", rol="", persoon=persoon)
+    tekst = _tekst(client.get(cafe.get_absolute_url()))
+    assert (
+        "Wie vertellen er? Bewoner Een spreker die niet met naam op de website wil Aanmelden"
+    ) in tekst
+    assert "Geheim" not in tekst
+
+
 def test_detail_json_ld_is_a_schema_org_event(client):
     cafe = KenniscafeFactory(start=amsterdam(2030, 5, 23, 15), capaciteit=25)
     AanmeldingFactory(kenniscafe=cafe)
