@@ -273,6 +273,18 @@ class Periode(models.Model):
         return ""
 
 
+class OpenbaarOnderdeel(Periode):
+    """What projects and werkteams share: a period, the "op de website" switch
+    and when the row was made and last changed."""
+
+    gepubliceerd = gepubliceerd_veld()
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
 class Organisatie(models.Model):
     class Soort(models.TextChoices):
         GEMEENTE = "gemeente", _("gemeente")
@@ -438,7 +450,7 @@ class ProjectQuerySet(ZoekQuerySet, PeriodeQuerySet):
         return self.select_related("financier").prefetch_related("themas", "wijken")
 
 
-class Project(Periode):
+class Project(OpenbaarOnderdeel):
     titel = models.CharField(_("titel"), max_length=250)
     slug = models.SlugField(_("korte naam in de link"), max_length=250, unique=True)
     samenvatting = models.TextField(
@@ -490,9 +502,6 @@ class Project(Periode):
         verbose_name=_("thema's"),
         help_text=_("De thema's van de kennisagenda waar dit project over gaat."),
     )
-    gepubliceerd = gepubliceerd_veld()
-    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
-    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
     # Every change is kept (who, when, what) and can be viewed and restored in the admin.
     history = HistoricalRecords()
@@ -662,7 +671,7 @@ class WerkteamQuerySet(ZoekQuerySet, PeriodeQuerySet):
         return self.select_related("project").prefetch_related("themas")
 
 
-class Werkteam(Periode):
+class Werkteam(OpenbaarOnderdeel):
     naam = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("korte naam in de link"), max_length=200, unique=True)
     leervraag = models.TextField(
@@ -689,9 +698,6 @@ class Werkteam(Periode):
         verbose_name=_("thema's"),
         help_text=_("De thema's van de kennisagenda waar dit werkteam over gaat."),
     )
-    gepubliceerd = gepubliceerd_veld()
-    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
-    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
     # Every change is kept (who, when, what) and can be viewed and restored in the admin.
     history = HistoricalRecords()
