@@ -3,16 +3,31 @@ from playwright.sync_api import expect
 from carelab import roles
 from tests.factories import UserFactory
 
+ONDERZOEKER_MENU = [
+    "Home",
+    "Thema's",
+    "Verhalen",
+    "Codeboek",
+    "Collecties",
+    "Projecten",
+    "Werkteams",
+    "Kenniscafés",
+]
+
 
 def test_researcher_logs_in_sees_own_name_and_logs_out(page, live_server, login):
     user = UserFactory(username="olga", first_name="Olga", role=roles.ONDERZOEKER)
     login(user)
     expect(page.locator(".account__name")).to_contain_text("Olga")
     nav = page.get_by_role("navigation", name="Hoofdmenu")
-    expect(nav.get_by_role("link", name="Thema's")).to_be_visible()
+    expect(nav.get_by_role("link")).to_have_text(ONDERZOEKER_MENU)
     page.get_by_role("button", name="Uitloggen").click()
     expect(page.get_by_role("link", name="Inloggen")).to_be_visible()
     expect(page.locator(".account__name")).to_have_count(0)
+    # After logging out the researcher's own pages leave the menu.
+    expect(nav.get_by_role("link")).to_have_text(
+        [naam for naam in ONDERZOEKER_MENU if naam not in ("Verhalen", "Codeboek")]
+    )
 
 
 def test_skip_link_is_first_in_tab_order_and_moves_focus(page, live_server):
