@@ -18,7 +18,7 @@ class ThemaKeuzeField(forms.ModelMultipleChoiceField):
         super().__init__(
             queryset=Thema.objects.select_related("parent"),
             required=False,
-            label=_("thema's"),
+            label=_("Thema's"),
             widget=FilteredSelectMultiple(_("thema's"), is_stacked=False),
             help_text=_("Kies de thema's van de kennisagenda waar dit over gaat."),
             **kwargs,

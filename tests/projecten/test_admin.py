@@ -101,6 +101,12 @@ def test_admin_offers_existing_themes_and_cannot_create_new_ones(coordinator_cli
     assert not Thema.objects.filter(name="nieuw-thema").exists()
 
 
+def test_admin_theme_field_has_a_dutch_capitalised_label(coordinator_client):
+    response = coordinator_client.get(reverse("admin:projecten_project_add"))
+
+    assert response.context["adminform"].form.fields["themas"].label == "Thema's"
+
+
 def test_project_change_page_links_to_the_site(coordinator_client):
     project = ProjectFactory(slug="ouderenhubs")
 
