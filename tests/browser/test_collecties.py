@@ -231,3 +231,38 @@ def test_printed_collection_is_a_booklet_with_one_story_per_page(page, live_serv
     # Title page; introduction, contents and the legend of the marks; one page per story.
     pagina_s = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert pagina_s == 4
+
+
+def test_member_edits_and_removes_own_reflection_by_keyboard_on_a_narrow_screen(
+    page, live_server, login
+):
+    lid = UserFactory(username="fatima", first_name="Fatima", role=roles.BREDE_RAAD)
+    ander = UserFactory(username="kees", first_name="Kees", role=roles.BREDE_RAAD)
+    collectie = _collectie(Publiek.BREDE_RAAD, "voor-de-raad", "Voor de raad")
+    eigen = ReflectieFactory(collectie=collectie, auteur=lid, tekst="Mijn eerste gedachte.")
+    ReflectieFactory(collectie=collectie, auteur=ander, tekst="Van Kees.")
+    page.set_viewport_size({"width": 320, "height": 800})
+    login(lid)
+    page.goto(f"{live_server.url}/collecties/voor-de-raad/#reflecties")
+
+    # Only the own reflection offers the actions.
+    expect(page.get_by_role("link", name=re.compile("^Aanpassen"))).to_have_count(1)
+    page.get_by_role("link", name=re.compile("^Aanpassen")).focus()
+    page.keyboard.press("Enter")
+    veld = page.get_by_label("Je reflectie")
+    expect(veld).to_have_value("Mijn eerste gedachte.")
+    veld.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Beter verwoord.")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#reflectie-{eigen.pk}")).to_contain_text("Beter verwoord.")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+    page.get_by_role("link", name=re.compile("^Verwijderen")).focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name=re.compile("verwijder", re.IGNORECASE)).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".reflectie")).to_have_count(1)
+    expect(page.locator(".reflectie")).to_contain_text("Van Kees.")
+    assert list(Reflectie.objects.values_list("tekst", flat=True)) == ["Van Kees."]
