@@ -297,3 +297,18 @@ def test_admin_change_page_shows_registration_summary_and_attendance(coordinator
     assert "1 bevestigd, 1 op de wachtlijst, 2 vrije plaatsen" in html
     assert "Fatima" in html
     assert 'name="aanmeldingen-0-aanwezig"' in html
+
+
+@pytest.mark.parametrize("aantal", [1, 3])
+def test_admin_changelists_query_count_does_not_grow(
+    coordinator_client, django_assert_num_queries, aantal
+):
+    for _ in range(aantal):
+        AanmeldingFactory.create_batch(2, kenniscafe=KenniscafeFactory(locatie=LocatieFactory()))
+    # session, user, permissions, counts, the page, filter choices, date hierarchy
+    with django_assert_num_queries(12):
+        response = coordinator_client.get(CHANGELIST)
+    assert len(response.context["cl"].result_list) == aantal
+    with django_assert_num_queries(10):
+        response = coordinator_client.get("/admin/kenniscafes/aanmelding/")
+    assert len(response.context["cl"].result_list) == 2 * aantal
