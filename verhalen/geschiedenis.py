@@ -14,22 +14,12 @@ from django.utils.safestring import mark_safe
 
 from projecten.models import Project, Werkteam, Wijk
 from verhalen.models import Fragment, Verhaal
+from verhalen.services.verhalen import HERSTELBARE_VELDEN
 
-# Story fields shown in a version's changes, in form order.
+# Story fields shown in a version's changes, in form order: what a version
+# restores, its labels, then the consent (which is never restored).
 VERHAAL_VELDEN = (
-    "titel",
-    "tekst",
-    "samenvatting",
-    "verteller_type",
-    "pseudoniem",
-    "leeftijdscategorie",
-    "gemeente",
-    "wijk",
-    "verzamelwijze",
-    "verzameld_op",
-    "verzameld_door",
-    "project",
-    "werkteam",
+    *HERSTELBARE_VELDEN,
     "themas_snapshot",
     "trefwoorden_snapshot",
     "toestemming",
