@@ -8,7 +8,15 @@ from pytest_django.asserts import assertContains, assertNotContains
 from carelab.models import Thema
 from projecten.models import Project, Projectpartner, Publicatie, Wijk
 
-from .factories import OrganisatieFactory, PersoonFactory, ProjectFactory, WerkteamFactory
+from .factories import (
+    BijeenkomstFactory,
+    LidmaatschapFactory,
+    OrganisatieFactory,
+    PersoonFactory,
+    ProjectFactory,
+    PublicatieFactory,
+    WerkteamFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -284,3 +292,32 @@ def test_change_through_the_admin_records_who_made_it(coordinator_client, coordi
 
     laatste = project.history.first()
     assert (laatste.titel, laatste.history_user) == ("Leernetwerk voorveld", coordinator)
+
+
+@pytest.mark.parametrize("aantal", [1, 3])
+@pytest.mark.parametrize(
+    ("model", "queries"),
+    [
+        ("project", 10),
+        ("werkteam", 9),
+        ("publicatie", 10),
+        ("persoon", 7),
+        ("bijeenkomst", 10),
+        ("organisatie", 7),
+    ],
+)
+def test_admin_lists_query_count_does_not_grow(
+    coordinator_client, django_assert_num_queries, model, queries, aantal
+):
+    for _ in range(aantal):
+        organisatie = OrganisatieFactory()
+        project = ProjectFactory(financier=organisatie)
+        werkteam = WerkteamFactory(project=project)
+        LidmaatschapFactory(werkteam=werkteam, persoon=PersoonFactory(organisatie=organisatie))
+        BijeenkomstFactory(werkteam=werkteam)
+        PublicatieFactory(project=project, werkteam=werkteam)
+
+    with django_assert_num_queries(queries):
+        response = coordinator_client.get(f"/admin/projecten/{model}/")
+
+    assert len(response.context["cl"].result_list) == aantal
