@@ -176,6 +176,26 @@ def test_codebook_pages_have_no_serious_accessibility_problems(page, live_server
         assert ernstig == [], (pad, ernstig)
 
 
+def test_codebook_pages_fit_a_320px_screen_wide_tables_scroll_in_place(page, live_server, login):
+    vertrouwen = Thema.objects.get(slug="vertrouwen")
+    page, verhaal, onderzoeker = _opzet(login, live_server)
+    for teller in ["bewoner", "professional", "beleidsmaker", "mantelzorger", "vrijwilliger"]:
+        ander = VerhaalFactory(tekst=TEKST, verteller_type=teller)
+        FragmentFactory(verhaal=ander, start=3, eind=34, codes=[vertrouwen])
+    page.set_viewport_size({"width": 320, "height": 700})
+    for pad in [
+        "/codeboek/",
+        "/codeboek/matrix/",
+        "/codeboek/samenhang/",
+        "/codeboek/vertrouwen/",
+        "/codeboek/geschiedenis/",
+        verhaal.get_absolute_url(),
+    ]:
+        page.goto(f"{live_server.url}{pad}")
+        breedte = page.evaluate("document.documentElement.scrollWidth")
+        assert breedte <= 320, (pad, breedte)
+
+
 def test_without_javascript_a_pasted_quote_is_found_in_the_text(browser, live_server):
     UserFactory(username="olga", first_name="Olga", role=roles.ONDERZOEKER)
     verhaal = VerhaalFactory(titel="Wachten op de gemeente", tekst=TEKST)
