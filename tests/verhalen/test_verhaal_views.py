@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from carelab.models import Thema
@@ -349,6 +351,26 @@ def test_list_query_count_is_constant(onderzoeker_client, django_assert_num_quer
     with django_assert_num_queries(12):
         response = onderzoeker_client.get(reverse("verhalen:list"))
     assert len(response.context["pagina"]) == min(aantal, 20)
+
+
+@pytest.mark.parametrize("filters", [{"q": "wachtte maanden"}, {"thema": "maatwerk"}])
+def test_filtered_or_searched_list_query_count_does_not_grow(
+    onderzoeker_client, django_assert_num_queries, filters
+):
+    maatwerk = Thema.objects.get(slug="maatwerk")
+    FragmentFactory(verhaal=VerhaalFactory(themas=[maatwerk], trefwoorden=["wachten"]))
+    url = reverse("verhalen:list")
+    onderzoeker_client.get(url, filters)  # warm up the session and permission caches
+    with CaptureQueriesContext(connection) as een:
+        onderzoeker_client.get(url, filters)
+    for _ in range(24):
+        FragmentFactory(verhaal=VerhaalFactory(themas=[maatwerk], trefwoorden=["wachten"]))
+
+    with django_assert_num_queries(len(een.captured_queries)):
+        response = onderzoeker_client.get(url, filters)
+
+    assert len(response.context["pagina"]) == 20
+    assert response.context["pagina"].paginator.count == 25
 
 
 # Withdraw and erase ---------------------------------------------------------------
