@@ -12,16 +12,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def vertrouwen():
-    return Thema.objects.get(slug="vertrouwen")
-
-
-@pytest.fixture
-def maatwerk():
-    return Thema.objects.get(slug="maatwerk")
-
-
-@pytest.fixture
 def wantrouwen(vertrouwen, onderzoeker):
     return services.maak_subcode(naam="wantrouwen", parent=vertrouwen, door=onderzoeker)
 

@@ -6,7 +6,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from carelab import roles
-from carelab.models import Thema
 from tests.factories import UserFactory
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen.models import Fragment, Toestemming
@@ -14,16 +13,6 @@ from verhalen.models import Fragment, Toestemming
 pytestmark = pytest.mark.django_db
 
 TEKST = "Ik wachtte maanden op een antwoord. Toen kwam er iemand langs die echt luisterde."
-
-
-@pytest.fixture
-def vertrouwen():
-    return Thema.objects.get(slug="vertrouwen")
-
-
-@pytest.fixture
-def maatwerk():
-    return Thema.objects.get(slug="maatwerk")
 
 
 @pytest.fixture

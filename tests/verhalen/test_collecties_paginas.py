@@ -23,11 +23,6 @@ pytestmark = pytest.mark.django_db
 TEKST = "Eerste alinea over de buurt.\n\nTweede alinea: de consulent keek echt naar mij.\nEinde."
 
 
-@pytest.fixture
-def maatwerk():
-    return Thema.objects.get(slug="maatwerk")
-
-
 def maak_item(collectie, thema, **kwargs):
     verhaal = VerhaalFactory(toestemming=Toestemming.OPENBAAR, tekst=TEKST, **kwargs)
     start = TEKST.index("de consulent")

@@ -47,14 +47,6 @@ def gebruiker(request):
     return request.getfixturevalue(request.param)
 
 
-@pytest.fixture
-def rol_client(request, client):
-    if request.param != "anoniem":
-        client.force_login(request.getfixturevalue(request.param))
-    client.rol = request.param
-    return client
-
-
 @pytest.mark.parametrize("gebruiker", ROLLEN, indirect=True)
 def test_zichtbaar_voor_each_role(gebruiker, verhalen, request):
     rol = request.node.callspec.params["gebruiker"]

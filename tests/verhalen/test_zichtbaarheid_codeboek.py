@@ -50,14 +50,6 @@ def verhalen(db):
     return verhalen
 
 
-@pytest.fixture
-def rol_client(request, client):
-    if request.param != "anoniem":
-        client.force_login(request.getfixturevalue(request.param))
-    client.rol = request.param
-    return client
-
-
 def _geweigerd(response, rol):
     if rol == "anoniem":
         return response.status_code == 302 and response.url.startswith(reverse("login"))
