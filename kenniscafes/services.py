@@ -55,7 +55,12 @@ def bewaar_kenniscafe(*, kenniscafe: Kenniscafe, basis_url: str) -> set[str]:
     published or already over. When places came free (more places, no
     maximum any more, or no longer marked "vol"), the people on the waiting
     list get them in order and an e-mail each, before anyone new can register.
+
+    The café's row is locked first, so registrations wait while the capacity
+    is checked against them and saved.
     """
+    if kenniscafe.pk is not None:
+        Kenniscafe.objects.select_for_update().filter(pk=kenniscafe.pk).first()
     gewijzigd = _gewijzigde_agendavelden(kenniscafe)
     vorige_status = _vorige_status(kenniscafe)
     if gewijzigd:

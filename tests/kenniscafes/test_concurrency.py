@@ -8,14 +8,16 @@ all writers), so these tests run on PostgreSQL only.
 """
 
 import threading
+import time
 
 import pytest
 from django.core import mail
-from django.db import connection
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
 from django.test import Client
 
 from kenniscafes import services
-from kenniscafes.models import Aanmelding
+from kenniscafes.models import Aanmelding, Kenniscafe
 
 from .factories import KenniscafeFactory
 
@@ -110,3 +112,38 @@ def test_simultaneous_cancellations_promote_each_waiting_person_once():
         "W2",
     ]
     assert list(aanmeldingen.filter(status="wachtlijst").values_list("naam", flat=True)) == ["W3"]
+
+
+def test_lowering_the_capacity_waits_for_a_registration_in_progress():
+    cafe = KenniscafeFactory(capaciteit=5)
+    for i in range(2):
+        services.meld_aan(
+            kenniscafe=cafe, naam=f"B{i}", email=f"b{i}@example.org", basis_url="http://x"
+        )
+    bezig = threading.Event()
+
+    def werk(i):
+        if i == 0:  # a visitor's registration, its transaction still open for a moment
+            with transaction.atomic():
+                services.meld_aan(
+                    kenniscafe=cafe, naam="Nieuw", email="n@example.org", basis_url="http://x"
+                )
+                bezig.set()
+                time.sleep(0.5)
+            return "aangemeld"
+        bezig.wait(timeout=10)
+        kopie = Kenniscafe.objects.get(pk=cafe.pk)
+        kopie.capaciteit = 2
+        try:
+            services.bewaar_kenniscafe(kenniscafe=kopie, basis_url="http://x")
+        except ValidationError as fout:
+            return fout.message_dict["capaciteit"]
+        return "opgeslagen"
+
+    assert _tegelijk(2, werk) == [
+        "aangemeld",
+        ["Er zijn al 3 bevestigde aanmeldingen; het aantal plaatsen kan niet lager zijn."],
+    ]
+    cafe.refresh_from_db()
+    assert cafe.capaciteit == 5
+    assert cafe.aanmeldingen.bevestigd().count() == 3
