@@ -96,8 +96,10 @@ class VerhaalFilter(django_filters.FilterSet):
         model = Verhaal
         fields = []
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, met_zoekfragment=True, **kwargs):
         super().__init__(*args, **kwargs)
+        # An export selects the same stories but shows no search snippets.
+        self.met_zoekfragment = met_zoekfragment
         velden = self.form.fields
         velden["thema"].label_from_instance = lambda thema: (
             f"{thema.parent.name} › {thema.name}" if thema.parent_id else thema.name
@@ -111,7 +113,7 @@ class VerhaalFilter(django_filters.FilterSet):
         velden["wijk"].widget.choices = [("", _("Alle wijken")), *groepen.items()]
 
     def filter_zoek(self, queryset, name, value):
-        return search.zoek(queryset, value)
+        return search.zoek(queryset, value, met_fragment=self.met_zoekfragment)
 
     def filter_thema(self, queryset, name, thema):
         """Stories tagged with `thema` or any of its sub-codes (any depth)."""

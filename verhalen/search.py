@@ -43,21 +43,26 @@ def woorden(zoekterm: str) -> list[str]:
     return [woord for woord in re.split(r"\s+", zoekterm.strip()) if woord.strip('"')]
 
 
-def zoek(queryset, zoekterm: str):
-    """`queryset` narrowed to stories matching `zoekterm`, best match first."""
+def zoek(queryset, zoekterm: str, *, met_fragment: bool = True):
+    """`queryset` narrowed to stories matching `zoekterm`, best match first.
+
+    `met_fragment=False` leaves out the snippet (an export needs none, and on
+    PostgreSQL building one reads each story's whole text again).
+    """
     if not woorden(zoekterm):
         return queryset
     if is_postgres():
-        return _zoek_postgres(queryset, zoekterm)
+        return _zoek_postgres(queryset, zoekterm, met_fragment)
     return _zoek_eenvoudig(queryset, zoekterm)
 
 
-def _zoek_postgres(queryset, zoekterm):
+def _zoek_postgres(queryset, zoekterm, met_fragment):
     query = SearchQuery(zoekterm, config=CONFIG, search_type="websearch")
-    return (
-        queryset.filter(zoekvector=query)
-        .annotate(
-            zoekrang=SearchRank(F("zoekvector"), query),
+    queryset = queryset.filter(zoekvector=query).annotate(
+        zoekrang=SearchRank(F("zoekvector"), query)
+    )
+    if met_fragment:
+        queryset = queryset.annotate(
             zoekfragment=SearchHeadline(
                 "tekst",
                 query,
@@ -68,10 +73,9 @@ def _zoek_postgres(queryset, zoekterm):
                 min_words=15,
                 max_fragments=2,
                 fragment_delimiter=" … ",
-            ),
+            )
         )
-        .order_by("-zoekrang", "-aangemaakt_op", "-pk")
-    )
+    return queryset.order_by("-zoekrang", "-aangemaakt_op", "-pk")
 
 
 def _zoek_eenvoudig(queryset, zoekterm):

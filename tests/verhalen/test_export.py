@@ -5,7 +5,9 @@ import io
 import json
 
 import pytest
+from django.db import connection
 from django.http import StreamingHttpResponse
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from carelab.models import Thema
@@ -134,3 +136,19 @@ def test_csv_cells_cannot_become_formulas():
     assert export._cel("gewone tekst") == "gewone tekst"
     assert export._cel(["a", "b"]) == "a; b"
     assert export._cel(None) == ""
+
+
+def test_searched_export_is_ranked_like_the_list_without_building_snippets(onderzoeker_client):
+    VerhaalFactory(titel="Iets", tekst="Ook hier speelden schulden een rol.", samenvatting="")
+    VerhaalFactory(titel="Over schulden", tekst="Een verhaal.", samenvatting="")
+    VerhaalFactory(titel="Anders", tekst="Over de huur.", samenvatting="")
+    lijst = onderzoeker_client.get(reverse("verhalen:list"), {"q": "schulden"})
+
+    response = onderzoeker_client.get(reverse("verhalen:export_json"), {"q": "schulden"})
+
+    with CaptureQueriesContext(connection) as queries:
+        titels = [item["titel"] for item in json_data(response)["verhalen"]]
+
+    assert titels == [verhaal.titel for verhaal in lijst.context["pagina"]]
+    assert titels == ["Over schulden", "Iets"]
+    assert not [q["sql"] for q in queries.captured_queries if "ts_headline" in q["sql"]]

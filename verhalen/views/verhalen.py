@@ -42,9 +42,9 @@ def _zichtbare_verhalen(request):
     return Verhaal.objects.zichtbaar_voor(request.user)
 
 
-def _gefilterd(request):
+def _gefilterd(request, **kwargs):
     queryset = _zichtbare_verhalen(request).met_lijstgegevens()
-    return VerhaalFilter(request.GET or None, queryset=queryset)
+    return VerhaalFilter(request.GET or None, queryset=queryset, **kwargs)
 
 
 @vereist("verhalen.view_verhaal")
@@ -324,7 +324,7 @@ def export_json(request):
 def _export(request, maak_response):
     """Exactly the stories the list's filters select — or 400 for a bad filter,
     so an export never silently holds more than was asked for."""
-    filterset = _gefilterd(request)
+    filterset = _gefilterd(request, met_zoekfragment=False)
     if filterset.is_bound and not filterset.is_valid():
         fouten = "; ".join(
             f"{filterset.form.fields[veld].label}: {' '.join(lijst)}"
