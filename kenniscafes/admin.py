@@ -68,7 +68,7 @@ class AanmeldingInline(admin.TabularInline):
     can_delete = False
     fields = ["naam", "email", "organisatie", "status", "aangemeld_op", "aanwezig"]
     readonly_fields = ["naam", "email", "organisatie", "status", "aangemeld_op"]
-    verbose_name_plural = _("aanmeldingen (na afloop: vink aan wie er was)")
+    verbose_name_plural = _("aanmeldingen (na afloop: kies bij ‘aanwezig’ ja of nee)")
 
     def has_add_permission(self, request, obj=None):
         # People register through the website, so capacity and waiting list hold.

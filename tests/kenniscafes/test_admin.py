@@ -297,6 +297,7 @@ def test_admin_change_page_shows_registration_summary_and_attendance(coordinator
     assert "1 bevestigd, 1 op de wachtlijst, 2 vrije plaatsen" in html
     assert "Fatima" in html
     assert 'name="aanmeldingen-0-aanwezig"' in html
+    assert "kies bij ‘aanwezig’ ja of nee" in html
 
 
 @pytest.mark.parametrize("aantal", [1, 3])
