@@ -65,6 +65,14 @@ class Thema(TagBase):
     def get_absolute_url(self):
         return reverse("themas:detail", kwargs={"slug": self.slug})
 
+    @property
+    def volledige_naam(self):
+        """'Vertrouwen › wantrouwen' for a sub-code, just the name for a main theme.
+
+        For lists of themes, select_related("parent") keeps this to one query.
+        """
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
     def clean(self):
         ancestor = self.parent
         while ancestor is not None:

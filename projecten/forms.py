@@ -25,7 +25,7 @@ class ThemaKeuzeField(forms.ModelMultipleChoiceField):
         )
 
     def label_from_instance(self, obj):
-        return f"{obj.parent.name} › {obj.name}" if obj.parent_id else obj.name
+        return obj.volledige_naam
 
 
 class ProjectAdminForm(forms.ModelForm):

@@ -14,9 +14,7 @@ from verhalen.models.collectie import Collectie, CollectieItem, Publiek, Reflect
 
 class ThemaKeuzeVeld(forms.ModelMultipleChoiceField):
     def label_from_instance(self, thema):
-        if thema.parent_id:
-            return f"{thema.parent.name} › {thema.name}"
-        return thema.name
+        return thema.volledige_naam
 
 
 class CollectieForm(forms.ModelForm):
