@@ -5,6 +5,8 @@ the export links can repeat: /verhalen/export.csv?thema=vertrouwen&gemeente=rott
 The filters narrow a queryset that already went through `zichtbaar_voor`.
 """
 
+from operator import attrgetter
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
@@ -101,9 +103,7 @@ class VerhaalFilter(django_filters.FilterSet):
         # An export selects the same stories but shows no search snippets.
         self.met_zoekfragment = met_zoekfragment
         velden = self.form.fields
-        velden["thema"].label_from_instance = lambda thema: (
-            f"{thema.parent.name} › {thema.name}" if thema.parent_id else thema.name
-        )
+        velden["thema"].label_from_instance = attrgetter("volledige_naam")
         # Wijken grouped by their gebied, as in the story form.
         groepen = {}
         for slug, naam, gebied in Wijk.objects.order_by("gebied", "naam").values_list(
