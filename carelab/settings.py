@@ -227,3 +227,7 @@ LOGGING = {
 # Kenniscafés: registrations (personal data) of cafés that ended longer ago
 # than this many months are anonymised by `manage.py anonimiseer_aanmeldingen`.
 KENNISCAFE_ANONIMISEREN_NA_MAANDEN = int(os.environ.get("KENNISCAFE_ANONIMISEREN_NA_MAANDEN", "12"))
+
+# Project translations that fill gaps in Django's own Dutch (e.g. the admin's
+# two-box selector for themes). Compiled .mo files are committed.
+LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -5,6 +5,7 @@ import csv
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import widgets
+from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.db.models import F
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -109,9 +110,7 @@ class KenniscafeAdminForm(forms.ModelForm):
         label=_("Thema's"),
         queryset=Thema.objects.hoofdthemas(),
         required=False,
-        # A short fixed list: plain checkboxes, all in Dutch (the admin's two-box
-        # selector shows untranslated English instructions).
-        widget=forms.CheckboxSelectMultiple,
+        widget=FilteredSelectMultiple(_("thema's"), is_stacked=False),
         help_text=_("Thema's van de kennisagenda waar dit kenniscafé over gaat."),
     )
 
