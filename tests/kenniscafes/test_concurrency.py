@@ -10,48 +10,18 @@ all writers), so these tests run on PostgreSQL only.
 import threading
 import time
 
-import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
 
 from kenniscafes import services
 from kenniscafes.models import Aanmelding, Kenniscafe
+from tests.gelijktijdig import ALLEEN_POSTGRES, tegelijk
 
 from .factories import KenniscafeFactory
 
-pytestmark = [
-    pytest.mark.postgres,
-    # Decided before the test database is touched, so on SQLite nothing is flushed.
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Rijvergrendeling (SELECT … FOR UPDATE) is er alleen op PostgreSQL.",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-def _tegelijk(aantal, doe):
-    """Run doe(i) in `aantal` threads that start at the same moment; return their results."""
-    start = threading.Barrier(aantal)
-    resultaten = [None] * aantal
-
-    def werk(i):
-        try:
-            start.wait()
-            resultaten[i] = doe(i)
-        except Exception as fout:  # reported in the assertion below
-            resultaten[i] = fout
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=werk, args=(i,)) for i in range(aantal)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return resultaten
+pytestmark = ALLEEN_POSTGRES
 
 
 def test_simultaneous_registrations_never_exceed_capacity():
@@ -63,7 +33,7 @@ def test_simultaneous_registrations_never_exceed_capacity():
             Client().post(url, {"naam": f"Bezoeker {i}", "email": f"p{i}@example.org"}).status_code
         )
 
-    statussen = _tegelijk(24, registreer)
+    statussen = tegelijk(24, registreer)
 
     assert statussen == [302] * 24
     aanmeldingen = Aanmelding.objects.filter(kenniscafe=cafe)
@@ -83,7 +53,7 @@ def test_simultaneous_registrations_with_one_address_create_one():
     def registreer(i):
         return Client().post(url, {"naam": "Fatima", "email": "fatima@example.org"}).status_code
 
-    statussen = _tegelijk(8, registreer)
+    statussen = tegelijk(8, registreer)
 
     assert sorted(statussen) == [200] * 7 + [302]  # 200: the form again, with the kind message
     assert Aanmelding.objects.filter(kenniscafe=cafe).count() == 1
@@ -102,7 +72,7 @@ def test_simultaneous_cancellations_promote_each_waiting_person_once():
             kenniscafe=cafe, naam=f"W{i}", email=f"w{i}@example.org", basis_url="http://x"
         )
 
-    _tegelijk(3, lambda i: Client().post(bevestigd[i].get_afmelden_url()).status_code)
+    tegelijk(3, lambda i: Client().post(bevestigd[i].get_afmelden_url()).status_code)
 
     aanmeldingen = Aanmelding.objects.filter(kenniscafe=cafe)
     assert aanmeldingen.filter(status="bevestigd").count() == 3
@@ -140,7 +110,7 @@ def test_lowering_the_capacity_waits_for_a_registration_in_progress():
             return fout.message_dict["capaciteit"]
         return "opgeslagen"
 
-    assert _tegelijk(2, werk) == [
+    assert tegelijk(2, werk) == [
         "aangemeld",
         ["Er zijn al 3 bevestigde aanmeldingen; het aantal plaatsen kan niet lager zijn."],
     ]

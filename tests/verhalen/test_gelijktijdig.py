@@ -7,53 +7,20 @@ one version win, and a fragment coded while the text changes must never point
 at other words. SQLite serialises all writers, so these run on PostgreSQL only.
 """
 
-import threading
-
-import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from carelab import roles
 from carelab.models import Thema
 from tests.factories import UserFactory
+from tests.gelijktijdig import ALLEEN_POSTGRES, tegelijk
 from tests.verhalen.factories import VerhaalFactory
 from tests.verhalen.test_verhaal_views import bewerk_data
 from verhalen.models import Fragment, Verhaal
 
-pytestmark = [
-    pytest.mark.postgres,
-    # Decided before the test database is touched, so on SQLite nothing is flushed.
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Rijvergrendeling (SELECT … FOR UPDATE) is er alleen op PostgreSQL.",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = ALLEEN_POSTGRES
 
 TEKST = "Ik wachtte maanden op een antwoord. Toen kwam er iemand langs die echt luisterde."
-
-
-def _tegelijk(taken):
-    """Run every callable in `taken` in its own thread, all starting at once."""
-    start = threading.Barrier(len(taken))
-    resultaten = [None] * len(taken)
-
-    def werk(i):
-        try:
-            start.wait()
-            resultaten[i] = taken[i]()
-        except Exception as fout:  # reported in the assertions
-            resultaten[i] = fout
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=werk, args=(i,)) for i in range(len(taken))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return resultaten
 
 
 def _onderzoeker_client(naam):
@@ -72,7 +39,7 @@ def test_simultaneous_edits_of_one_version_one_wins_the_others_get_the_conflict(
         conflict = response.status_code == 200 and "intussen gewijzigd" in response.text
         return "opgeslagen" if response.status_code == 302 else ("conflict" if conflict else "?")
 
-    uitkomsten = _tegelijk([lambda i=i: bewaar(i) for i in range(6)])
+    uitkomsten = tegelijk(6, bewaar)
 
     assert sorted(uitkomsten) == ["conflict"] * 5 + ["opgeslagen"]
     winnaar = uitkomsten.index("opgeslagen")
@@ -106,7 +73,7 @@ def test_coding_while_a_colleague_changes_the_text_never_misplaces_a_fragment():
         data = bewerk_data(nieuw, tekst="Eerst een nieuwe zin. " + TEKST)
         return schrijver.post(reverse("verhalen:update", args=[verhaal.pk]), data).status_code
 
-    uitkomsten = _tegelijk([lambda i=i: codeer(i) for i in range(4)] + [herschrijf])
+    uitkomsten = tegelijk(5, lambda i: codeer(i) if i < 4 else herschrijf())
 
     assert not [u for u in uitkomsten if isinstance(u, Exception)], uitkomsten
     verhaal.refresh_from_db()
