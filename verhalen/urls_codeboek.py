@@ -22,6 +22,11 @@ urlpatterns = [
         views.fragment_verwijderen,
         name="fragment_verwijderen",
     ),
+    path(
+        "verhalen/<int:verhaal_pk>/fragmenten/terugzetten/<int:history_id>/",
+        views.fragment_terugzetten,
+        name="fragment_terugzetten",
+    ),
     path("codeboek/", views.index, name="index"),
     path("codeboek/kleuren.css", views.kleuren, name="kleuren"),
     path("codeboek/nieuw/", views.code_nieuw, name="nieuw"),

@@ -7,6 +7,7 @@ from carelab.models import Thema
 from tests.factories import UserFactory
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen import geschiedenis
+from verhalen.models import Fragment, Verhaal
 from verhalen.services import verhalen as services
 
 pytestmark = pytest.mark.django_db
@@ -164,6 +165,129 @@ def test_history_page_query_count_is_constant(
         )  # fmt: skip
         fragment.memo = f"Memo {nummer}"
         fragment.save()
-    with django_assert_num_queries(10):
+    # … plus the ids of the story's current fragments (for "zet terug").
+    with django_assert_num_queries(11):
         response = onderzoeker_client.get(reverse("verhalen:geschiedenis", args=[verhaal.pk]))
     assert len(response.context["versies"]) == wijzigingen + 2
+
+
+# Putting back a deleted fragment --------------------------------------------------
+
+
+@pytest.fixture
+def verwijderd_fragment(onderzoeker):
+    """A fragment coded with vertrouwen + a sub-code, then deleted by a colleague."""
+    from verhalen.services import codering
+
+    vertrouwen = Thema.objects.get(slug="vertrouwen")
+    wantrouwen = codering.maak_subcode(naam="wantrouwen", parent=vertrouwen, door=onderzoeker)
+    verhaal = VerhaalFactory(tekst="Ik wachtte lang op de brief. Toen kwam er iemand langs.")
+    fragment = codering.maak_fragment(
+        verhaal=verhaal, start=29, eind=54, codes=[vertrouwen, wantrouwen], memo="Kern",
+        codeur=onderzoeker,
+    )  # fmt: skip
+    nummer = fragment.pk
+    codering.verwijder_fragment(fragment=fragment, door=UserFactory(username="collega"))
+    record = Fragment.history.get(id=nummer, history_type="-")
+    return verhaal, record
+
+
+def _terugzetten_url(verhaal, record):
+    return reverse("codeboek:fragment_terugzetten", args=[verhaal.pk, record.history_id])
+
+
+def test_deleted_fragment_is_put_back_from_the_history_page(
+    onderzoeker_client, onderzoeker, verwijderd_fragment
+):
+    verhaal, record = verwijderd_fragment
+    pagina = onderzoeker_client.get(reverse("verhalen:geschiedenis", args=[verhaal.pk]))
+    assert f'action="{_terugzetten_url(verhaal, record)}"' in pagina.content.decode()
+
+    response = onderzoeker_client.post(_terugzetten_url(verhaal, record), follow=True)
+
+    fragment = Fragment.objects.get()
+    assert fragment.pk == record.id
+    assert (fragment.start, fragment.eind, fragment.citaat, fragment.memo) == (
+        29,
+        54,
+        "Toen kwam er iemand langs",
+        "Kern",
+    )
+    assert sorted(fragment.codes.values_list("name", flat=True)) == ["vertrouwen", "wantrouwen"]
+    assert fragment.codeur == onderzoeker
+    laatste = fragment.history.first()
+    assert (laatste.history_user, laatste.history_change_reason) == (
+        onderzoeker,
+        "Verwijderd fragment teruggezet",
+    )
+    assert "Het fragment is teruggezet, met zijn codes en memo." in response.content.decode()
+    # Once back, the button is gone and a second attempt changes nothing.
+    pagina = onderzoeker_client.get(reverse("verhalen:geschiedenis", args=[verhaal.pk]))
+    assert _terugzetten_url(verhaal, record) not in pagina.content.decode()
+    opnieuw = onderzoeker_client.post(_terugzetten_url(verhaal, record), follow=True)
+    assert "Dit fragment is al teruggezet." in opnieuw.content.decode()
+    assert Fragment.objects.count() == 1
+
+
+def test_put_back_fragment_follows_its_quote_in_a_changed_text(
+    onderzoeker_client, onderzoeker, verwijderd_fragment
+):
+    verhaal, record = verwijderd_fragment
+    services.wijzig_verhaal(
+        verhaal=verhaal,
+        gegevens={"tekst": "Nieuw begin. " + verhaal.tekst},
+        verwachte_versie=verhaal.versie,
+        door=onderzoeker,
+    )
+
+    onderzoeker_client.post(_terugzetten_url(verhaal, record))
+
+    fragment = Fragment.objects.get()
+    verhaal.refresh_from_db()
+    assert (fragment.start, fragment.eind) == (42, 67)
+    assert verhaal.tekst[fragment.start : fragment.eind] == "Toen kwam er iemand langs"
+    assert not fragment.moet_herzien
+
+
+def test_put_back_fragment_whose_quote_is_gone_is_flagged_for_review(
+    onderzoeker_client, onderzoeker, verwijderd_fragment
+):
+    verhaal, record = verwijderd_fragment
+    services.wijzig_verhaal(
+        verhaal=verhaal,
+        gegevens={"tekst": "Een heel andere tekst."},
+        verwachte_versie=verhaal.versie,
+        door=onderzoeker,
+    )
+
+    response = onderzoeker_client.post(_terugzetten_url(verhaal, record), follow=True)
+
+    fragment = Fragment.objects.get()
+    assert (fragment.citaat, fragment.moet_herzien) == ("Toen kwam er iemand langs", True)
+    assert "Het is gemarkeerd om te herzien." in response.content.decode()
+
+
+def test_put_back_needs_post_and_coding_rights(
+    client, raadslid, coordinator, onderzoeker, verwijderd_fragment
+):
+    verhaal, record = verwijderd_fragment
+    url = _terugzetten_url(verhaal, record)
+    anoniem = client.post(url)
+    assert anoniem.status_code == 302 and anoniem.url.startswith(reverse("login"))
+    for gebruiker in (raadslid, coordinator):
+        client.force_login(gebruiker)
+        assert client.post(url).status_code == 403
+    client.force_login(onderzoeker)
+    assert client.get(url).status_code == 405
+    assert Fragment.objects.count() == 0
+
+
+def test_put_back_only_deletions_of_this_visible_story(onderzoeker_client, verwijderd_fragment):
+    verhaal, record = verwijderd_fragment
+    ander = VerhaalFactory()
+    assert onderzoeker_client.post(_terugzetten_url(ander, record)).status_code == 404
+    gemaakt = Fragment.history.filter(id=record.id).exclude(history_type="-").first()
+    assert onderzoeker_client.post(_terugzetten_url(verhaal, gemaakt)).status_code == 404
+    Verhaal.objects.filter(pk=verhaal.pk).update(toestemming="ingetrokken")
+    assert onderzoeker_client.post(_terugzetten_url(verhaal, record)).status_code == 404
+    assert Fragment.objects.count() == 0

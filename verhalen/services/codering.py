@@ -8,6 +8,7 @@ history's user and `reden` its change reason.
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -17,6 +18,7 @@ from carelab.models import Thema, ThemaItemBase
 
 from ..codeboek import afstammelingen
 from ..models import Fragment, FragmentThema, Verhaal
+from .verhalen import zoek_citaat as zoek_dichtstbij
 
 
 def _met_geschiedenis(obj, *, door, reden):
@@ -121,6 +123,55 @@ def wijzig_fragment(
 def verwijder_fragment(*, fragment: Fragment, door) -> None:
     """Delete `fragment`. Side effect: its history keeps a row of the deletion by `door`."""
     _met_geschiedenis(fragment, door=door, reden="Fragment verwijderd").delete()
+
+
+@transaction.atomic
+def zet_fragment_terug(*, verhaal: Verhaal, history_id: int, door) -> Fragment:
+    """Bring back a deleted fragment of `verhaal` from its deletion record.
+
+    The fragment returns with its own number, quote, memo, coder and the codes
+    it had that still exist in the codebook. When the story's text changed
+    since, it is re-anchored to its quote (nearest to the old place), or kept
+    at its old place and flagged `moet_herzien` when the quote is gone.
+
+    Raises Fragment.history.model.DoesNotExist when `history_id` is not the
+    deletion of a fragment of `verhaal`, and ValidationError when the
+    fragment exists again or its quote was erased (AVG).
+
+    Side effects: the story row is locked while the fragment is stored; one
+    history row ("Verwijderd fragment teruggezet") by `door`.
+    """
+    record = Fragment.history.get(history_id=history_id, verhaal_id=verhaal.pk, history_type="-")
+    tekst = Verhaal.objects.select_for_update().only("pk", "tekst").get(pk=verhaal.pk).tekst
+    if Fragment.objects.filter(pk=record.id).exists():
+        raise ValidationError("Dit fragment is al teruggezet.", code="bestaat_al")
+    if not record.citaat:
+        raise ValidationError(
+            "Het citaat van dit fragment is gewist; het kan niet terug.", code="gewist"
+        )
+    fragment = Fragment(
+        pk=record.id,
+        verhaal_id=verhaal.pk,
+        start=record.start,
+        eind=record.eind,
+        citaat=record.citaat,
+        memo=record.memo,
+        codeur=get_user_model().objects.filter(pk=record.codeur_id).first(),
+        moet_herzien=record.moet_herzien,
+    )
+    if tekst[fragment.start : fragment.eind] != fragment.citaat:
+        gevonden = zoek_dichtstbij(tekst, fragment.citaat, fragment.start)
+        if gevonden is None:
+            fragment.moet_herzien = True
+        else:
+            fragment.start, fragment.eind = gevonden
+            fragment.citaat = tekst[fragment.start : fragment.eind]
+            fragment.moet_herzien = False
+    fragment.full_clean(validate_unique=False)
+    fragment.save_without_historical_record(force_insert=True)
+    fragment.codes.set(Thema.objects.filter(pk__in=[c["id"] for c in record.codes_snapshot]))
+    _met_geschiedenis(fragment, door=door, reden="Verwijderd fragment teruggezet").save()
+    return fragment
 
 
 # --- The codebook -----------------------------------------------------------

@@ -18,10 +18,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from carelab.csv_export import csv_response
 from carelab.models import Thema
@@ -186,6 +186,31 @@ def fragment_verwijderen(request, verhaal_pk, pk):
         "codeboek/fragment_verwijderen.html",
         {"verhaal": verhaal, "fragment": fragment, "codes": fragment.codes.all()},
     )
+
+
+@rechten("verhalen.view_verhaal", "verhalen.add_fragment")
+@require_POST
+def fragment_terugzetten(request, verhaal_pk, history_id):
+    """Bring back a deleted fragment from the story's history page."""
+    verhaal = _zichtbaar_verhaal(request, verhaal_pk)
+    try:
+        fragment = services.zet_fragment_terug(
+            verhaal=verhaal, history_id=history_id, door=request.user
+        )
+    except Fragment.history.model.DoesNotExist as fout:
+        raise Http404("Geen verwijderd fragment van dit verhaal.") from fout
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+        return redirect("verhalen:geschiedenis", pk=verhaal.pk)
+    if fragment.moet_herzien:
+        messages.warning(
+            request,
+            "Het fragment is teruggezet, maar het citaat staat niet meer in de tekst. "
+            "Het is gemarkeerd om te herzien.",
+        )
+    else:
+        messages.success(request, "Het fragment is teruggezet, met zijn codes en memo.")
+    return redirect(fragment)
 
 
 # --- The codebook -----------------------------------------------------------

@@ -233,7 +233,10 @@ def verhaal_geschiedenis(request, pk):
             "pagina": pagina,
             "versies": versies,
             "fragment_pagina": fragment_pagina,
+            # Deleted fragments that are not back yet can be put back.
+            "bestaande_fragmenten": set(verhaal.fragmenten.values_list("pk", flat=True)),
             "mag_herstellen": request.user.has_perm("verhalen.change_verhaal"),
+            "mag_terugzetten": request.user.has_perm("verhalen.add_fragment"),
         },
     )
 
