@@ -53,6 +53,7 @@ class SprekerInline(admin.TabularInline):
     model = Spreker
     extra = 1
     fields = ["persoon", "naam", "rol", "volgorde"]
+    autocomplete_fields = ["persoon"]
 
 
 class BijlageInline(admin.TabularInline):
@@ -178,6 +179,7 @@ class KenniscafeAdmin(admin.ModelAdmin):
         "reeks",
     ]
     list_select_related = ["locatie"]
+    autocomplete_fields = ["werkteam", "project"]
     date_hierarchy = "start"
     search_fields = [
         "titel",

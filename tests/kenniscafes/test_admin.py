@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -8,6 +9,7 @@ from django.core import mail
 from carelab.models import Thema
 from kenniscafes.models import Aanmelding, Kenniscafe
 from tests.factories import UserFactory
+from tests.projecten.factories import PersoonFactory
 
 from .factories import AanmeldingFactory, KenniscafeFactory, LocatieFactory, amsterdam, over_dagen
 
@@ -117,6 +119,23 @@ def test_admin_add_page_offers_main_themes_with_dutch_labels(coordinator_client,
     assert form.fields["online_link"].label == "Online link"
     assert list(form.fields["themas"].queryset) == list(Thema.objects.hoofdthemas())
     assert thema_maatwerk in form.fields["themas"].queryset
+
+
+def test_admin_people_werkteams_and_projects_are_found_by_typing(coordinator_client):
+    PersoonFactory(naam="Toby Tester")
+    html = coordinator_client.get(CHANGELIST + "add/").content.decode()
+    for veld in ("sprekers-0-persoon", "werkteam", "project"):
+        assert re.search(rf'<select name="{veld}"[^>]*class="admin-autocomplete', html), veld
+    response = coordinator_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "toby",
+            "app_label": "kenniscafes",
+            "model_name": "spreker",
+            "field_name": "persoon",
+        },
+    )
+    assert [resultaat["text"] for resultaat in response.json()["results"]] == ["Toby Tester"]
 
 
 @pytest.mark.parametrize(
