@@ -7,6 +7,10 @@ one version win, and a fragment coded while the text changes must never point
 at other words. SQLite serialises all writers, so these run on PostgreSQL only.
 """
 
+import threading
+import time
+
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -84,3 +88,38 @@ def test_coding_while_a_colleague_changes_the_text_never_misplaces_a_fragment():
         assert fragment.citaat == citaat
         assert verhaal.tekst[fragment.start : fragment.eind] == citaat
         assert not fragment.moet_herzien
+
+
+def test_merging_codes_while_a_colleague_edits_a_tagged_story_keeps_the_edit():
+    from verhalen.services import codering
+    from verhalen.services import verhalen as verhaal_services
+
+    onderzoeker = UserFactory(username="beheer", role=roles.ONDERZOEKER)
+    vertrouwen = Thema.objects.get(slug="vertrouwen")
+    bron = codering.maak_subcode(naam="argwaan", parent=vertrouwen, door=onderzoeker)
+    verhaal = VerhaalFactory(tekst=TEKST, themas=[bron])
+    bewerkt = threading.Event()
+
+    def bewerk():
+        # The colleague's edit is saved but not yet committed while the merge starts.
+        with transaction.atomic():
+            verhaal_services.wijzig_verhaal(
+                verhaal=Verhaal.objects.get(pk=verhaal.pk),
+                gegevens={"tekst": "Nieuwe tekst van de collega."},
+                verwachte_versie=1,
+                door=onderzoeker,
+            )
+            bewerkt.set()
+            time.sleep(1)
+
+    def voeg_samen():
+        bewerkt.wait(timeout=10)
+        return codering.voeg_codes_samen(bron=bron, doel=vertrouwen, door=onderzoeker)
+
+    taken = [bewerk, voeg_samen]
+    uitkomsten = tegelijk(len(taken), lambda i: taken[i]())
+
+    assert not [u for u in uitkomsten if isinstance(u, Exception)], uitkomsten
+    verhaal.refresh_from_db()
+    assert (verhaal.tekst, verhaal.versie) == ("Nieuwe tekst van de collega.", 2)
+    assert [thema.slug for thema in verhaal.themas.all()] == ["vertrouwen"]

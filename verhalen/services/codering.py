@@ -341,7 +341,9 @@ def voeg_codes_samen(*, bron: Thema, doel: Thema, door) -> Samenvoeging:
         overige += len(ids)
         eigenaar = model._meta.get_field("content_object").related_model if ids else None
         if eigenaar is not None and hasattr(eigenaar, "leg_labels_vast"):
-            for obj in eigenaar._default_manager.filter(pk__in=ids):
+            # Locked before reading: a story saved by a colleague meanwhile is
+            # read after their commit, so this save cannot undo their edit.
+            for obj in eigenaar._default_manager.select_for_update().filter(pk__in=ids):
                 _met_geschiedenis(obj, door=door, reden=reden).save()
 
     subcodes = list(bron.subcodes.all())
