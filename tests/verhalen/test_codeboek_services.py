@@ -200,3 +200,26 @@ def test_wijzig_fragment_refuses_positions_in_a_text_that_changed_meanwhile(
     assert fout.value.code == "tekst_gewijzigd"
     fragment.refresh_from_db()
     assert (fragment.start, fragment.eind, fragment.citaat) == (3, 10, "wachtte")
+
+
+def test_wijzig_fragment_refuses_to_overwrite_a_colleagues_save_since_it_was_read(
+    vertrouwen, maatwerk, onderzoeker
+):
+    fragment = FragmentFactory(
+        verhaal=VerhaalFactory(tekst="Ik wachtte maanden op een antwoord."), start=3, eind=10
+    )
+    gelezen = Fragment.objects.select_related("verhaal").get(pk=fragment.pk)
+    services.wijzig_fragment(
+        fragment=Fragment.objects.get(pk=fragment.pk), start=3, eind=10, codes=[maatwerk],
+        memo="Van de collega", moet_herzien=False, door=onderzoeker,
+    )  # fmt: skip
+
+    with pytest.raises(ValidationError) as fout:
+        services.wijzig_fragment(
+            fragment=gelezen, start=3, eind=10, codes=[vertrouwen], memo="Mijn memo",
+            moet_herzien=False, door=onderzoeker,
+        )  # fmt: skip
+
+    assert fout.value.code == "conflict"
+    fragment.refresh_from_db()
+    assert (fragment.memo, _codes(fragment)) == ("Van de collega", ["maatwerk"])

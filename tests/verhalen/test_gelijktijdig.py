@@ -18,7 +18,7 @@ from carelab import roles
 from carelab.models import Thema
 from tests.factories import UserFactory
 from tests.gelijktijdig import ALLEEN_POSTGRES, tegelijk
-from tests.verhalen.factories import VerhaalFactory
+from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from tests.verhalen.test_verhaal_views import bewerk_data
 from verhalen.models import Fragment, Verhaal
 
@@ -123,3 +123,23 @@ def test_merging_codes_while_a_colleague_edits_a_tagged_story_keeps_the_edit():
     verhaal.refresh_from_db()
     assert (verhaal.tekst, verhaal.versie) == ("Nieuwe tekst van de collega.", 2)
     assert [thema.slug for thema in verhaal.themas.all()] == ["vertrouwen"]
+
+
+def test_simultaneous_edits_of_one_fragment_one_wins_the_others_get_the_conflict():
+    verhaal = VerhaalFactory(tekst=TEKST)
+    vertrouwen = Thema.objects.get(slug="vertrouwen")
+    fragment = FragmentFactory(verhaal=verhaal, start=3, eind=34, codes=[vertrouwen])
+    url = reverse("codeboek:fragment_bewerken", args=[verhaal.pk, fragment.pk])
+    clients = [_onderzoeker_client(f"codeur{i}") for i in range(4)]
+    gezien = fragment.gewijzigd_op.isoformat()
+
+    def bewaar(i):
+        data = {"start": 3, "eind": 34, "codes": [vertrouwen.pk], "memo": f"Memo {i}"}
+        response = clients[i].post(url, {**data, "gewijzigd_op": gezien})
+        return "opgeslagen" if response.status_code == 302 else "conflict"
+
+    uitkomsten = tegelijk(4, bewaar)
+
+    assert sorted(uitkomsten) == ["conflict"] * 3 + ["opgeslagen"]
+    fragment.refresh_from_db()
+    assert fragment.memo == f"Memo {uitkomsten.index('opgeslagen')}"

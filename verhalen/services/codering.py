@@ -99,14 +99,23 @@ def wijzig_fragment(
     """Change the stretch, codes, memo or review flag of `fragment`.
 
     Raises ValidationError when the story's stored text is no longer
-    `fragment.verhaal.tekst` (the text the positions were chosen in).
+    `fragment.verhaal.tekst` (the text the positions were chosen in), or when
+    the stored fragment changed or went since `fragment` was read (a
+    colleague's save is never silently overwritten).
 
     Side effects: the quote is copied again from the story's text; one history
     row records the new state (with the codes) by `door`. The original coder
     stays the coder.
     """
     verhaal = fragment.verhaal
-    _vergrendel_tekst(verhaal)
+    _vergrendel_tekst(verhaal)  # every write to the story's fragments queues here
+    opgeslagen = Fragment.objects.filter(pk=fragment.pk).values_list("gewijzigd_op", flat=True)
+    if list(opgeslagen) != [fragment.gewijzigd_op]:
+        raise ValidationError(
+            "Een collega heeft dit fragment net gewijzigd of verwijderd. Hieronder zie je hoe "
+            "het nu is; sla daarna opnieuw op.",
+            code="conflict",
+        )
     _controleer_bereik(verhaal, start, eind)
     _controleer_codes(codes)
     fragment.start, fragment.eind = start, eind
