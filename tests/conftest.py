@@ -1,9 +1,15 @@
 """Fixtures shared by every suite: one user per role, logged-in clients."""
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from carelab import roles
 from tests.factories import UserFactory
+
+# The CI machines are shared and sometimes slow: a property test must fail on
+# a wrong answer, never on one example taking longer than 200 ms.
+hypothesis_settings.register_profile("verhalenbank", deadline=None)
+hypothesis_settings.load_profile("verhalenbank")
 
 
 @pytest.fixture
