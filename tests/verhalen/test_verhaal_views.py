@@ -233,7 +233,38 @@ def test_update_to_withdrawn_hides_the_story(onderzoeker_client):
         bewerk_data(verhaal, toestemming="ingetrokken"),
     )
     assert response.url == reverse("verhalen:list")
-    assert onderzoeker_client.get(verhaal.get_absolute_url()).status_code == 404
+    response = onderzoeker_client.get(verhaal.get_absolute_url())
+    assert response.status_code == 410
+    assert "Dit verhaal is niet meer beschikbaar" in response.content.decode()
+
+
+def test_saving_an_edit_of_a_story_withdrawn_meanwhile_explains_why_nothing_was_kept(
+    onderzoeker_client, onderzoeker
+):
+    verhaal = VerhaalFactory(titel="Oude titel", tekst="Oude tekst van het verhaal.")
+    data = bewerk_data(verhaal, titel="Nieuwe titel")
+    services.trek_toestemming_in(verhaal=verhaal, door=onderzoeker)
+
+    response = onderzoeker_client.post(reverse("verhalen:update", args=[verhaal.pk]), data)
+
+    html = response.content.decode()
+    assert response.status_code == 410
+    assert "De verteller heeft de toestemming ingetrokken" in html
+    assert "bewust niet bewaard" in html
+    assert "Oude tekst" not in html and "Oude titel" not in html
+    verhaal.refresh_from_db()
+    assert verhaal.titel == "Oude titel"
+
+
+def test_unknown_story_is_still_a_plain_404(onderzoeker_client):
+    assert onderzoeker_client.get(reverse("verhalen:detail", args=[987654])).status_code == 404
+
+
+def test_withdrawn_notice_is_not_shown_to_brede_raad_members(raadslid_client):
+    verhaal = VerhaalFactory(toestemming="ingetrokken")
+    response = raadslid_client.get(verhaal.get_absolute_url())
+    assert response.status_code == 403
+    assert "niet meer beschikbaar" not in response.content.decode()
 
 
 # Detail ---------------------------------------------------------------------------

@@ -117,7 +117,10 @@ def test_story_pages_for_each_role_and_consent(rol_client, verhalen, toestemming
         assert response.status_code == 200
         assert verhaal.titel in response.content.decode()
     else:
-        assert response.status_code == 404
+        # A link to a withdrawn story says why it is gone, showing nothing of it.
+        withdrawn_notice = toestemming == "ingetrokken" and pagina in ("detail", "update")
+        assert response.status_code == (410 if withdrawn_notice else 404)
+        assert verhaal.titel not in response.content.decode()
 
 
 @pytest.mark.parametrize("rol_client", ROLLEN, indirect=True)

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponseBadRequest, QueryDict
+from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -40,6 +40,25 @@ def vereist(permissie):
 
 def _zichtbare_verhalen(request):
     return Verhaal.objects.zichtbaar_voor(request.user)
+
+
+class VerhaalIngetrokken(Exception):
+    """A researcher opened a story whose consent has been withdrawn."""
+
+
+def _zichtbaar_verhaal(queryset, pk):
+    """The story from `queryset`, or a 404 — but a researcher who follows a
+    link to a withdrawn story is told why it is gone (nothing of it is shown)."""
+    verhaal = queryset.filter(pk=pk).first()
+    if verhaal is not None:
+        return verhaal
+    if Verhaal.objects.filter(pk=pk, toestemming=Toestemming.INGETROKKEN).exists():
+        raise VerhaalIngetrokken
+    raise Http404
+
+
+def _ingetrokken_pagina(request):
+    return render(request, "verhalen/verhaal_niet_meer_beschikbaar.html", status=410)
 
 
 def _gefilterd(request, **kwargs):
@@ -112,15 +131,18 @@ def verhaal_create(request):
 
 @vereist("verhalen.view_verhaal")
 def verhaal_detail(request, pk):
-    verhaal = get_object_or_404(
-        _zichtbare_verhalen(request)
-        .select_related(
-            "wijk", "project", "werkteam", "verzameld_door", "toestemming_vastgelegd_door"
+    try:
+        verhaal = _zichtbaar_verhaal(
+            _zichtbare_verhalen(request)
+            .select_related(
+                "wijk", "project", "werkteam", "verzameld_door", "toestemming_vastgelegd_door"
+            )
+            .prefetch_related("themas", "trefwoorden")
+            .annotate(aantal_herzien=Count("fragmenten", filter=Q(fragmenten__moet_herzien=True))),
+            pk,
         )
-        .prefetch_related("themas", "trefwoorden")
-        .annotate(aantal_herzien=Count("fragmenten", filter=Q(fragmenten__moet_herzien=True))),
-        pk=pk,
-    )
+    except VerhaalIngetrokken:
+        return _ingetrokken_pagina(request)
     return render(
         request,
         "verhalen/verhaal_detail.html",
@@ -133,7 +155,10 @@ def verhaal_detail(request, pk):
 
 @vereist("verhalen.change_verhaal")
 def verhaal_update(request, pk):
-    verhaal = get_object_or_404(_zichtbare_verhalen(request), pk=pk)
+    try:
+        verhaal = _zichtbaar_verhaal(_zichtbare_verhalen(request), pk)
+    except VerhaalIngetrokken:
+        return _ingetrokken_pagina(request)
     # The form works on a copy, so the page keeps showing the stored title.
     form = VerhaalForm(request.POST or None, instance=copy.copy(verhaal))
     controle = conflict = None
