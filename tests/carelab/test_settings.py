@@ -40,11 +40,20 @@ def test_check_deploy_is_clean_in_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_secret_key():
-    env = production_env()
+@pytest.mark.parametrize(
+    "command",
+    [
+        # How gunicorn starts the app.
+        ["-c", "import carelab.wsgi"],
+        # A production shell (database configured) without the key.
+        ["manage.py", "check"],
+    ],
+)
+def test_production_refuses_to_start_without_secret_key(command):
+    env = production_env(DATABASE_URL="sqlite:////tmp/niet-gebruikt.sqlite3")
     del env["DJANGO_SECRET_KEY"]
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
+        [sys.executable, *command],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -53,6 +62,21 @@ def test_production_refuses_to_start_without_secret_key():
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is verplicht" in result.stderr
+
+
+def test_bare_checkout_runs_management_commands_in_development_mode():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 @pytest.mark.django_db
