@@ -91,7 +91,9 @@ class ThemaItemBase(ItemBase):
     """Base for the per-model through tables that tag objects with a Thema.
 
     Concrete subclasses add `content_object = ForeignKey(<model>)`; a real
-    foreign key (instead of taggit's generic one) keeps joins indexed.
+    foreign key (instead of taggit's generic one) keeps joins indexed. A
+    subclass's own Meta extends `ThemaItemBase.Meta` to keep the constraint
+    that tags an object with a theme only once.
     """
 
     tag = models.ForeignKey(
@@ -103,6 +105,11 @@ class ThemaItemBase(ItemBase):
 
     class Meta:
         abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="%(app_label)s_%(class)s_uniek"
+            )
+        ]
 
 
 class Kennislijn(models.Model):

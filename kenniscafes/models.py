@@ -173,14 +173,9 @@ class ThemaKenniscafe(ThemaItemBase):
         "Kenniscafe", on_delete=models.CASCADE, related_name="thema_items"
     )
 
-    class Meta:
+    class Meta(ThemaItemBase.Meta):
         verbose_name = _("thema van een kenniscafé")
         verbose_name_plural = _("thema's van kenniscafés")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_object", "tag"], name="kenniscafes_thema_uniek"
-            )
-        ]
 
 
 class Kenniscafe(models.Model):

@@ -414,14 +414,9 @@ class ThemaProject(ThemaItemBase):
         "Project", on_delete=models.CASCADE, related_name="thema_items"
     )
 
-    class Meta:
+    class Meta(ThemaItemBase.Meta):
         verbose_name = _("thema van een project")
         verbose_name_plural = _("thema's van projecten")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_object", "tag"], name="projecten_themaproject_uniek"
-            )
-        ]
 
 
 class ThemaWerkteam(ThemaItemBase):
@@ -429,14 +424,9 @@ class ThemaWerkteam(ThemaItemBase):
         "Werkteam", on_delete=models.CASCADE, related_name="thema_items"
     )
 
-    class Meta:
+    class Meta(ThemaItemBase.Meta):
         verbose_name = _("thema van een werkteam")
         verbose_name_plural = _("thema's van werkteams")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_object", "tag"], name="projecten_themawerkteam_uniek"
-            )
-        ]
 
 
 class ProjectQuerySet(ZoekQuerySet, PeriodeQuerySet):

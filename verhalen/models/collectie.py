@@ -75,14 +75,9 @@ class CollectieThema(ThemaItemBase):
         "Collectie", on_delete=models.CASCADE, related_name="thema_items"
     )
 
-    class Meta:
+    class Meta(ThemaItemBase.Meta):
         verbose_name = _("thema van een collectie")
         verbose_name_plural = _("thema's van collecties")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_object", "tag"], name="verhalen_collectiethema_uniek"
-            )
-        ]
 
 
 class Collectie(models.Model):

@@ -156,14 +156,9 @@ class VerhaalThema(ThemaItemBase):
         "Verhaal", on_delete=models.CASCADE, related_name="thema_items"
     )
 
-    class Meta:
+    class Meta(ThemaItemBase.Meta):
         verbose_name = _("thema van een verhaal")
         verbose_name_plural = _("thema's van verhalen")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_object", "tag"], name="verhalen_verhaalthema_uniek"
-            )
-        ]
 
 
 class VerhaalTrefwoord(TaggedItemBase):
@@ -413,14 +408,9 @@ class FragmentThema(ThemaItemBase):
         "Fragment", on_delete=models.CASCADE, related_name="thema_items"
     )
 
-    class Meta:
+    class Meta(ThemaItemBase.Meta):
         verbose_name = _("code van een fragment")
         verbose_name_plural = _("codes van fragmenten")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content_object", "tag"], name="verhalen_fragmentthema_uniek"
-            )
-        ]
 
 
 class FragmentQuerySet(models.QuerySet):
