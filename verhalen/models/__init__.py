@@ -1,7 +1,9 @@
 """Models of the verhalen app, one module per area:
-verhaal.py (stories, consent, fragments), collectie.py (collections, reflections)."""
+verhaal.py (stories, consent, fragments), collectie.py (collections, reflections),
+inzage.py (the access log)."""
 
 from .collectie import Collectie, CollectieItem, CollectieThema, Publiek, Reflectie  # noqa: F401
+from .inzage import Handeling, Inzage  # noqa: F401
 from .verhaal import (  # noqa: F401
     Fragment,
     FragmentQuerySet,
