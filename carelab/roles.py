@@ -9,6 +9,8 @@ Entries are "app_label.codename" or "app_label.*" (every permission of an app).
 
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 
 ONDERZOEKER = "onderzoeker"
 BREDE_RAAD = "brede_raad"
@@ -104,5 +106,35 @@ def sync_role_permissions_handler(sender, app_config, using="default", **kwargs)
     sync_role_permissions()
 
 
+# The user's role names, read once per user object (so once per request: the
+# request's user is loaded fresh each time), like Django's own `_perm_cache`.
+ROLLEN_CACHE = "_carelab_rollen"
+
+
+def rollen_van(user):
+    """The names of the roles (groups) `user` holds; one query per user object."""
+    if not user.is_authenticated:
+        return frozenset()
+    rollen = getattr(user, ROLLEN_CACHE, None)
+    if rollen is None:
+        rollen = frozenset(user.groups.values_list("name", flat=True))
+        setattr(user, ROLLEN_CACHE, rollen)
+    return rollen
+
+
 def has_role(user, role):
-    return user.is_authenticated and user.groups.filter(name=role).exists()
+    return role in rollen_van(user)
+
+
+@receiver(m2m_changed, sender="auth.User_groups", dispatch_uid="carelab.roles.vergeet")
+def vergeet_rollen(sender, instance, action, reverse, **kwargs):
+    """A user object whose groups change forgets its cached roles and permissions.
+
+    `user.groups.add(...)` reaches the changed object itself; a change from the
+    group's side (`group.user_set.add(user)`) reaches other requests anyway,
+    because every request loads its user afresh.
+    """
+    if reverse or not action.startswith("post_"):
+        return
+    for cache in (ROLLEN_CACHE, "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        instance.__dict__.pop(cache, None)
