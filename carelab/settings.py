@@ -231,3 +231,7 @@ KENNISCAFE_ANONIMISEREN_NA_MAANDEN = int(os.environ.get("KENNISCAFE_ANONIMISEREN
 # Project translations that fill gaps in Django's own Dutch (e.g. the admin's
 # two-box selector for themes). Compiled .mo files are committed.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Access log (verhalen.Inzage: who viewed or exported stories). Rows older than
+# this many days are removed by `manage.py ruim_inzagelog_op` (run it daily).
+INZAGELOG_BEWAARTERMIJN_DAGEN = int(os.environ.get("INZAGELOG_BEWAARTERMIJN_DAGEN", "730"))

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from verhalen.models import Fragment, Verhaal, Verwijderverzoek
+from verhalen.models import Fragment, Handeling, Verhaal, Verwijderverzoek
+from verhalen.services import inzage
 from verhalen.services import verhalen as services
 
 
@@ -119,15 +120,30 @@ class VerhaalAdmin(AlleenBeheerderMixin, admin.ModelAdmin):
 
     @admin.display(description=_("op de site"))
     def pagina(self, verhaal):
+        inzagelog = format_html(
+            '<a href="{}?verhaal_nummer={}">{}</a>',
+            reverse("admin:verhalen_inzage_changelist"),
+            verhaal.pk,
+            _("wie heeft dit verhaal bekeken?"),
+        )
         if verhaal.toestemming == "ingetrokken":
-            return _("verborgen (toestemming ingetrokken)")
+            return format_html("{} · {}", _("verborgen (toestemming ingetrokken)"), inzagelog)
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · {}',
             verhaal.get_absolute_url(),
             _("verhaal"),
             reverse("verhalen:geschiedenis", kwargs={"pk": verhaal.pk}),
             _("geschiedenis"),
+            inzagelog,
         )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        # The change page shows the whole text: log it like the story page.
+        verhaal = response.context_data.get("original") if response.status_code == 200 else None
+        if verhaal is not None:
+            inzage.leg_vast(request=request, handeling=Handeling.VERHAAL_BEKEKEN, verhaal=verhaal)
+        return response
 
     @admin.action(description=_("Inhoud wissen op verzoek (AVG)"))
     def wis_op_verzoek(self, request, queryset):
@@ -184,4 +200,5 @@ class VerwijderverzoekAdmin(AlleenBeheerderMixin, admin.ModelAdmin):
     fields = readonly_fields
 
 
-from verhalen import admin_collecties  # noqa: E402,F401 — collections and reflections
+# Collections and reflections; the access log.
+from verhalen import admin_collecties, admin_inzage  # noqa: E402,F401

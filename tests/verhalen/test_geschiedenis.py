@@ -165,8 +165,9 @@ def test_history_page_query_count_is_constant(
         )  # fmt: skip
         fragment.memo = f"Memo {nummer}"
         fragment.save()
-    # … plus the ids of the story's current fragments (for "zet terug").
-    with django_assert_num_queries(11):
+    # … plus the ids of the story's current fragments (for "zet terug"),
+    # and the access log's row.
+    with django_assert_num_queries(12):
         response = onderzoeker_client.get(reverse("verhalen:geschiedenis", args=[verhaal.pk]))
     assert len(response.context["versies"]) == wijzigingen + 2
 

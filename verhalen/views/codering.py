@@ -37,8 +37,9 @@ from ..forms.codering import (
     SubcodeForm,
     VerplaatsForm,
 )
-from ..models import Fragment, FragmentThema, Verhaal
+from ..models import Fragment, FragmentThema, Handeling, Verhaal
 from ..services import codering as services
+from ..services import inzage
 
 KLEURCODE = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -113,6 +114,7 @@ def _render_fragment_form(request, codering):
 @require_http_methods(["GET", "HEAD", "POST"])
 def fragment_nieuw(request, verhaal_pk):
     verhaal = _zichtbaar_verhaal(request, verhaal_pk)
+    _leg_inzage_vast(request, verhaal)
     form = FragmentForm(request.POST or None, verhaal=verhaal)
     if request.method == "POST" and form.is_valid():
         try:
@@ -134,6 +136,12 @@ def fragment_nieuw(request, verhaal_pk):
     return _render_fragment_form(request, coderingscontext(verhaal, request.user, form=form))
 
 
+def _leg_inzage_vast(request, verhaal):
+    """The coding pages show the whole text: opening one is logged like the story page."""
+    if request.method != "POST":
+        inzage.leg_vast(request=request, handeling=Handeling.VERHAAL_BEKEKEN, verhaal=verhaal)
+
+
 def _meld_verplaatst(request, form):
     if form.verplaatst:
         messages.info(
@@ -148,6 +156,7 @@ def _meld_verplaatst(request, form):
 def fragment_bewerken(request, verhaal_pk, pk):
     verhaal = _zichtbaar_verhaal(request, verhaal_pk)
     fragment = _zichtbaar_fragment(request, verhaal, pk)
+    _leg_inzage_vast(request, verhaal)
     fragment.verhaal = verhaal  # the text the form checks the positions against
     form = FragmentForm(request.POST or None, verhaal=verhaal, fragment=fragment)
     if request.method == "POST" and form.is_valid():
@@ -265,6 +274,12 @@ def code_detail(request, slug):
     code = get_object_or_404(Thema.objects.select_related("parent"), slug=slug)
     filterset, fragmenten = _fragmenten_van_code(request, code)
     pagina = Paginator(fragmenten, 25).get_page(request.GET.get("pagina"))
+    inzage.leg_vast(
+        request=request,
+        handeling=Handeling.FRAGMENTEN_BEKEKEN,
+        aantal=pagina.paginator.count,
+        onderwerp=code.slug,
+    )
     return render(
         request,
         "codeboek/code_detail.html",
@@ -327,6 +342,12 @@ def _fragment_rij(request, fragment):
 def code_export(request, slug):
     code = get_object_or_404(Thema, slug=slug)
     _filterset, fragmenten = _fragmenten_van_code(request, code)
+    inzage.leg_vast(
+        request=request,
+        handeling=Handeling.FRAGMENTEN_EXPORT,
+        aantal=fragmenten.count(),
+        onderwerp=code.slug,
+    )
     rijen = (_fragment_rij(request, f) for f in fragmenten.iterator(chunk_size=500))
     datum = timezone.localdate().isoformat()
     return csv_response(f"fragmenten-{code.slug}-{datum}.csv", FRAGMENT_KOP, rijen)
@@ -344,6 +365,7 @@ def matrix(request, als_csv=False):
         fragmenten, kolomform.themas(), soort, zonder_lege_rijen=kolomform.zonder_lege_rijen()
     )
     if als_csv or request.GET.get("format") == "csv":
+        inzage.leg_vast(request=request, handeling=Handeling.CODEBOEK_EXPORT, onderwerp="matrix")
         kop = ["code", "valt onder", *[kolom.label for kolom in tabel.kolommen], "totaal"]
         rijen = [
             [
@@ -380,6 +402,7 @@ def samenhang(request, als_csv=False):
     )
     paren = codeboek.samenhang(fragmenten)
     if als_csv or request.GET.get("format") == "csv":
+        inzage.leg_vast(request=request, handeling=Handeling.CODEBOEK_EXPORT, onderwerp="samenhang")
         kop = ["code A", "code B", "zelfde fragment", "overlappende fragmenten", "zelfde verhaal"]
         rijen = [
             [p.code_a.name, p.code_b.name, p.zelfde_fragment, p.overlappend, p.zelfde_verhaal]

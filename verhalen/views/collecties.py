@@ -29,9 +29,10 @@ from verhalen.forms.collecties import (
     VoegToeForm,
     ZoekVerhaalForm,
 )
-from verhalen.models import Fragment, Verhaal
+from verhalen.models import Fragment, Handeling, Verhaal
 from verhalen.models.collectie import Collectie, CollectieItem, Reflectie
 from verhalen.services import collecties as services
+from verhalen.services import inzage
 
 COLLECTIES_PER_PAGINA = 12
 REFLECTIES_PER_PAGINA = 20
@@ -82,13 +83,21 @@ def _render_collectie(request, collectie, reflectie_form=None, status=200):
     )
     if reflectie_form is None and user.has_perm("verhalen.add_reflectie"):
         reflectie_form = ReflectieForm()
+    leesitems = services.leesversie(collectie, user)
+    # Logged in readers are logged (anonymous visitors only read public collections).
+    inzage.leg_vast(
+        request=request,
+        handeling=Handeling.COLLECTIE_GELEZEN,
+        aantal=len(leesitems),
+        onderwerp=collectie.slug,
+    )
     return render(
         request,
         "collecties/collectie_detail.html",
         {
             "collectie": collectie,
             "themas": list(collectie.themas.all()),
-            "leesitems": services.leesversie(collectie, user),
+            "leesitems": leesitems,
             "toon_reflecties": user.has_perm("verhalen.view_reflectie"),
             "reflectie_pagina": reflectie_pagina,
             "reflectie_form": reflectie_form,
@@ -428,6 +437,12 @@ def item_verwijderen(request, slug, pk):
 def collectie_export(request, slug, formaat):
     collectie = get_object_or_404(Collectie, slug=slug)
     gegevens = services.export_gegevens(collectie, request.user)
+    inzage.leg_vast(
+        request=request,
+        handeling=Handeling.COLLECTIE_EXPORT,
+        aantal=len(gegevens["verhalen"]),
+        onderwerp=collectie.slug,
+    )
     bestandsnaam = f"collectie-{slugify(collectie.slug)}"
     if formaat == "json":
         response = HttpResponse(

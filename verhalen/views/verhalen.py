@@ -21,7 +21,8 @@ from django.views.decorators.http import require_POST
 from verhalen import export, geschiedenis, search
 from verhalen.filters import VerhaalFilter
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
-from verhalen.models import Fragment, Toestemming, Verhaal
+from verhalen.models import Fragment, Handeling, Toestemming, Verhaal
+from verhalen.services import inzage
 from verhalen.services import verhalen as services
 
 VERHALEN_PER_PAGINA = 20
@@ -143,6 +144,7 @@ def verhaal_detail(request, pk):
         )
     except VerhaalIngetrokken:
         return _ingetrokken_pagina(request)
+    inzage.leg_vast(request=request, handeling=Handeling.VERHAAL_BEKEKEN, verhaal=verhaal)
     return render(
         request,
         "verhalen/verhaal_detail.html",
@@ -159,6 +161,8 @@ def verhaal_update(request, pk):
         verhaal = _zichtbaar_verhaal(_zichtbare_verhalen(request), pk)
     except VerhaalIngetrokken:
         return _ingetrokken_pagina(request)
+    if request.method != "POST":  # the form shows the whole text
+        inzage.leg_vast(request=request, handeling=Handeling.VERHAAL_BEKEKEN, verhaal=verhaal)
     # The form works on a copy, so the page keeps showing the stored title.
     form = VerhaalForm(request.POST or None, instance=copy.copy(verhaal))
     controle = conflict = None
@@ -231,6 +235,7 @@ def _met_versie(form, opgeslagen):
 @vereist("verhalen.view_verhaal")
 def verhaal_geschiedenis(request, pk):
     verhaal = get_object_or_404(_zichtbare_verhalen(request), pk=pk)
+    inzage.leg_vast(request=request, handeling=Handeling.GESCHIEDENIS_BEKEKEN, verhaal=verhaal)
     records = verhaal.history.select_related("history_user").order_by("-history_date", "-pk")
     pagina = Paginator(records, VERSIES_PER_PAGINA).get_page(request.GET.get("pagina"))
     laatste_op_pagina = pagina.object_list[len(pagina.object_list) - 1] if pagina else None
@@ -341,15 +346,15 @@ def verhaal_wissen(request, pk):
 
 @vereist("verhalen.exporteer_verhaal")
 def export_csv(request):
-    return _export(request, export.csv_response)
+    return _export(request, export.csv_response, Handeling.EXPORT_CSV)
 
 
 @vereist("verhalen.exporteer_verhaal")
 def export_json(request):
-    return _export(request, export.json_response)
+    return _export(request, export.json_response, Handeling.EXPORT_JSON)
 
 
-def _export(request, maak_response):
+def _export(request, maak_response, handeling):
     """Exactly the stories the list's filters select — or 400 for a bad filter,
     so an export never silently holds more than was asked for."""
     filterset = _gefilterd(request, met_zoekfragment=False)
@@ -368,4 +373,5 @@ def _export(request, maak_response):
             queryset=Fragment.objects.select_related("codeur").prefetch_related("codes"),
         )
     )
+    inzage.leg_vast(request=request, handeling=handeling, aantal=verhalen.count())
     return maak_response(verhalen)
