@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEV := DJANGO_DEBUG=1
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: install run test test-fast test-browser lint format migrations-check bench clean
 
@@ -46,6 +47,11 @@ format: $(STAMP)
 
 migrations-check: $(STAMP)
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+# The benchmark of issue 7 (README "Benchmark"): 100k stories on the PostgreSQL
+# server of DATABASE_URL, or 10k on SQLite without it. E.g. BENCH_ARGS="--compare 1k,100k".
+bench: $(STAMP)
+	$(BIN)/python manage.py bench --settings=bench.settings $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles

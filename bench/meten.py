@@ -1,0 +1,351 @@
+"""Measuring the pages: gunicorn over HTTP for latency, the test client for queries.
+
+- HTTP: gunicorn on 127.0.0.1 (one gthread worker, one thread, keep-alive),
+  started with the benchmark's production-like settings; requests from this
+  process over one keep-alive connection (http.client). Per page: warm-up,
+  then up to N requests (at most `max_seconden` per page, at least 5).
+- Test client: the same page in-process, for the number of queries per
+  request (CaptureQueriesContext, after one warm-up request: the steady
+  state) and a latency without HTTP and gunicorn.
+- Logged-in roles: a session written into the session store for the bench
+  researcher or Brede Raad member; its cookie is sent. With django-otp
+  installed the session is marked verified with a confirmed TOTP device.
+- Export: HTTP time over `export_runs` downloads in a fresh gunicorn (its
+  worker's peak RSS from /proc); in-process the peak of Python allocations
+  (tracemalloc) while consuming the streaming response.
+"""
+
+import http.client
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import tracemalloc
+from importlib import import_module
+from pathlib import Path
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bench.rapport import mediaan, p95
+
+ONDERZOEKER, RAADSLID, ANONIEM = "onderzoeker", "raadslid", "anoniem"
+
+
+def paginas(meet):
+    """(name, role, path) of every measured page; `meet` is the builder's Meetobjecten dict."""
+
+    def lijst(**filters):
+        return "/verhalen/?" + urlencode(filters)
+
+    return [
+        ("vloer", ANONIEM, "/bench/vloer/"),
+        ("verhalen", ONDERZOEKER, "/verhalen/"),
+        ("verhalen_thema", ONDERZOEKER, lijst(thema=meet["thema"])),
+        ("verhalen_wijk", ONDERZOEKER, lijst(wijk=meet["wijk"])),
+        ("zoek_gewoon", ONDERZOEKER, lijst(q=meet["gewoon_woord"])),
+        ("zoek_zeldzaam", ONDERZOEKER, lijst(q=meet["zeldzaam_woord"])),
+        ("verhaal_50_frag", ONDERZOEKER, f"/verhalen/{meet['verhaal']}/"),
+        ("codeboek", ONDERZOEKER, "/codeboek/"),
+        ("code_fragmenten", ONDERZOEKER, f"/codeboek/{meet['code']}/"),
+        ("collectie_100", RAADSLID, f"/collecties/{meet['collectie']}/"),
+        ("thema_hub", ONDERZOEKER, f"/themas/{meet['thema']}/"),
+        ("home", ANONIEM, "/"),
+        ("agenda", ANONIEM, "/kenniscafes/"),
+        ("archief", ANONIEM, "/kenniscafes/archief/"),
+        ("agenda_ics", ANONIEM, "/kenniscafes/agenda.ics"),
+    ]
+
+
+EXPORT_PAD = "/verhalen/export.csv"
+
+
+# ---------------------------------------------------------------- sessions
+
+
+def otp_actief():
+    return "django_otp" in settings.INSTALLED_APPS
+
+
+def maak_sessie(user):
+    """A logged-in (and, with django-otp, verified) session for `user`; its key."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = user._meta.pk.value_to_string(user)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    if otp_actief():
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=user, name="bench", defaults={"confirmed": True}
+        )
+        store[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    store.save(must_create=True)
+    return store.session_key
+
+
+def sessies(meet):
+    User = get_user_model()
+    return {
+        ONDERZOEKER: maak_sessie(User.objects.get(username=meet["onderzoeker"])),
+        RAADSLID: maak_sessie(User.objects.get(username=meet["raadslid"])),
+        ANONIEM: None,
+    }
+
+
+# ---------------------------------------------------------------- gunicorn
+
+
+def _gunicorn_bin():
+    kandidaat = Path(sys.executable).with_name("gunicorn")
+    return str(kandidaat) if kandidaat.exists() else shutil.which("gunicorn")
+
+
+class Gunicorn:
+    """gunicorn on 127.0.0.1:`poort` with this process's settings and database."""
+
+    def __init__(self, poort):
+        self.poort = poort
+        self.proces = None
+
+    def __enter__(self):
+        opdracht = [
+            _gunicorn_bin(),
+            "carelab.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.poort}",
+            "--workers",
+            "1",
+            "--worker-class",
+            "gthread",
+            "--threads",
+            "1",
+            "--keep-alive",
+            "60",
+            "--timeout",
+            "1800",
+            "--log-level",
+            "warning",
+        ]
+        hulp = subprocess.run([opdracht[0], "--help"], capture_output=True, text=True).stdout
+        if "--no-control-socket" in hulp:
+            opdracht.append("--no-control-socket")
+        omgeving = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+        self.proces = subprocess.Popen(opdracht, cwd=settings.BASE_DIR, env=omgeving)
+        grens = time.monotonic() + 60
+        while time.monotonic() < grens:
+            try:
+                verbinding = http.client.HTTPConnection("127.0.0.1", self.poort, timeout=5)
+                verbinding.request("GET", "/bench/vloer/")
+                if verbinding.getresponse().status == 200:
+                    verbinding.close()
+                    return self
+            except OSError:
+                time.sleep(0.3)
+            if self.proces.poll() is not None:
+                raise RuntimeError("gunicorn is gestopt tijdens het starten")
+        raise RuntimeError("gunicorn antwoordt niet binnen 60 s")
+
+    def __exit__(self, *exc):
+        self.proces.send_signal(signal.SIGTERM)
+        try:
+            self.proces.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proces.kill()
+            self.proces.wait()
+
+    def worker_pid(self):
+        kinderen = Path(f"/proc/{self.proces.pid}/task/{self.proces.pid}/children")
+        try:
+            pids = kinderen.read_text().split()
+        except OSError:
+            return None
+        return int(pids[0]) if pids else None
+
+    def worker_piek_rss(self):
+        """VmHWM (peak resident set) of the worker in bytes, or None."""
+        pid = self.worker_pid()
+        if pid is None:
+            return None
+        try:
+            for regel in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if regel.startswith("VmHWM:"):
+                    return int(regel.split()[1]) * 1024
+        except OSError:
+            return None
+        return None
+
+
+class HttpMeter:
+    """One keep-alive connection to gunicorn; reconnects when the server closes it."""
+
+    def __init__(self, poort):
+        self.poort = poort
+        self.verbinding = None
+
+    def get(self, pad, sessie=None):
+        """(status, seconds, bytes) of one GET, the whole body read."""
+        kopjes = {"Host": "127.0.0.1"}
+        if sessie:
+            kopjes["Cookie"] = f"{settings.SESSION_COOKIE_NAME}={sessie}"
+        if self.verbinding is None:
+            self.verbinding = http.client.HTTPConnection("127.0.0.1", self.poort, timeout=1800)
+        begin = time.perf_counter()
+        self.verbinding.request("GET", pad, headers=kopjes)
+        antwoord = self.verbinding.getresponse()
+        grootte = 0
+        while blok := antwoord.read(1 << 20):
+            grootte += len(blok)
+        duur = time.perf_counter() - begin
+        if antwoord.will_close:
+            self.verbinding.close()
+            self.verbinding = None
+        return antwoord.status, duur, grootte
+
+    def sluit(self):
+        if self.verbinding is not None:
+            self.verbinding.close()
+
+
+# ---------------------------------------------------------------- measuring
+
+
+class MeetFout(RuntimeError):
+    pass
+
+
+def meet_http(meter, pad, sessie, *, aantal, max_seconden, opwarmen=3):
+    for _ in range(opwarmen):
+        status, _, _ = meter.get(pad, sessie)
+        if status != 200:
+            raise MeetFout(f"{pad} geeft {status} (verwacht 200)")
+    tijden = []
+    grootte = 0
+    begin = time.monotonic()
+    while len(tijden) < aantal and (len(tijden) < 5 or time.monotonic() - begin < max_seconden):
+        status, duur, grootte = meter.get(pad, sessie)
+        if status != 200:
+            raise MeetFout(f"{pad} geeft {status} (verwacht 200)")
+        tijden.append(duur)
+    return tijden, grootte
+
+
+def maak_client(sessie):
+    client = Client(SERVER_NAME="127.0.0.1")
+    if sessie:
+        client.cookies[settings.SESSION_COOKIE_NAME] = sessie
+    return client
+
+
+def meet_client(pad, sessie, *, aantal, max_seconden):
+    """(times, queries per request) through Django's test client, after a warm-up."""
+    client = maak_client(sessie)
+    antwoord = client.get(pad)
+    if antwoord.status_code != 200:
+        raise MeetFout(f"{pad} geeft {antwoord.status_code} via de test client")
+    tijden, queries = [], []
+    begin = time.monotonic()
+    while len(tijden) < aantal and (len(tijden) < 3 or time.monotonic() - begin < max_seconden):
+        with CaptureQueriesContext(connection) as vastgelegd:
+            start = time.perf_counter()
+            antwoord = client.get(pad)
+            if antwoord.streaming:
+                b"".join(antwoord.streaming_content)
+            tijden.append(time.perf_counter() - start)
+        queries.append(len(vastgelegd.captured_queries))
+    return tijden, queries
+
+
+def meet_export_in_proces(sessie):
+    """Peak Python allocation (tracemalloc) and queries while streaming the CSV export."""
+    client = maak_client(sessie)
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    grootte = 0
+    with CaptureQueriesContext(connection) as vastgelegd:
+        antwoord = client.get(EXPORT_PAD)
+        if antwoord.status_code != 200:
+            tracemalloc.stop()
+            raise MeetFout(f"{EXPORT_PAD} geeft {antwoord.status_code}")
+        for blok in antwoord.streaming_content:
+            grootte += len(blok)
+    _, piek = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "streaming": antwoord.streaming,
+        "piek_tracemalloc": piek,
+        "queries": len(vastgelegd.captured_queries),
+        "bytes_client": grootte,
+    }
+
+
+def meet_alles(meet, *, poort, aantal, max_seconden, export_runs, uitvoer=print):
+    """Measure every page and the export; returns the results dict (see rapport.py)."""
+    sleutels = sessies(meet)
+    resultaat = {"paginas": {}}
+    with Gunicorn(poort):
+        meter = HttpMeter(poort)
+        for naam, rol, pad in paginas(meet):
+            sessie = sleutels[rol]
+            tijden, grootte = meet_http(
+                meter, pad, sessie, aantal=aantal, max_seconden=max_seconden
+            )
+            c_tijden, queries = meet_client(
+                pad, sessie, aantal=max(5, aantal // 3), max_seconden=max_seconden / 2
+            )
+            resultaat["paginas"][naam] = {
+                "pad": pad,
+                "rol": rol,
+                "n": len(tijden),
+                "http_mediaan": mediaan(tijden),
+                "http_p95": p95(tijden),
+                "bytes": grootte,
+                "client_mediaan": mediaan(c_tijden),
+                "queries": queries[-1],
+                "queries_min": min(queries),
+                "queries_max": max(queries),
+            }
+            uitvoer(
+                f"  {naam:<18} {mediaan(tijden) * 1000:8.1f} ms  {queries[-1]:>3} queries  "
+                f"({len(tijden)} keer)"
+            )
+        meter.sluit()
+    if export_runs:
+        resultaat["export"] = meet_export(meet, sleutels, poort=poort, runs=export_runs)
+        uitvoer(f"  export_csv         {resultaat['export']['http_mediaan']:8.2f} s")
+    return resultaat
+
+
+def meet_export(meet, sleutels, *, poort, runs):
+    sessie = sleutels[ONDERZOEKER]
+    with Gunicorn(poort) as server:
+        meter = HttpMeter(poort)
+        meter.get("/bench/vloer/")
+        rss_voor = server.worker_piek_rss()
+        tijden = []
+        for _ in range(runs):
+            status, duur, grootte = meter.get(EXPORT_PAD, sessie)
+            if status != 200:
+                raise MeetFout(f"{EXPORT_PAD} geeft {status}")
+            tijden.append(duur)
+        rss_na = server.worker_piek_rss()
+        meter.sluit()
+    in_proces = meet_export_in_proces(sessie)
+    from verhalen.models import Verhaal
+
+    return {
+        "n": runs,
+        "http_mediaan": mediaan(tijden),
+        "bytes": grootte,
+        "verhalen": Verhaal.objects.niet_ingetrokken().count(),
+        "worker_piek_rss": rss_na,
+        "worker_rss_groei": (rss_na - rss_voor) if rss_na and rss_voor else None,
+        **in_proces,
+    }

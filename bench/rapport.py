@@ -1,0 +1,210 @@
+"""The benchmark's arithmetic and tables: medians, p95, ratios, growth, targets.
+
+Pure functions over plain numbers (seconds, counts, bytes), so they are tested
+on given numbers (tests/bench/test_rapport.py). Results of one scale are a
+dict as written by `manage.py bench_meet` (see bench/meten.py).
+"""
+
+import math
+import statistics
+
+VLOER = "vloer"
+EXPORT = "export_csv"
+GEWOON = "zoek_gewoon"
+ZELDZAAM = "zoek_zeldzaam"
+PUBLIEK_DRUK = ("home", "agenda")
+
+# The targets of issue 7 (on PostgreSQL, at 100 000 stories).
+MAX_GROEI = 1.5
+MAX_GROEI_GEHEUGEN_EXPORT = 1.5
+MAX_X_VLOER = 10.0
+MAX_X_VLOER_GEWOON = 10.0
+MAX_X_VLOER_ZELDZAAM = 5.0
+MAX_X_VLOER_PUBLIEK = 3.0
+
+
+def mediaan(waarden):
+    return statistics.median(waarden)
+
+
+def p95(waarden):
+    """The 95th percentile by the nearest-rank method (an observed value)."""
+    geordend = sorted(waarden)
+    rang = math.ceil(0.95 * len(geordend))
+    return geordend[max(rang, 1) - 1]
+
+
+def ms(seconden):
+    return f"{seconden * 1000:.1f}"
+
+
+def mb(bytes_):
+    return f"{bytes_ / 1_000_000:.1f}"
+
+
+def verhouding(teller, noemer):
+    return teller / noemer if noemer else math.inf
+
+
+def pagina_rijen(resultaat):
+    """Rows of the per-scale table: (page, median s, p95 s, queries, median/floor, client s)."""
+    vloer = resultaat["paginas"][VLOER]["http_mediaan"]
+    rijen = []
+    for naam, pagina in resultaat["paginas"].items():
+        rijen.append(
+            {
+                "pagina": naam,
+                "mediaan": pagina["http_mediaan"],
+                "p95": pagina["http_p95"],
+                "queries": pagina["queries"],
+                "x_vloer": verhouding(pagina["http_mediaan"], vloer),
+                "client_mediaan": pagina["client_mediaan"],
+                "n": pagina["n"],
+            }
+        )
+    return rijen
+
+
+def tabel(resultaat):
+    """The table of one scale, as text."""
+    regels = [
+        f"{'pagina':<18} {'mediaan ms':>11} {'p95 ms':>9} {'queries':>8} {'x vloer':>8} "
+        f"{'client ms':>10} {'n':>4}",
+        "-" * 74,
+    ]
+    for rij in pagina_rijen(resultaat):
+        regels.append(
+            f"{rij['pagina']:<18} {ms(rij['mediaan']):>11} {ms(rij['p95']):>9} "
+            f"{rij['queries']:>8} {rij['x_vloer']:>8.2f} {ms(rij['client_mediaan']):>10} "
+            f"{rij['n']:>4}"
+        )
+    export = resultaat.get("export")
+    if export:
+        regels += [
+            "",
+            f"export CSV ({export['verhalen']} verhalen, {mb(export['bytes'])} MB): "
+            f"mediaan {export['http_mediaan']:.2f} s over {export['n']} keer; "
+            f"{export['queries']} queries",
+            f"  piekgeheugen in het proces (tracemalloc): {mb(export['piek_tracemalloc'])} MB",
+            f"  gunicorn-worker: piek-RSS {mb(export['worker_piek_rss'])} MB "
+            f"(+{mb(export['worker_rss_groei'])} MB door de export)"
+            if export.get("worker_piek_rss")
+            else "  gunicorn-worker: piek-RSS niet gemeten",
+        ]
+    return "\n".join(regels)
+
+
+def groei(klein, groot):
+    """Per page: growth of the median (groot/klein) and whether queries are equal."""
+    rijen = []
+    for naam, pagina in groot["paginas"].items():
+        if naam not in klein["paginas"]:
+            continue
+        basis = klein["paginas"][naam]
+        rijen.append(
+            {
+                "pagina": naam,
+                "klein": basis["http_mediaan"],
+                "groot": pagina["http_mediaan"],
+                "groei": verhouding(pagina["http_mediaan"], basis["http_mediaan"]),
+                "queries_klein": basis["queries"],
+                "queries_groot": pagina["queries"],
+                "queries_gelijk": basis["queries"] == pagina["queries"],
+            }
+        )
+    return rijen
+
+
+def groei_tabel(klein, groot):
+    k, g = klein["schaal"], groot["schaal"]
+    regels = [
+        f"{'pagina':<18} {k + ' ms':>10} {g + ' ms':>10} {'groei':>7} {'queries':>11} "
+        f"{'gelijk':>7}",
+        "-" * 68,
+    ]
+    for rij in groei(klein, groot):
+        regels.append(
+            f"{rij['pagina']:<18} {ms(rij['klein']):>10} {ms(rij['groot']):>10} "
+            f"{rij['groei']:>7.2f} {rij['queries_klein']:>5}/{rij['queries_groot']:<5} "
+            f"{'ja' if rij['queries_gelijk'] else 'NEE':>7}"
+        )
+    if klein.get("export") and groot.get("export"):
+        ek, eg = klein["export"], groot["export"]
+        regels += [
+            "",
+            f"export: tijd {ek['http_mediaan']:.2f} s -> {eg['http_mediaan']:.2f} s "
+            f"(x{verhouding(eg['http_mediaan'], ek['http_mediaan']):.1f}); piekgeheugen "
+            f"(tracemalloc) {mb(ek['piek_tracemalloc'])} -> {mb(eg['piek_tracemalloc'])} MB "
+            f"(x{verhouding(eg['piek_tracemalloc'], ek['piek_tracemalloc']):.2f})",
+        ]
+        if ek.get("worker_piek_rss") and eg.get("worker_piek_rss"):
+            regels.append(
+                f"        gunicorn-worker piek-RSS {mb(ek['worker_piek_rss'])} -> "
+                f"{mb(eg['worker_piek_rss'])} MB "
+                f"(x{verhouding(eg['worker_piek_rss'], ek['worker_piek_rss']):.2f})"
+            )
+    return "\n".join(regels)
+
+
+def doelen(groot, klein=None):
+    """Each target of issue 7 as (description, passed, measured), for the big scale.
+
+    Without `klein` (no comparison) the growth targets cannot be judged and
+    are left out.
+    """
+    uitkomst = []
+    paginas = groot["paginas"]
+    vloer = paginas[VLOER]["http_mediaan"]
+    if klein is not None:
+        for rij in groei(klein, groot):
+            if rij["pagina"] == VLOER:
+                continue
+            uitkomst.append(
+                (
+                    f"{rij['pagina']}: queries gelijk bij {klein['schaal']} en {groot['schaal']}",
+                    rij["queries_gelijk"],
+                    f"{rij['queries_klein']} / {rij['queries_groot']}",
+                )
+            )
+            uitkomst.append(
+                (
+                    f"{rij['pagina']}: groei mediaan <= {MAX_GROEI}",
+                    rij["groei"] <= MAX_GROEI,
+                    f"{rij['groei']:.2f}",
+                )
+            )
+        if klein.get("export") and groot.get("export"):
+            factor = verhouding(
+                groot["export"]["piek_tracemalloc"], klein["export"]["piek_tracemalloc"]
+            )
+            uitkomst.append(
+                (
+                    f"export: piekgeheugen <= {MAX_GROEI_GEHEUGEN_EXPORT}x dat bij "
+                    f"{klein['schaal']}",
+                    factor <= MAX_GROEI_GEHEUGEN_EXPORT,
+                    f"{factor:.2f}",
+                )
+            )
+    for naam, pagina in paginas.items():
+        if naam == VLOER:
+            continue
+        grens = MAX_X_VLOER
+        if naam == GEWOON:
+            grens = MAX_X_VLOER_GEWOON
+        elif naam == ZELDZAAM:
+            grens = MAX_X_VLOER_ZELDZAAM
+        elif naam in PUBLIEK_DRUK:
+            grens = MAX_X_VLOER_PUBLIEK
+        factor = verhouding(pagina["http_mediaan"], vloer)
+        uitkomst.append((f"{naam}: mediaan <= {grens:g}x vloer", factor <= grens, f"{factor:.2f}"))
+    return uitkomst
+
+
+def doelen_tabel(groot, klein=None):
+    regels = []
+    uitkomst = doelen(groot, klein)
+    for beschrijving, gehaald, gemeten in uitkomst:
+        regels.append(f"{'OK  ' if gehaald else 'MIS '} {beschrijving:<58} {gemeten:>9}")
+    gehaald = sum(1 for _, ok, _ in uitkomst if ok)
+    regels.append(f"{gehaald} van {len(uitkomst)} doelen gehaald.")
+    return "\n".join(regels)
