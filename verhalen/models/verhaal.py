@@ -351,6 +351,10 @@ class Verhaal(models.Model):
         ]
         indexes = [
             models.Index(fields=["toestemming", "-aangemaakt_op"]),
+            # The story list, newest first: read in index order, stopping after a page.
+            models.Index(fields=["-aangemaakt_op", "-id"], name="verhalen_verhaal_nieuwste"),
+            # A code's fragment list is ordered by story title.
+            models.Index(fields=["titel", "id"], name="verhalen_verhaal_titel"),
             models.Index(fields=["verteller_type"]),
             models.Index(fields=["gemeente"]),
             models.Index(fields=["verzamelwijze"]),
