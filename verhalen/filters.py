@@ -98,10 +98,12 @@ class VerhaalFilter(django_filters.FilterSet):
         model = Verhaal
         fields = []
 
-    def __init__(self, *args, met_zoekfragment=True, **kwargs):
+    def __init__(self, *args, met_zoekfragment=True, rangschik_tot=None, **kwargs):
         super().__init__(*args, **kwargs)
         # An export selects the same stories but shows no search snippets.
         self.met_zoekfragment = met_zoekfragment
+        # The list ranks at most this many matches by relevance (search.zoek).
+        self.rangschik_tot = rangschik_tot
         velden = self.form.fields
         velden["thema"].label_from_instance = attrgetter("volledige_naam")
         # Wijken grouped by their gebied, as in the story form.
@@ -113,7 +115,20 @@ class VerhaalFilter(django_filters.FilterSet):
         velden["wijk"].widget.choices = [("", _("Alle wijken")), *groepen.items()]
 
     def filter_zoek(self, queryset, name, value):
-        return search.zoek(queryset, value, met_fragment=self.met_zoekfragment)
+        # Searched last (filter_queryset), so the count that decides between
+        # relevance and newest first sees every other filter too.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.zoekterm:
+            return queryset
+        return search.zoek(
+            queryset,
+            self.zoekterm,
+            met_fragment=self.met_zoekfragment,
+            rangschik_tot=self.rangschik_tot,
+        )
 
     def filter_thema(self, queryset, name, thema):
         """Stories tagged with `thema` or any of its sub-codes (any depth)."""

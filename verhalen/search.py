@@ -29,6 +29,8 @@ from django.db.models.functions import Greatest, Lower, StrIndex, Substr
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from carelab.paginering import begrensd_aantal
+
 CONFIG = "dutch"
 START = "\ue000"  # private-use characters: never typed in a story
 STOP = "\ue001"
@@ -43,58 +45,101 @@ def woorden(zoekterm: str) -> list[str]:
     return [woord for woord in re.split(r"\s+", zoekterm.strip()) if woord.strip('"')]
 
 
-def zoek(queryset, zoekterm: str, *, met_fragment: bool = True):
+def zoek(queryset, zoekterm: str, *, met_fragment: bool = True, rangschik_tot: int | None = None):
     """`queryset` narrowed to stories matching `zoekterm`, best match first.
 
     `met_fragment=False` leaves out the snippet (an export needs none, and on
     PostgreSQL building one reads each story's whole text again).
+
+    `rangschik_tot=n`: when more than n stories match, they are shown newest
+    first instead of by relevance. Ranking reads every match's search vector
+    (seconds for a common word in 100 000 stories), and among thousands of
+    matches a rank tells little. One bounded count decides (see
+    `is_op_relevantie`).
     """
     if not woorden(zoekterm):
         return queryset
     if is_postgres():
-        return _zoek_postgres(queryset, zoekterm, met_fragment)
-    return _zoek_eenvoudig(queryset, zoekterm)
+        gevonden = queryset.filter(zoekvector=_query(zoekterm))
+    else:
+        gevonden = _filter_eenvoudig(queryset, zoekterm)
+    if rangschik_tot is not None and begrensd_aantal(gevonden, rangschik_tot) > rangschik_tot:
+        return _met_fragment(gevonden, zoekterm, met_fragment).order_by("-aangemaakt_op", "-pk")
+    if is_postgres():
+        return _zoek_postgres(gevonden, zoekterm, met_fragment)
+    return _zoek_eenvoudig(gevonden, zoekterm)
+
+
+def is_op_relevantie(queryset) -> bool:
+    """Whether a `zoek()` result is ordered by relevance (not newest first)."""
+    return "zoekrang" in queryset.query.annotations
+
+
+def _met_fragment(gevonden, zoekterm, met_fragment):
+    if not met_fragment:
+        return gevonden
+    if is_postgres():
+        return gevonden.annotate(zoekfragment=_headline(zoekterm))
+    return _annoteer_eenvoudig(gevonden, zoekterm)
+
+
+def _query(zoekterm):
+    return SearchQuery(zoekterm, config=CONFIG, search_type="websearch")
+
+
+def _headline(zoekterm):
+    return SearchHeadline(
+        "tekst",
+        _query(zoekterm),
+        config=CONFIG,
+        start_sel=START,
+        stop_sel=STOP,
+        max_words=40,
+        min_words=15,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
 
 
 def _zoek_postgres(queryset, zoekterm, met_fragment):
-    query = SearchQuery(zoekterm, config=CONFIG, search_type="websearch")
-    queryset = queryset.filter(zoekvector=query).annotate(
-        zoekrang=SearchRank(F("zoekvector"), query)
+    queryset = queryset.annotate(zoekrang=SearchRank(F("zoekvector"), _query(zoekterm)))
+    return _met_fragment(queryset, zoekterm, met_fragment).order_by(
+        "-zoekrang", "-aangemaakt_op", "-pk"
     )
-    if met_fragment:
-        queryset = queryset.annotate(
-            zoekfragment=SearchHeadline(
-                "tekst",
-                query,
-                config=CONFIG,
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=40,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
-        )
-    return queryset.order_by("-zoekrang", "-aangemaakt_op", "-pk")
 
 
-def _zoek_eenvoudig(queryset, zoekterm):
-    termen = [woord.strip('"') for woord in woorden(zoekterm)]
-    for term in termen:
+def _filter_eenvoudig(queryset, zoekterm):
+    for term in _termen(zoekterm):
         queryset = queryset.filter(
             Q(titel__icontains=term) | Q(samenvatting__icontains=term) | Q(tekst__icontains=term)
         )
-    eerste = termen[0]
-    positie = StrIndex(Lower("tekst"), Lower(Value(eerste)))
+    return queryset
+
+
+def _termen(zoekterm):
+    return [woord.strip('"') for woord in woorden(zoekterm)]
+
+
+def _annoteer_eenvoudig(queryset, zoekterm):
+    positie = StrIndex(Lower("tekst"), Lower(Value(_termen(zoekterm)[0])))
     return queryset.annotate(
-        zoekrang=Case(
-            When(titel__icontains=eerste, then=Value(2)),
-            default=Value(1),
-            output_field=IntegerField(),
-        ),
         zoekfragment=Substr("tekst", Greatest(positie - 80, 1), _FRAGMENT_LENGTE),
         zoekpositie=positie,
-    ).order_by("-zoekrang", "-aangemaakt_op", "-pk")
+    )
+
+
+def _zoek_eenvoudig(queryset, zoekterm):
+    return (
+        _annoteer_eenvoudig(queryset, zoekterm)
+        .annotate(
+            zoekrang=Case(
+                When(titel__icontains=_termen(zoekterm)[0], then=Value(2)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-zoekrang", "-aangemaakt_op", "-pk")
+    )
 
 
 def fragment_html(verhaal, zoekterm: str = ""):

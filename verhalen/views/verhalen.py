@@ -18,6 +18,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from carelab import paginering
+from carelab.paginering import BegrensdePaginator
 from verhalen import export, geschiedenis, search
 from verhalen.filters import VerhaalFilter
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
@@ -69,10 +71,13 @@ def _gefilterd(request, **kwargs):
 
 @vereist("verhalen.view_verhaal")
 def verhaal_list(request):
-    filterset = _gefilterd(request)
-    # An invalid filter value is shown as an error and left out.
-    verhalen = filterset.qs
-    pagina = Paginator(verhalen, VERHALEN_PER_PAGINA).get_page(request.GET.get("pagina"))
+    filterset = _gefilterd(request, rangschik_tot=paginering.GRENS)
+    # An invalid filter value is shown as an error and left out. A list row
+    # never shows the whole text: it is not read (nor its search vector).
+    verhalen = filterset.qs.defer("tekst", "zoekvector")
+    pagina = BegrensdePaginator(verhalen, VERHALEN_PER_PAGINA, grens=paginering.GRENS).get_page(
+        request.GET.get("pagina")
+    )
     zoekterm = filterset.zoekterm
     for verhaal in pagina:
         verhaal.zoekfragment_html = search.fragment_html(verhaal, zoekterm) if zoekterm else ""
@@ -85,6 +90,7 @@ def verhaal_list(request):
             "filter": filterset,
             "pagina": pagina,
             "zoekterm": zoekterm,
+            "op_datum": bool(zoekterm) and not search.is_op_relevantie(verhalen),
             "querystring": querystring.urlencode(),
             "mag_exporteren": request.user.has_perm("verhalen.exporteer_verhaal"),
         },
