@@ -224,6 +224,21 @@ class FragmentForm(CodeKeuzeMixin, forms.Form):
 # --- The codebook -----------------------------------------------------------
 
 
+class KleurInvoer(forms.TextInput):
+    """A colour picker. HTML allows neither maxlength nor required on it (a
+    colour picker always has a value), so it renders without both."""
+
+    input_type = "color"
+
+    def use_required_attribute(self, initial):
+        return False
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("maxlength", None)
+        return context
+
+
 class CodeForm(forms.ModelForm):
     """Name and coding rules of a code. The name of a kennisagenda theme stays fixed."""
 
@@ -239,7 +254,7 @@ class CodeForm(forms.ModelForm):
             "beschrijving": forms.Textarea(attrs={"rows": 3}),
             "definitie": forms.Textarea(attrs={"rows": 3}),
             "voorbeeld": forms.Textarea(attrs={"rows": 3}),
-            "kleur": forms.TextInput(attrs={"type": "color"}),
+            "kleur": KleurInvoer,
         }
 
     def __init__(self, *args, **kwargs):
