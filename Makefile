@@ -7,7 +7,7 @@ DEV := DJANGO_DEBUG=1
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: install run test test-fast test-browser lint format migrations-check bench clean
+.PHONY: install run test test-fast test-browser lint format migrations-check bench clean backup restore loadtest
 
 # Debian's python3 needs python3-venv for `-m venv`; a half-made venv (python
 # without pip, left by a failed attempt) is made again with --clear.
@@ -52,6 +52,19 @@ migrations-check: $(STAMP)
 # server of DATABASE_URL, or 10k on SQLite without it. E.g. BENCH_ARGS="--compare 1k,100k".
 bench: $(STAMP)
 	$(BIN)/python manage.py bench --settings=bench.settings $(BENCH_ARGS)
+
+# Full, portable backup (all rows + uploaded files, see README "Betrouwbaarheid"),
+# with the environment's settings (DATABASE_URL, DJANGO_MEDIA_ROOT, ...).
+ARCHIEF ?= var/backups/verhalenbank-$(shell date -u +%Y%m%d-%H%M%S).tar.gz
+backup: $(STAMP)
+	$(BIN)/python manage.py backup $(ARCHIEF)
+
+# Into an empty, migrated database only: make restore ARCHIEF=pad/naar/backup.tar.gz
+restore: $(STAMP)
+	@test -n "$(filter command line environment,$(origin ARCHIEF))" \
+		|| { echo "Geef het archief op: make restore ARCHIEF=pad/naar/backup.tar.gz" >&2; exit 1; }
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py herstel $(ARCHIEF)
 
 clean:
 	rm -rf $(VENV) var staticfiles
