@@ -1,9 +1,8 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import uploads, views
 
 admin.site.site_header = "CARE lab Verhalenbank — beheer"
 admin.site.site_title = "Verhalenbank beheer"
@@ -49,9 +48,6 @@ urlpatterns = [
     path("", include("verhalen.urls")),
     path("", include("verhalen.urls_codeboek")),
     path("", include("verhalen.urls_collecties")),
+    # Uploaded files (MEDIA_URL), also in development: always through this view.
+    path("bestanden/<path:naam>", uploads.bestand, name="bestand"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

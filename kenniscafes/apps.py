@@ -7,9 +7,12 @@ class KenniscafesConfig(AppConfig):
     verbose_name = _("Kenniscafés")
 
     def ready(self):
-        from carelab import sections
+        from carelab import sections, uploads
 
+        from . import bestanden
         from . import sections as kenniscafe_sections
+
+        uploads.registreer_bron("kenniscafes", bestanden.mag_downloaden)
 
         sections.register(
             "home", "kenniscafes/includes/_home.html", kenniscafe_sections.home, order=20

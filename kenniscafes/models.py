@@ -13,7 +13,6 @@ import secrets
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.urls import reverse
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from carelab.models import ThemaItemBase
+from carelab.uploads import BestandsControle
 
 from .opmaak import datum_en_tijd
 
@@ -541,6 +541,10 @@ class Spreker(models.Model):
         return self.persoon.functie if self.persoon else ""
 
 
+BIJLAGE_EXTENSIES = ["pdf", "pptx", "ppt", "odp", "docx", "odt", "jpg", "jpeg", "png", "webp"]
+BIJLAGE_MAX_MB = 20
+
+
 class Bijlage(models.Model):
     class Soort(models.TextChoices):
         PRESENTATIE = "presentatie", _("presentatie")
@@ -558,13 +562,10 @@ class Bijlage(models.Model):
     bestand = models.FileField(
         _("bestand"),
         upload_to="kenniscafes/%Y/",
-        validators=[
-            FileExtensionValidator(
-                ["pdf", "pptx", "ppt", "odp", "docx", "odt", "jpg", "jpeg", "png", "webp"]
-            )
-        ],
+        # Extension, size and content (carelab/uploads.py); served by /bestanden/….
+        validators=[BestandsControle(BIJLAGE_EXTENSIES, max_mb=BIJLAGE_MAX_MB)],
         help_text=_(
-            "PDF, presentatie, document of foto. "
+            "PDF, presentatie, document of foto; hoogstens 20 MB. "
             "Zet alleen foto's online waar iedereen toestemming voor gaf."
         ),
     )

@@ -7,9 +7,12 @@ class ProjectenConfig(AppConfig):
     verbose_name = _("Projecten en werkteams")
 
     def ready(self):
-        from carelab import sections
+        from carelab import sections, uploads
 
+        from . import bestanden
         from .selectors import projecten_voor_thema
+
+        uploads.registreer_bron("publicaties", bestanden.mag_downloaden)
 
         sections.register(
             "thema", "projecten/includes/_thema_projecten.html", projecten_voor_thema, order=30

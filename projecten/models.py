@@ -11,7 +11,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
@@ -23,6 +23,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from carelab.models import ThemaItemBase
+from carelab.uploads import BestandsControle
 
 MAANDEN = [
     (1, _("januari")),
@@ -40,10 +41,12 @@ MAANDEN = [
 ]
 
 PUBLICATIE_EXTENSIES = ["pdf", "docx", "xlsx", "pptx", "odt"]
-PUBLICATIE_MAX_BYTES = 20 * 1024 * 1024
+PUBLICATIE_MAX_MB = 20
+PUBLICATIE_MAX_BYTES = PUBLICATIE_MAX_MB * 1024 * 1024
 
 
 def validate_bestandsgrootte(bestand):
+    """No longer used (BestandsControle checks the size); kept for old migrations."""
     if bestand.size > PUBLICATIE_MAX_BYTES:
         raise ValidationError(
             _("Dit bestand is te groot. Een publicatie mag hoogstens 20 MB zijn."),
@@ -838,13 +841,8 @@ class Publicatie(models.Model):
         _("bestand"),
         upload_to="publicaties/",
         blank=True,
-        validators=[
-            FileExtensionValidator(
-                PUBLICATIE_EXTENSIES,
-                message=_("Kies een bestand van het soort pdf, docx, xlsx, pptx of odt."),
-            ),
-            validate_bestandsgrootte,
-        ],
+        # Extension, size and content (carelab/uploads.py); served by /bestanden/….
+        validators=[BestandsControle(PUBLICATIE_EXTENSIES, max_mb=PUBLICATIE_MAX_MB)],
         help_text=_("pdf, docx, xlsx, pptx of odt; hoogstens 20 MB."),
     )
     project = models.ForeignKey(

@@ -20,6 +20,7 @@ from projecten.models import (
     Wijk,
 )
 from projecten.wijken import WIJKEN
+from tests.voorbeeldbestanden import inhoud
 
 from .factories import (
     LidmaatschapFactory,
@@ -247,7 +248,8 @@ def test_research_team_lists_the_projectleider_first():
     "naam", ["rapport.pdf", "verslag.docx", "cijfers.xlsx", "dia.pptx", "tekst.odt"]
 )
 def test_publication_file_of_allowed_kind_is_accepted(naam):
-    publicatie = PublicatieFactory.build(bestand=SimpleUploadedFile(naam, b"inhoud"))
+    extensie = naam.rsplit(".", 1)[1]
+    publicatie = PublicatieFactory.build(bestand=SimpleUploadedFile(naam, inhoud(extensie)))
 
     publicatie.full_clean()
 
@@ -259,24 +261,25 @@ def test_publication_file_of_other_kind_gets_a_dutch_message():
         publicatie.full_clean()
 
     assert fout.value.message_dict["bestand"] == [
-        "Kies een bestand van het soort pdf, docx, xlsx, pptx of odt."
+        "Dit soort bestand kan hier niet. Kies een bestand van het soort "
+        "pdf, docx, xlsx, pptx of odt."
     ]
 
 
 def test_publication_file_over_20_mb_gets_a_dutch_message():
-    te_groot = SimpleUploadedFile("groot.pdf", b"x" * (PUBLICATIE_MAX_BYTES + 1))
+    te_groot = SimpleUploadedFile("groot.pdf", inhoud("pdf").ljust(PUBLICATIE_MAX_BYTES + 1))
     publicatie = PublicatieFactory.build(bestand=te_groot)
 
     with pytest.raises(ValidationError) as fout:
         publicatie.full_clean()
 
     assert fout.value.message_dict["bestand"] == [
-        "Dit bestand is te groot. Een publicatie mag hoogstens 20 MB zijn."
+        "Dit bestand is te groot (20,0 MB). Een bestand mag hoogstens 20 MB zijn."
     ]
 
 
 def test_publication_file_of_exactly_20_mb_is_accepted():
-    precies = SimpleUploadedFile("precies.pdf", b"x" * PUBLICATIE_MAX_BYTES)
+    precies = SimpleUploadedFile("precies.pdf", inhoud("pdf").ljust(PUBLICATIE_MAX_BYTES))
 
     PublicatieFactory.build(bestand=precies).full_clean()
 
