@@ -240,3 +240,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Access log (verhalen.Inzage: who viewed or exported stories). Rows older than
 # this many days are removed by `manage.py ruim_inzagelog_op` (run it daily).
 INZAGELOG_BEWAARTERMIJN_DAGEN = int(os.environ.get("INZAGELOG_BEWAARTERMIJN_DAGEN", "730"))
+
+# Reliability (RELIAB): when the database cannot be reached every page answers
+# with a Dutch 503 page and Retry-After (carelab/middleware.py; errors outside
+# views reach carelab.views.server_error, the handler500).
+MIDDLEWARE = ["carelab.middleware.DatabaseOnbereikbaarMiddleware", *MIDDLEWARE]

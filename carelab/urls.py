@@ -16,6 +16,10 @@ thema_patterns = (
     "themas",
 )
 
+# A database that cannot be reached gives the Dutch 503 page, also when the
+# error comes from a middleware (carelab/middleware.py); anything else 500.html.
+handler500 = "carelab.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

@@ -1,10 +1,14 @@
+import sys
+
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from . import sections
+from .middleware import RETRY_AFTER, antwoord_503, database_onbereikbaar
 from .models import Kennislijn, Thema
 
 
@@ -47,5 +51,18 @@ def healthz(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "fout", "database": "onbereikbaar"}, status=503)
+        response = JsonResponse({"status": "fout", "database": "onbereikbaar"}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def server_error(request):
+    """handler500: the 503 page when the database is unreachable, else templates/500.html.
+
+    Called while the exception is being handled, so sys.exc_info() holds it —
+    also when it was raised outside a view (another middleware, the 404 page).
+    """
+    if database_onbereikbaar(sys.exc_info()[1]):
+        return antwoord_503()
+    return defaults.server_error(request)

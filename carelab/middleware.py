@@ -1,0 +1,71 @@
+"""When the database cannot be reached, every page answers 503 in Dutch.
+
+The page is rendered without a request context: the navigation, the account
+box and the session all need the database, so `templates/503.html` stands on
+its own (same stylesheet and header as the site) and the response carries
+`Retry-After`. Two ways in, one answer:
+
+* `DatabaseOnbereikbaarMiddleware.process_exception` for errors raised in a view
+  (also with DEBUG on, where Django would show its debug page);
+* `carelab.views.server_error` (the `handler500`) for errors raised anywhere
+  else — another middleware loading the session, the 404 page's navigation.
+
+Which errors: `InterfaceError` (the connection is gone or unusable) and
+`OperationalError` (connection refused or dropped, server shutting down, too
+many connections, statement timeout, SQLite's "database is locked") — the
+database is down or overloaded and trying again later helps. Not SQLite's
+"no such table/column": that is a deployment mistake (migrate forgotten) and
+stays a 500 that gets noticed. Not the other `DatabaseError`s (integrity,
+data, programming errors): those are bugs, also 500.
+"""
+
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+
+logger = logging.getLogger(__name__)
+
+# Seconds a client (or a proxy, or a search engine) should wait before trying again.
+RETRY_AFTER = 60
+
+_SCHEMAFOUTEN = ("no such table", "no such column")
+
+
+def database_onbereikbaar(fout: BaseException | None) -> bool:
+    """Whether `fout` means the database cannot be reached right now."""
+    if isinstance(fout, InterfaceError):
+        return True
+    if isinstance(fout, OperationalError):
+        return not str(fout).startswith(_SCHEMAFOUTEN)
+    return False
+
+
+def antwoord_503() -> HttpResponse:
+    """The Dutch 503 page with Retry-After; renders without touching the database."""
+    inhoud = loader.get_template("503.html").render({"minuten": max(1, RETRY_AFTER // 60)})
+    response = HttpResponse(inhoud, status=503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseOnbereikbaarMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not database_onbereikbaar(exception):
+            return None
+        logger.error(
+            "Database onbereikbaar bij %s %s: %s",
+            request.method,
+            request.path,
+            exception,
+            exc_info=exception,
+        )
+        return antwoord_503()
