@@ -137,6 +137,11 @@ def plan(verhalen):
     )
 
 
+def collectie_slug(index):
+    """The slug of collection `index`; the first is the measured one."""
+    return MEETCOLLECTIE if index == 0 else f"bench-collectie-nr-{index + 1}"
+
+
 def fragmenten_voor(index):
     """Fragments of the story at `index`: 50 for the first, 0–20 (mean 10) for others."""
     if index == 0:
@@ -519,13 +524,12 @@ class Bouwer:
         for i in range(self.plan.collecties):
             pk = c_ids()
             if i == 0:
-                publiek, slug, grootte, gepubliceerd = "brede_raad", MEETCOLLECTIE, 100, True
+                publiek, grootte, gepubliceerd = "brede_raad", 100, True
                 verhaal_ids = [self.meetverhaal] + [
                     v for v in kies_uit[publiek] if v != self.meetverhaal
                 ][: MEETCOLLECTIE_ITEMS - 1]
             else:
                 publiek = "brede_raad" if self.rng.random() < 0.7 else "openbaar"
-                slug = f"bench-collectie-{i + 1}"
                 grootte = self.rng.randint(5, 100)
                 gepubliceerd = self.rng.random() < 0.9
                 bron = kies_uit[publiek]
@@ -535,7 +539,7 @@ class Bouwer:
                 {
                     "id": pk,
                     "titel": f"Collectie {self.tekst.titel()}",
-                    "slug": slug,
+                    "slug": collectie_slug(i),
                     "inleiding": f"{self.tekst.zin()} {self.tekst.zin()}\n\n**{self.tekst.zin()}**",
                     "publiek": publiek,
                     "gepubliceerd": gepubliceerd,

@@ -173,3 +173,10 @@ def test_builder_command_refuses_the_test_database_and_writes_nothing():
 
     assert not Verhaal.objects.exists()
     assert re.search("bench", str(connection.settings_dict["NAME"])) is None
+
+
+def test_collection_slugs_are_unique_at_100k():
+    slugs = [ds.collectie_slug(i) for i in range(ds.plan(100_000).collecties)]
+
+    assert len(set(slugs)) == 200
+    assert slugs[0] == ds.MEETCOLLECTIE
