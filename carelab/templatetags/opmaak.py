@@ -3,6 +3,8 @@
 {% load opmaak %}
 {{ collectie.inleiding|markdown:3 }}      Markdown → safe HTML, `#` becomes h3
 {{ reflectie.tekst|markdown_kort }}       Markdown without headings
+{{ organisatie.website|veilige_url }}     a link typed in the admin, or "" when it is
+                                          not http(s)/mailto (never javascript:)
 <html lang="nl"{% tekstgrootte_attribuut %}>
 """
 
@@ -43,6 +45,23 @@ def markdown(tekst, eerste_kop=2):
 def markdown_kort(tekst):
     """Markdown without headings, for short texts such as reflections."""
     return render_markdown(str(tekst or ""), koppen=False)
+
+
+VEILIGE_SCHEMAS = ("http://", "https://", "mailto:")
+
+
+@register.filter
+def veilige_url(url):
+    """`url` when it is a web or mail link, else "" (templates then show no link).
+
+    URL fields are validated in forms, but a value stored another way (a
+    script, a restore) must still never become a `javascript:` or `data:` link.
+    Browsers ignore leading spaces and control characters and the case of the
+    scheme; so does this check.
+    """
+    url = str(url or "")
+    schoon = "".join(teken for teken in url if teken > " ").lower()
+    return url.strip() if schoon.startswith(VEILIGE_SCHEMAS) else ""
 
 
 @register.simple_tag(takes_context=True)
