@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Kennislijn, Thema
+from .tweestaps import admin as tweestaps_admin  # noqa: F401  (the user admin with 2FA reset)
 
 
 class SubcodeInline(admin.TabularInline):

@@ -8,6 +8,9 @@ class CarelabConfig(AppConfig):
     verbose_name = _("CARE lab")
 
     def ready(self):
-        from . import roles
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import roles, sessieduur
 
         post_migrate.connect(roles.sync_role_permissions_handler, dispatch_uid="carelab.roles")
+        user_logged_in.connect(sessieduur.start_sessie, dispatch_uid="carelab.sessieduur")

@@ -4,10 +4,12 @@ mode only, one account per role."""
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import roles
 from .kennisagenda import KENNISLIJNEN
 from .models import Kennislijn, Thema
+from .tweestaps.services import maak_reservecodes, tweestaps_verplicht
 
 DEMO_ACCOUNTS = [
     # (username, password, first name, role or None for the superuser)
@@ -62,3 +64,21 @@ def create_demo_accounts(stdout):
         if role:
             user.groups.set([Group.objects.get(name=role)])
         stdout.write(f"  {username:<12} wachtwoord: {password}")
+        if tweestaps_verplicht(user):
+            codes = demo_tweede_stap(user)
+            stdout.write(f"  {'':<12} tweede stap, reservecodes (elk één keer): {' '.join(codes)}")
+    stdout.write(
+        "  De tweede stap: een reservecode hierboven, of de code van nu met\n"
+        "  DJANGO_DEBUG=1 .venv/bin/python manage.py democode onderzoeker  (of beheerder)."
+    )
+
+
+def demo_tweede_stap(user):
+    """A confirmed authenticator app for a demo account, and fresh backup codes.
+
+    The app's key stays the same between runs (someone may have added it to
+    their phone); `manage.py democode` prints its current code in demo mode.
+    """
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        TOTPDevice.objects.create(user=user, name="Demo-app", confirmed=True)
+    return maak_reservecodes(user=user)

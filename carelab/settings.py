@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +72,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Session expiry (carelab/sessieduur.py), then the second step of the login
+    # (carelab/tweestaps/): django-otp marks the verified user, ours redirects.
+    "carelab.sessieduur.SessieduurMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "carelab.tweestaps.middleware.TweestapsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -194,6 +202,7 @@ SESSION_COOKIE_HTTPONLY = True
 # Forms carry the CSRF token and no script of ours reads the cookie: none may.
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# The absolute maximum of a login (a working day); see carelab/sessieduur.py.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(60 * 60 * 8)))
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
@@ -245,3 +254,17 @@ INZAGELOG_BEWAARTERMIJN_DAGEN = int(os.environ.get("INZAGELOG_BEWAARTERMIJN_DAGE
 # with a Dutch 503 page and Retry-After (carelab/middleware.py; errors outside
 # views reach carelab.views.server_error, the handler500).
 MIDDLEWARE = ["carelab.middleware.DatabaseOnbereikbaarMiddleware", *MIDDLEWARE]
+
+# Authentication: session expiry and two-factor authentication (AUTH).
+# Thirty minutes without a request log you out; the session records activity
+# at most every five minutes (no database write per request); after
+# SESSION_COOKIE_AGE (8 hours) a login ends however active it was.
+SESSIE_INACTIEF_NA = int(os.environ.get("DJANGO_SESSION_IDLE_TIMEOUT", str(30 * 60)))
+SESSIE_VERNIEUW_NA = 5 * 60
+SESSIE_MAXIMALE_DUUR = SESSION_COOKIE_AGE
+# django-otp: the name authenticator apps show next to the code; secrets
+# hidden in the admin; every wrong code doubles the wait (1, 2, 4, 8… s).
+OTP_TOTP_ISSUER = "CARE lab Verhalenbank"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1

@@ -46,6 +46,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("accounts/tweestaps/", include("carelab.tweestaps.urls")),
     path("admin/", admin.site.urls),
     path("", include("projecten.urls")),
     path("", include("kenniscafes.urls")),

@@ -1,10 +1,20 @@
-"""Fixtures shared by every suite: one user per role, logged-in clients."""
+"""Fixtures shared by every suite: one user per role, logged-in clients.
+
+The *_client fixtures are logged in AND past the second step of the login
+(two-factor authentication, required for researchers and superusers), so
+they see pages straight away. To log someone else in, never call a bare
+`client.force_login(user)` — a researcher or superuser would be redirected
+to the second step on every page. Use `tests.helpers.log_in(client, user)`
+instead; `log_in(client, user, verified=False)` leaves the second step to do.
+`tests.helpers.totp_code(device)` gives the code an authenticator app shows.
+"""
 
 import pytest
 from hypothesis import settings as hypothesis_settings
 
 from carelab import roles
 from tests.factories import UserFactory
+from tests.helpers import log_in
 
 # The CI machines are shared and sometimes slow: a property test must fail on
 # a wrong answer, never on one example taking longer than 200 ms.
@@ -45,8 +55,7 @@ def gewone_gebruiker(db):
 
 
 def _client_for(client, user):
-    client.force_login(user)
-    return client
+    return log_in(client, user)
 
 
 @pytest.fixture

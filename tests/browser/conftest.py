@@ -10,7 +10,9 @@ import shutil
 
 import pytest
 
+from carelab.tweestaps.services import tweestaps_nodig
 from tests.factories import DEFAULT_PASSWORD
+from tests.helpers import app_device, pass_second_step
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -71,14 +73,23 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture
 def login(page, live_server):
-    """Log in through the real login form: login(user) → the page after login."""
+    """Log in through the real login form: login(user) → the page after login.
 
-    def _login(user, password=DEFAULT_PASSWORD):
+    Users who need two-factor authentication (researchers, superusers) get a
+    confirmed authenticator app and type its current code on the real second
+    step; login(user, second_step=False) stops at that step. A test that
+    fills the login form itself calls tests.helpers.pass_second_step(page, user).
+    """
+
+    def _login(user, password=DEFAULT_PASSWORD, *, second_step=True):
+        device = app_device(user) if tweestaps_nodig(user) else None
         page.goto(f"{live_server.url}/accounts/login/")
         page.get_by_label("Gebruikersnaam").fill(user.username)
         page.get_by_label("Wachtwoord").fill(password)
         page.get_by_role("button", name="Inloggen").click()
         page.wait_for_load_state()
+        if device is not None and second_step:
+            pass_second_step(page, user)
         return page
 
     return _login

@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 from carelab import roles
 from carelab.models import Thema
 from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.helpers import app_device, pass_second_step
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen.models import Fragment
 
@@ -197,7 +198,8 @@ def test_codebook_pages_fit_a_320px_screen_wide_tables_scroll_in_place(page, liv
 
 
 def test_without_javascript_a_pasted_quote_is_found_in_the_text(browser, live_server):
-    UserFactory(username="olga", first_name="Olga", role=roles.ONDERZOEKER)
+    olga = UserFactory(username="olga", first_name="Olga", role=roles.ONDERZOEKER)
+    app_device(olga)
     verhaal = VerhaalFactory(titel="Wachten op de gemeente", tekst=TEKST)
     context = browser.new_context(java_script_enabled=False, locale="nl-NL")
     page = context.new_page()
@@ -205,6 +207,7 @@ def test_without_javascript_a_pasted_quote_is_found_in_the_text(browser, live_se
     page.get_by_label("Gebruikersnaam").fill("olga")
     page.get_by_label("Wachtwoord").fill(DEFAULT_PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    pass_second_step(page, olga)
     page.goto(f"{live_server.url}{verhaal.get_absolute_url()}")
     expect(page.get_by_role("button", name="Gebruik selectie")).to_be_hidden()
 

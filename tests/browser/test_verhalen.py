@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from carelab import roles
 from tests.factories import DEFAULT_PASSWORD, ThemaFactory, UserFactory
+from tests.helpers import app_device, pass_second_step
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen.models import Verhaal
 from verhalen.services import verhalen as services
@@ -38,11 +39,13 @@ def ernstige_overtredingen(page):
 
 
 def inloggen(page, live_server, user):
+    app_device(user)
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Gebruikersnaam").fill(user.username)
     page.get_by_label("Wachtwoord").fill(DEFAULT_PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state()
+    pass_second_step(page, user)
 
 
 def test_entering_a_story_warns_about_personal_data_then_saves(

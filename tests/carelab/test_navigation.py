@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from tests.helpers import log_in
+
 pytestmark = pytest.mark.django_db
 
 PUBLIC = ["Home", "Thema's", "Collecties", "Projecten", "Werkteams", "Kenniscafés"]
@@ -32,7 +34,7 @@ def test_brede_raad_and_coordinator_do_not_see_stories_or_codebook(request, role
 
 
 def test_user_without_role_sees_public_navigation(client, gewone_gebruiker):
-    client.force_login(gewone_gebruiker)
+    log_in(client, gewone_gebruiker)
     assert nav_labels(client.get("/")) == PUBLIC
 
 

@@ -1,6 +1,8 @@
 import pytest
 from django.db import connection
 
+from tests.helpers import log_in
+
 pytestmark = pytest.mark.django_db
 
 
@@ -32,7 +34,7 @@ def test_logged_in_user_sees_logout_button_not_login_link(onderzoeker_client):
 
 def test_admin_link_only_for_staff(coordinator_client, client, onderzoeker):
     assert 'href="/admin/"' in coordinator_client.get("/").content.decode()
-    client.force_login(onderzoeker)
+    log_in(client, onderzoeker)
     assert 'href="/admin/"' not in client.get("/").content.decode()
 
 

@@ -9,6 +9,7 @@ from django.core import mail
 from carelab.models import Thema
 from kenniscafes.models import Aanmelding, Kenniscafe
 from tests.factories import UserFactory
+from tests.helpers import log_in
 from tests.projecten.factories import PersoonFactory
 
 from .factories import AanmeldingFactory, KenniscafeFactory, LocatieFactory, amsterdam, over_dagen
@@ -62,12 +63,12 @@ def test_admin_anonymous_is_sent_to_login(client):
 
 @pytest.mark.parametrize("gebruiker", ["gewone_gebruiker", "onderzoeker", "raadslid"])
 def test_admin_non_staff_roles_are_sent_to_login(client, request, gebruiker):
-    client.force_login(request.getfixturevalue(gebruiker))
+    log_in(client, request.getfixturevalue(gebruiker))
     assert client.get(AANMELDINGEN).url.startswith("/admin/login/")
 
 
 def test_admin_staff_without_coordinator_role_gets_403(client, staf_zonder_rol):
-    client.force_login(staf_zonder_rol)
+    log_in(client, staf_zonder_rol)
     assert client.get(CHANGELIST).status_code == 403
     assert client.get(AANMELDINGEN).status_code == 403
 
@@ -267,7 +268,7 @@ def test_admin_csv_action_needs_permission_to_see_registrations(client):
     user.user_permissions.add(
         *Permission.objects.filter(codename__in=["view_kenniscafe", "change_kenniscafe"])
     )
-    client.force_login(user)
+    log_in(client, user)
     response = client.get(CHANGELIST)
     acties = [naam for naam, _label in response.context["action_form"].fields["action"].choices]
     assert "exporteer_aanmeldingen" not in acties
@@ -325,10 +326,11 @@ def test_admin_changelists_query_count_does_not_grow(
 ):
     for _ in range(aantal):
         AanmeldingFactory.create_batch(2, kenniscafe=KenniscafeFactory(locatie=LocatieFactory()))
-    # session, user, permissions, counts, the page, filter choices, date hierarchy
-    with django_assert_num_queries(12):
+    # session, user, the 2FA device check, permissions, counts, the page,
+    # filter choices, date hierarchy
+    with django_assert_num_queries(13):
         response = coordinator_client.get(CHANGELIST)
     assert len(response.context["cl"].result_list) == aantal
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = coordinator_client.get("/admin/kenniscafes/aanmelding/")
     assert len(response.context["cl"].result_list) == 2 * aantal

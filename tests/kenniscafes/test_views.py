@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 
 from kenniscafes.models import Aanmelding, Status
+from tests.helpers import log_in
 from tests.projecten.factories import PersoonFactory, ProjectFactory, WerkteamFactory
 
 from .factories import (
@@ -238,7 +239,7 @@ def test_detail_series_shows_part_and_links_to_others(client):
 def test_detail_of_draft_is_404_for_visitors_and_a_preview_for_coordinators(client, coordinator):
     cafe = KenniscafeFactory(gepubliceerd=False)
     assert client.get(cafe.get_absolute_url()).status_code == 404
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     response = client.get(cafe.get_absolute_url())
     assert "Niet gepubliceerd (alleen voor coördinatoren)" in _tekst(response)
 

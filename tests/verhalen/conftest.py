@@ -1,6 +1,7 @@
 import pytest
 
 from carelab.models import Thema
+from tests.helpers import log_in
 
 
 @pytest.fixture
@@ -22,6 +23,6 @@ def rol_client(request, client):
     Use with `@pytest.mark.parametrize("rol_client", [...], indirect=True)`.
     """
     if request.param != "anoniem":
-        client.force_login(request.getfixturevalue(request.param))
+        log_in(client, request.getfixturevalue(request.param))
     client.rol = request.param
     return client

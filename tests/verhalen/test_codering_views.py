@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from carelab import roles
 from tests.factories import UserFactory
+from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen.models import Fragment, Toestemming
 
@@ -44,7 +45,7 @@ def test_fragment_pages_send_anonymous_visitors_to_login(client, verhaal, fragme
 def test_fragment_pages_forbidden_without_coding_rights(
     client, request, gebruiker, verhaal, fragment
 ):
-    client.force_login(request.getfixturevalue(gebruiker))
+    log_in(client, request.getfixturevalue(gebruiker))
     for url in _urls(verhaal, fragment):
         assert client.get(url).status_code == 403
         assert client.post(url, {"start": 0, "eind": 5, "codes": []}).status_code == 403
@@ -252,7 +253,7 @@ def test_story_page_shows_no_coding_tools_to_a_reader_without_coding_rights(
         Permission.objects.get(codename="view_verhaal"),
         Permission.objects.get(codename="view_fragment"),
     )
-    client.force_login(lezer)
+    log_in(client, lezer)
     html = client.get(verhaal.get_absolute_url()).content.decode()
     assert 'id="verhaaltekst"' in html
     assert 'id="fragment-form"' not in html

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from carelab.models import Thema
+from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory
 from verhalen.models import Collectie, Publiek, Toestemming
@@ -67,7 +68,7 @@ def test_curating_pages_anonymous_redirected_to_login(client, collectie, methode
 def test_curating_pages_forbidden_without_researcher_role(
     client, collectie, request, gebruiker, methode, url
 ):
-    client.force_login(request.getfixturevalue(gebruiker))
+    log_in(client, request.getfixturevalue(gebruiker))
     assert getattr(client, methode)(url).status_code == 403
     collectie.refresh_from_db()
     assert collectie.gepubliceerd is False
@@ -435,9 +436,9 @@ def test_history_records_who_changed_the_collection(onderzoeker_client, onderzoe
 def test_admin_for_collections_is_for_superusers_only(client, beheerder, coordinator):
     CollectieFactory(titel="In de admin")
 
-    client.force_login(beheerder)
+    log_in(client, beheerder)
     assert "In de admin" in client.get("/admin/verhalen/collectie/").content.decode()
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     assert client.get("/admin/verhalen/collectie/").status_code == 403
 
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from carelab.models import Thema
 from tests.factories import ThemaFactory
+from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import (
     CollectieFactory,
@@ -126,7 +127,7 @@ def test_one_h1_and_no_skipped_heading_levels(client, raadslid, maatwerk):
     )
     maak_item(collectie, maatwerk)
     ReflectieFactory(collectie=collectie, auteur=raadslid)
-    client.force_login(raadslid)
+    log_in(client, raadslid)
 
     content = client.get("/collecties/koppen/").content.decode()
     main = content.split("<main")[1].split("</main>")[0]
@@ -146,7 +147,7 @@ def _aantal_queries(client, url):
 @pytest.mark.parametrize("gebruiker", ["anoniem", "raadslid", "onderzoeker"])
 def test_reading_page_queries_do_not_grow_with_items(client, request, maatwerk, gebruiker):
     if gebruiker != "anoniem":
-        client.force_login(request.getfixturevalue(gebruiker))
+        log_in(client, request.getfixturevalue(gebruiker))
     een = CollectieFactory(publiek=Publiek.OPENBAAR, slug="een", themas=[maatwerk])
     vijf = CollectieFactory(publiek=Publiek.OPENBAAR, slug="vijf", themas=[maatwerk])
     maak_item(een, maatwerk)
@@ -174,7 +175,7 @@ def test_reading_page_query_count_is_pinned(client, django_assert_num_queries, m
 
 
 def test_list_queries_do_not_grow_with_collections(client, raadslid, maatwerk):
-    client.force_login(raadslid)
+    log_in(client, raadslid)
     CollectieFactory(publiek=Publiek.OPENBAAR, themas=[maatwerk])
     een = _aantal_queries(client, "/collecties/")
     for _ in range(3):
@@ -229,7 +230,7 @@ def test_theme_hub_lists_readable_collections_on_the_theme(client, raadslid, maa
     )
 
     anoniem = client.get("/themas/maatwerk/").content.decode()
-    client.force_login(raadslid)
+    log_in(client, raadslid)
     lid = client.get("/themas/maatwerk/").content.decode()
 
     assert "Collecties over maatwerk" in anoniem
@@ -285,7 +286,7 @@ def test_theme_hub_counts_follow_the_visibility_rule(
     client, request, themaverhalen, gebruiker, verwacht
 ):
     if gebruiker != "anoniem":
-        client.force_login(request.getfixturevalue(gebruiker))
+        log_in(client, request.getfixturevalue(gebruiker))
 
     response = client.get("/themas/maatwerk/")
 
@@ -368,9 +369,9 @@ def test_researcher_exports_collection_as_markdown(onderzoeker_client, raadslid)
 
 def test_export_links_only_for_researchers(client, onderzoeker, raadslid):
     CollectieFactory(publiek=Publiek.OPENBAAR, slug="wachten")
-    client.force_login(raadslid)
+    log_in(client, raadslid)
     assert "export.json" not in client.get("/collecties/wachten/").content.decode()
-    client.force_login(onderzoeker)
+    log_in(client, onderzoeker)
     assert "/collecties/wachten/export.json" in client.get("/collecties/wachten/").content.decode()
 
 
@@ -379,7 +380,7 @@ def test_reading_page_ids_are_unique(client, raadslid, maatwerk):
     for _ in range(3):
         maak_item(collectie, maatwerk)
     ReflectieFactory(collectie=collectie, auteur=raadslid)
-    client.force_login(raadslid)
+    log_in(client, raadslid)
 
     content = client.get("/collecties/ids/").content.decode()
     ids = re.findall(r'\sid="([^"]+)"', content)

@@ -5,6 +5,7 @@ import pytest
 
 from carelab import roles
 from tests.factories import UserFactory
+from tests.helpers import log_in
 from tests.verhalen.factories import VerhaalFactory
 from tests.verhalen.factories_collecties import (
     CollectieFactory,
@@ -66,7 +67,7 @@ def test_reflections_visible_to_members_and_researchers_never_to_the_public(
 ):
     ReflectieFactory(collectie=collectie, auteur=raadslid, tekst="Geheime gedachte van de raad")
     if gebruiker:
-        client.force_login(request.getfixturevalue(gebruiker))
+        log_in(client, request.getfixturevalue(gebruiker))
 
     content = client.get("/collecties/wachten/").content.decode()
 
@@ -76,7 +77,7 @@ def test_reflections_visible_to_members_and_researchers_never_to_the_public(
 
 @pytest.mark.parametrize(("gebruiker", "ziet"), [("raadslid", True), ("onderzoeker", False)])
 def test_form_only_for_members(client, request, collectie, gebruiker, ziet):
-    client.force_login(request.getfixturevalue(gebruiker))
+    log_in(client, request.getfixturevalue(gebruiker))
     content = client.get("/collecties/wachten/").content.decode()
     assert ("Je reflectie schrijven" in content) is ziet
 
@@ -90,7 +91,7 @@ def test_anonymous_post_goes_to_login(client, collectie):
 
 @pytest.mark.parametrize("gebruiker", ["gewone_gebruiker", "coordinator"])
 def test_users_without_member_role_may_not_reflect(client, request, collectie, gebruiker):
-    client.force_login(request.getfixturevalue(gebruiker))
+    log_in(client, request.getfixturevalue(gebruiker))
     response = client.post("/collecties/wachten/reflecties/", {"tekst": "Hallo"})
     assert response.status_code == 403
     assert not Reflectie.objects.exists()
@@ -134,7 +135,7 @@ def test_nobody_else_may_edit_or_delete_a_reflection(
     client, request, raadslid, collectie, actie, methode, gebruiker
 ):
     reflectie = ReflectieFactory(collectie=collectie, auteur=raadslid, tekst="Van mij")
-    client.force_login(request.getfixturevalue(gebruiker))
+    log_in(client, request.getfixturevalue(gebruiker))
 
     response = getattr(client, methode)(
         f"/collecties/wachten/reflecties/{reflectie.pk}/{actie}/", {"tekst": "Overschreven"}
@@ -148,7 +149,7 @@ def test_nobody_else_may_edit_or_delete_a_reflection(
 def test_edit_and_delete_links_only_on_own_reflection(client, raadslid, ander_raadslid, collectie):
     eigen = ReflectieFactory(collectie=collectie, auteur=raadslid)
     vreemd = ReflectieFactory(collectie=collectie, auteur=ander_raadslid)
-    client.force_login(raadslid)
+    log_in(client, raadslid)
 
     content = client.get("/collecties/wachten/").content.decode()
 
@@ -178,7 +179,7 @@ def test_edit_and_delete_links_only_on_own_reflection(client, raadslid, ander_ra
 )
 def test_reflection_text_is_sanitised(client, raadslid, collectie, invoer, verwacht, verboden):
     ReflectieFactory(collectie=collectie, auteur=raadslid, tekst=invoer)
-    client.force_login(raadslid)
+    log_in(client, raadslid)
 
     tekst = client.get("/collecties/wachten/").content.decode().split('id="reflecties"')[1]
 

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from tests.factories import UserFactory
+from tests.helpers import log_in
 from tests.verhalen.factories import VerhaalFactory
 from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory
 from verhalen.models import Collectie, CollectieItem, Publiek, Toestemming
@@ -50,7 +51,7 @@ def gebruiker_voor(onderzoeker, raadslid, coordinator, beheerder, gewone_gebruik
 def client_voor(client, gebruiker_voor):
     def _client(rol):
         if gebruiker_voor[rol] is not None:
-            client.force_login(gebruiker_voor[rol])
+            log_in(client, gebruiker_voor[rol])
         return client
 
     return _client
@@ -139,7 +140,7 @@ def test_story_disappears_from_public_collection_when_consent_is_lowered(
     verhaal.save()
 
     assert "Mijn buurvrouw hielp" not in client.get(collectie.get_absolute_url()).content.decode()
-    client.force_login(raadslid)
+    log_in(client, raadslid)
     assert "Mijn buurvrouw hielp" not in client.get(collectie.get_absolute_url()).content.decode()
     assert CollectieItem.objects.filter(verhaal=verhaal).exists(), "the item itself stays"
 
@@ -152,9 +153,9 @@ def test_withdrawn_story_disappears_everywhere_and_curator_sees_why(client, onde
     verhaal.toestemming = Toestemming.INGETROKKEN
     verhaal.save()
 
-    client.force_login(raadslid)
+    log_in(client, raadslid)
     assert "Drie jaar wachten" not in client.get("/collecties/wachten/").content.decode()
-    client.force_login(onderzoeker)
+    log_in(client, onderzoeker)
     assert "Drie jaar wachten" not in client.get("/collecties/wachten/").content.decode()
     bewerken = client.get("/collecties/wachten/bewerken/").content.decode()
     assert f'id="item-{item.pk}"' in bewerken

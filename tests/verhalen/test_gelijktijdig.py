@@ -18,6 +18,7 @@ from carelab import roles
 from carelab.models import Thema
 from tests.factories import UserFactory
 from tests.gelijktijdig import ALLEEN_POSTGRES, tegelijk
+from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from tests.verhalen.test_verhaal_views import bewerk_data
 from verhalen.models import Fragment, Verhaal
@@ -29,7 +30,7 @@ TEKST = "Ik wachtte maanden op een antwoord. Toen kwam er iemand langs die echt 
 
 def _onderzoeker_client(naam):
     client = Client()
-    client.force_login(UserFactory(username=naam, role=roles.ONDERZOEKER))
+    log_in(client, UserFactory(username=naam, role=roles.ONDERZOEKER))
     return client
 
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from carelab.models import Thema
 from tests.factories import UserFactory
+from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen import geschiedenis
 from verhalen.models import Fragment, Verhaal
@@ -115,7 +116,7 @@ def test_restore_needs_post_and_change_permission(
     eerste = verhaal_met_versies.history.get(versie=1)
     url = reverse("verhalen:herstel", args=[verhaal_met_versies.pk, eerste.history_id])
     assert onderzoeker_client.get(url).status_code == 405
-    client.force_login(raadslid)
+    log_in(client, raadslid)
     assert client.post(url, {"versie": "2"}).status_code == 403
     verhaal_met_versies.refresh_from_db()
     assert verhaal_met_versies.versie == 2
@@ -166,8 +167,8 @@ def test_history_page_query_count_is_constant(
         fragment.memo = f"Memo {nummer}"
         fragment.save()
     # … plus the ids of the story's current fragments (for "zet terug"),
-    # and the access log's row.
-    with django_assert_num_queries(12):
+    # the access log's row and the session's 2FA device.
+    with django_assert_num_queries(13):
         response = onderzoeker_client.get(reverse("verhalen:geschiedenis", args=[verhaal.pk]))
     assert len(response.context["versies"]) == wijzigingen + 2
 
@@ -276,9 +277,9 @@ def test_put_back_needs_post_and_coding_rights(
     anoniem = client.post(url)
     assert anoniem.status_code == 302 and anoniem.url.startswith(reverse("login"))
     for gebruiker in (raadslid, coordinator):
-        client.force_login(gebruiker)
+        log_in(client, gebruiker)
         assert client.post(url).status_code == 403
-    client.force_login(onderzoeker)
+    log_in(client, onderzoeker)
     assert client.get(url).status_code == 405
     assert Fragment.objects.count() == 0
 

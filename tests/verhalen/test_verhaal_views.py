@@ -12,6 +12,7 @@ from django.urls import reverse
 from carelab.models import Thema
 from projecten.models import Wijk
 from tests.factories import ThemaFactory, UserFactory
+from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen import privacy
 from verhalen.models import Toestemming, Verhaal, Verwijderverzoek
@@ -378,8 +379,9 @@ def test_list_query_count_is_constant(onderzoeker_client, django_assert_num_quer
         )
         FragmentFactory(verhaal=verhaal)
     # session, user, permissions ×2, count, page, themes, keywords, the
-    # filter form's choices (themes, wijken, projects, werkteams), nav perms.
-    with django_assert_num_queries(12):
+    # filter form's choices (themes, wijken, projects, werkteams), nav perms,
+    # the session's 2FA device.
+    with django_assert_num_queries(13):
         response = onderzoeker_client.get(reverse("verhalen:list"))
     assert len(response.context["pagina"]) == min(aantal, 20)
 
@@ -438,7 +440,7 @@ def test_erase_pages_need_the_erase_permission(onderzoeker_client):
 
 
 def test_ingetrokken_list_shows_withdrawn_stories_without_text(client, wisser):
-    client.force_login(wisser)
+    log_in(client, wisser)
     VerhaalFactory(titel="Ingetrokken verhaal", tekst="Geheime tekst", toestemming="ingetrokken")
     VerhaalFactory(titel="Gewoon verhaal", toestemming="openbaar")
     response = client.get(reverse("verhalen:ingetrokken"))
@@ -448,7 +450,7 @@ def test_ingetrokken_list_shows_withdrawn_stories_without_text(client, wisser):
 
 
 def test_erase_requires_confirmation_then_erases(client, wisser):
-    client.force_login(wisser)
+    log_in(client, wisser)
     verhaal = VerhaalFactory(tekst="Geheime tekst", toestemming="ingetrokken")
     url = reverse("verhalen:wissen", args=[verhaal.pk])
 
@@ -480,11 +482,11 @@ def test_admin_is_for_superusers_only(client, beheerder, coordinator, model):
 
     assert client.get(url).status_code == 302  # anonymous → admin login
 
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     assert client.get(url).status_code == 403
     assert url not in client.get(reverse("admin:index")).content.decode()
 
-    client.force_login(beheerder)
+    log_in(client, beheerder)
     response = client.get(url)
     assert response.status_code == 200
     assert url in client.get(reverse("admin:index")).content.decode()
@@ -492,7 +494,7 @@ def test_admin_is_for_superusers_only(client, beheerder, coordinator, model):
 
 def test_admin_coordinator_with_granted_permission_still_refused(client, coordinator):
     coordinator.user_permissions.add(Permission.objects.get(codename="view_verhaal"))
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     verhaal = VerhaalFactory()
     assert client.get(reverse("admin:verhalen_verhaal_changelist")).status_code == 403
     assert (
@@ -502,7 +504,7 @@ def test_admin_coordinator_with_granted_permission_still_refused(client, coordin
 
 def test_admin_shows_withdrawn_stories_read_only(client, beheerder):
     verhaal = VerhaalFactory(titel="Ingetrokken in admin", toestemming=Toestemming.INGETROKKEN)
-    client.force_login(beheerder)
+    log_in(client, beheerder)
     lijst = client.get(reverse("admin:verhalen_verhaal_changelist")).content.decode()
     assert "Ingetrokken in admin" in lijst
     detail = client.get(reverse("admin:verhalen_verhaal_change", args=[verhaal.pk]))
@@ -516,7 +518,7 @@ def test_admin_shows_withdrawn_stories_read_only(client, beheerder):
 
 def test_admin_erase_action(client, beheerder):
     verhaal = VerhaalFactory(tekst="Geheime tekst", toestemming=Toestemming.INGETROKKEN)
-    client.force_login(beheerder)
+    log_in(client, beheerder)
     client.post(
         reverse("admin:verhalen_verhaal_changelist"),
         {"action": "wis_op_verzoek", "_selected_action": [verhaal.pk]},
