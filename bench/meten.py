@@ -190,8 +190,12 @@ class HttpMeter:
         self.poort = poort
         self.verbinding = None
 
-    def get(self, pad, sessie=None):
-        """(status, seconds, bytes) of one GET, the whole body read."""
+    def get(self, pad, sessie=None, *, max_seconden=None):
+        """(status, seconds, bytes, complete) of one GET, the whole body read.
+
+        With `max_seconden` a download that takes longer is broken off (the
+        connection is closed) and reported as not complete.
+        """
         kopjes = {"Host": "127.0.0.1"}
         if sessie:
             kopjes["Cookie"] = f"{settings.SESSION_COOKIE_NAME}={sessie}"
@@ -201,13 +205,17 @@ class HttpMeter:
         self.verbinding.request("GET", pad, headers=kopjes)
         antwoord = self.verbinding.getresponse()
         grootte = 0
-        while blok := antwoord.read(1 << 20):
+        volledig = True
+        while blok := antwoord.read(1 << 16):
             grootte += len(blok)
+            if max_seconden is not None and time.perf_counter() - begin > max_seconden:
+                volledig = False
+                break
         duur = time.perf_counter() - begin
-        if antwoord.will_close:
+        if antwoord.will_close or not volledig:
             self.verbinding.close()
             self.verbinding = None
-        return antwoord.status, duur, grootte
+        return antwoord.status, duur, grootte, volledig
 
     def sluit(self):
         if self.verbinding is not None:
@@ -229,7 +237,7 @@ def meet_http(meter, pad, sessie, *, aantal, max_seconden, opwarmen=3):
     """
     begin = time.monotonic()
     for _ in range(opwarmen):
-        status, _, _ = meter.get(pad, sessie)
+        status, *_ = meter.get(pad, sessie)
         if status != 200:
             raise MeetFout(f"{pad} geeft {status} (verwacht 200)")
         if time.monotonic() - begin > max_seconden / 3:
@@ -238,7 +246,7 @@ def meet_http(meter, pad, sessie, *, aantal, max_seconden, opwarmen=3):
     grootte = 0
     begin = time.monotonic()
     while len(tijden) < aantal and (len(tijden) < 3 or time.monotonic() - begin < max_seconden):
-        status, duur, grootte = meter.get(pad, sessie)
+        status, duur, grootte, _ = meter.get(pad, sessie)
         if status != 200:
             raise MeetFout(f"{pad} geeft {status} (verwacht 200)")
         tijden.append(duur)
@@ -271,12 +279,17 @@ def meet_client(pad, sessie, *, aantal, max_seconden):
     return tijden, queries
 
 
-def meet_export_in_proces(sessie):
-    """Peak Python allocation (tracemalloc) and queries while streaming the CSV export."""
+def meet_export_in_proces(sessie, *, max_seconden):
+    """Peak Python allocation (tracemalloc) and queries while streaming the CSV export.
+
+    Broken off after `max_seconden` (then the peak is a lower bound).
+    """
     client = maak_client(sessie)
     tracemalloc.start()
     tracemalloc.reset_peak()
     grootte = 0
+    volledig = True
+    begin = time.monotonic()
     with CaptureQueriesContext(connection) as vastgelegd:
         antwoord = client.get(EXPORT_PAD)
         if antwoord.status_code != 200:
@@ -284,6 +297,10 @@ def meet_export_in_proces(sessie):
             raise MeetFout(f"{EXPORT_PAD} geeft {antwoord.status_code}")
         for blok in antwoord.streaming_content:
             grootte += len(blok)
+            if time.monotonic() - begin > max_seconden:
+                volledig = False
+                break
+        antwoord.close()
     _, piek = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return {
@@ -291,10 +308,14 @@ def meet_export_in_proces(sessie):
         "piek_tracemalloc": piek,
         "queries": len(vastgelegd.captured_queries),
         "bytes_client": grootte,
+        "client_volledig": volledig,
+        "client_seconden": time.monotonic() - begin,
     }
 
 
-def meet_alles(meet, *, poort, aantal, max_seconden, export_runs, uitvoer=print):
+def meet_alles(
+    meet, *, poort, aantal, max_seconden, export_runs, export_max_seconden=900, uitvoer=print
+):
     """Measure every page and the export; returns the results dict (see rapport.py)."""
     sleutels = sessies(meet)
     resultaat = {"paginas": {}}
@@ -327,35 +348,52 @@ def meet_alles(meet, *, poort, aantal, max_seconden, export_runs, uitvoer=print)
         meter.sluit()
     if export_runs:
         resultaat["export"] = meet_export(
-            sleutels, poort=poort, runs=export_runs, max_seconden=max_seconden
+            sleutels,
+            poort=poort,
+            runs=export_runs,
+            max_seconden=max_seconden,
+            export_max_seconden=export_max_seconden,
         )
         uitvoer(f"  export_csv         {resultaat['export']['http_mediaan']:8.2f} s")
     return resultaat
 
 
-def meet_export(sleutels, *, poort, runs, max_seconden):
-    """Up to `runs` downloads (no more once `max_seconden` have passed), then in-process."""
+def meet_export(sleutels, *, poort, runs, max_seconden, export_max_seconden):
+    """Up to `runs` downloads (no more once `max_seconden` have passed), then in-process.
+
+    Each download, and the in-process run, is broken off after
+    `export_max_seconden`; the result then says so (`volledig` false).
+    """
     sessie = sleutels[ONDERZOEKER]
     with Gunicorn(poort) as server:
         meter = HttpMeter(poort)
         meter.get("/bench/vloer/")
         rss_voor = server.worker_piek_rss()
         tijden = []
+        http_volledig = True
         begin = time.monotonic()
         while len(tijden) < runs and (not tijden or time.monotonic() - begin < max_seconden):
-            status, duur, grootte = meter.get(EXPORT_PAD, sessie)
+            status, duur, grootte, volledig = meter.get(
+                EXPORT_PAD, sessie, max_seconden=export_max_seconden
+            )
             if status != 200:
                 raise MeetFout(f"{EXPORT_PAD} geeft {status}")
             tijden.append(duur)
+            if not volledig:
+                http_volledig = False
+                break
         rss_na = server.worker_piek_rss()
         meter.sluit()
-    in_proces = meet_export_in_proces(sessie)
+    in_proces = meet_export_in_proces(sessie, max_seconden=export_max_seconden)
     from verhalen.models import Verhaal
 
     return {
         "n": len(tijden),
         "http_mediaan": mediaan(tijden),
         "bytes": grootte,
+        "http_volledig": http_volledig,
+        "volledig": http_volledig and in_proces["client_volledig"],
+        "max_seconden": export_max_seconden,
         "verhalen": Verhaal.objects.niet_ingetrokken().count(),
         "worker_piek_rss": rss_na,
         "worker_rss_groei": (rss_na - rss_voor) if rss_na and rss_voor else None,

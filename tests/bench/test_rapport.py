@@ -118,3 +118,23 @@ def test_without_a_comparison_only_the_floor_targets_are_judged():
         "verhalen: mediaan <= 10x vloer",
     ]
     assert rapport.doelen_tabel(GROOT).endswith("3 van 4 doelen gehaald.")
+
+
+def test_an_export_broken_off_at_the_limit_is_reported_and_decides_no_target():
+    afgebroken = {
+        **GROOT["export"],
+        "http_mediaan": 300.0,
+        "bytes": 150_000_000,
+        "http_volledig": False,
+        "client_volledig": False,
+        "volledig": False,
+    }
+    groot = {**GROOT, "export": afgebroken}
+
+    doelen = {beschrijving: gehaald for beschrijving, gehaald, _ in rapport.doelen(groot, KLEIN)}
+    tekst = rapport.tabel(groot)
+
+    assert doelen["export: piekgeheugen <= 1.5x dat bij 1k"] is None
+    assert "AFGEBROKEN na 300 s, 150.0 MB ontvangen (0.5 MB/s)" in tekst
+    assert "(afgebroken: ondergrens)" in tekst
+    assert "?    export: piekgeheugen" in rapport.doelen_tabel(groot, KLEIN)

@@ -43,6 +43,12 @@ class Command(BaseCommand):
             "--max-seconds", type=float, default=30.0, help="meettijd per pagina (ten hoogste)"
         )
         parser.add_argument("--export-runs", type=int, default=3, help="0: export niet meten")
+        parser.add_argument(
+            "--export-max-seconds",
+            type=float,
+            default=900.0,
+            help="breek een export-download af na zoveel seconden",
+        )
         parser.add_argument("--port", type=int, default=8101)
         parser.add_argument("--json", help="schrijf de uitkomsten ook als JSON hierheen")
 
@@ -153,6 +159,8 @@ class Command(BaseCommand):
                 str(opties["max_seconds"]),
                 "--export-runs",
                 str(opties["export_runs"]),
+                "--export-max-seconds",
+                str(opties["export_max_seconds"]),
             )
             with open(bestand.name) as invoer:
                 return json.load(invoer)

@@ -21,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--requests", type=int, default=30)
         parser.add_argument("--max-seconds", type=float, default=30.0)
         parser.add_argument("--export-runs", type=int, default=3)
+        parser.add_argument("--export-max-seconds", type=float, default=900.0)
 
     def handle(self, *args, **opties):
         naam, aantal = parse_schaal(opties["scale"])
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             aantal=opties["requests"],
             max_seconden=opties["max_seconds"],
             export_runs=opties["export_runs"],
+            export_max_seconden=opties["export_max_seconds"],
             uitvoer=self.stdout.write,
         )
         resultaat.update(
