@@ -66,5 +66,13 @@ restore: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py herstel $(ARCHIEF)
 
+# Load test (README "Betrouwbaarheid"): fresh PostgreSQL database with demo content,
+# gunicorn on 127.0.0.1:8116, locust headless; fails on any error or lost write.
+# LOADTEST_SERVER=postgres://user:pass@host:port/postgres  LOADTEST_ARGS="--duur 60"
+LOADTEST_ARGS ?=
+loadtest: $(STAMP)
+	@$(BIN)/python -c 'import locust' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[load]'
+	$(BIN)/python -m loadtest.run $(LOADTEST_ARGS)
+
 clean:
 	rm -rf $(VENV) var staticfiles

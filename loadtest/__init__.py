@@ -1,0 +1,1 @@
+"""Load test of the Verhalenbank: locust against gunicorn on PostgreSQL (`make loadtest`)."""

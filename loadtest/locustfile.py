@@ -1,0 +1,200 @@
+"""Visitors, Brede Raad readers and researchers, as locust users.
+
+Reads the plan written by loadtest/voorbereiden.py (LOADTEST_PLAN) and writes
+the markers of every write the server confirmed to LOADTEST_GEMELD when the
+run stops (loadtest/tellen.py compares them with the database afterwards).
+
+A write counts as confirmed only on the redirect the view answers after
+saving (302 to the expected page); anything else is a failure in locust's
+statistics. Every form is fetched first and posted with its CSRF token.
+"""
+
+import json
+import os
+import random
+import re
+import uuid
+
+from locust import HttpUser, between, events, task
+
+PLAN = json.load(open(os.environ["LOADTEST_PLAN"], encoding="utf-8"))  # noqa: SIM115
+GEMELD: dict[str, list[str]] = {"fragmenten": [], "reflecties": [], "aanmeldingen": []}
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def marker() -> str:
+    return f"load-{uuid.uuid4().hex}"
+
+
+def csrf_token(response) -> str | None:
+    gevonden = CSRF.search(response.text or "")
+    return gevonden.group(1) if gevonden else None
+
+
+def post_formulier(user, pagina_url, post_url, data, *, naam, verwacht_naar):
+    """GET the page with the form, POST it with its CSRF token; True when saved.
+
+    Saved means: a 302 whose Location starts with `verwacht_naar`.
+    """
+    with user.client.get(pagina_url, name=naam + " (formulier)", catch_response=True) as pagina:
+        token = csrf_token(pagina)
+        if pagina.status_code != 200 or token is None:
+            pagina.failure(f"geen formulier op {pagina_url}: {pagina.status_code}")
+            return False
+    with user.client.post(
+        post_url,
+        data={**data, "csrfmiddlewaretoken": token},
+        headers={"Referer": user.host + pagina_url},
+        allow_redirects=False,
+        name=naam,
+        catch_response=True,
+    ) as antwoord:
+        naar = antwoord.headers.get("Location", "")
+        if antwoord.status_code == 302 and naar.startswith(verwacht_naar):
+            antwoord.success()
+            return True
+        antwoord.failure(f"niet opgeslagen: {antwoord.status_code} {naar}")
+        return False
+
+
+class Bezoeker(HttpUser):
+    """Anonymous: home, agenda, projects, a café; now and then registers for it."""
+
+    weight = 5
+    wait_time = between(1, 3)
+
+    @task(3)
+    def home(self):
+        self.client.get("/", name="/")
+
+    @task(3)
+    def agenda(self):
+        self.client.get("/kenniscafes/", name="/kenniscafes/")
+
+    @task(2)
+    def projecten(self):
+        self.client.get("/projecten/", name="/projecten/")
+        if PLAN["projecten"]:
+            slug = random.choice(PLAN["projecten"])
+            self.client.get(f"/projecten/{slug}/", name="/projecten/[slug]/")
+
+    @task(3)
+    def kenniscafe(self):
+        slug = random.choice(PLAN["kenniscafes"])
+        self.client.get(f"/kenniscafes/{slug}/", name="/kenniscafes/[slug]/")
+
+    @task(1)
+    def aanmelden(self):
+        slug = PLAN["aanmelden_bij"]
+        teken = marker()
+        if post_formulier(
+            self,
+            f"/kenniscafes/{slug}/",
+            f"/kenniscafes/{slug}/aanmelden/",
+            {
+                "naam": "Bezoeker van de proef",
+                "email": f"{teken}@example.org",
+                "organisatie": "Wijkteam",
+                "rol": "bewoner",
+                "behoeften": "",
+            },
+            naam="aanmelden",
+            verwacht_naar=f"/kenniscafes/{slug}/",
+        ):
+            GEMELD["aanmeldingen"].append(teken)
+
+
+class Raadslid(HttpUser):
+    """A Brede Raad member: logs in, reads collections, leaves a reflection."""
+
+    weight = 2
+    wait_time = between(2, 5)
+
+    def on_start(self):
+        self.client.cookies.clear()
+        post_formulier(
+            self,
+            "/accounts/login/",
+            "/accounts/login/",
+            {"username": random.choice(PLAN["raadsleden"]), "password": PLAN["wachtwoord"]},
+            naam="inloggen",
+            verwacht_naar="/",
+        )
+
+    @task(2)
+    def collecties(self):
+        self.client.get("/collecties/", name="/collecties/")
+
+    @task(4)
+    def collectie(self):
+        slug = random.choice(PLAN["collecties"])
+        self.client.get(f"/collecties/{slug}/", name="/collecties/[slug]/")
+
+    @task(1)
+    def reflectie(self):
+        slug = PLAN["reflecteren_op"]
+        teken = marker()
+        if post_formulier(
+            self,
+            f"/collecties/{slug}/",
+            f"/collecties/{slug}/reflecties/",
+            {"tekst": f"Dit herken ik uit mijn buurt. ({teken})"},
+            naam="reflectie schrijven",
+            verwacht_naar=f"/collecties/{slug}/",
+        ):
+            GEMELD["reflecties"].append(teken)
+
+
+class Onderzoeker(HttpUser):
+    """A researcher (two-factor session): reads stories and codes fragments."""
+
+    weight = 3
+    wait_time = between(1, 4)
+
+    def on_start(self):
+        self.client.cookies.set(PLAN["sessie_cookie"], random.choice(PLAN["sessies"]))
+
+    @task(1)
+    def verhalenlijst(self):
+        self.client.get("/verhalen/", name="/verhalen/")
+
+    @task(3)
+    def verhaal(self):
+        verhaal = random.choice(PLAN["verhalen"])
+        self.client.get(f"/verhalen/{verhaal['pk']}/", name="/verhalen/[pk]/")
+
+    @task(1)
+    def codeboek(self):
+        self.client.get("/codeboek/", name="/codeboek/")
+
+    @task(2)
+    def fragment_opslaan(self):
+        verhaal = random.choice(PLAN["verhalen"])
+        lengte = verhaal["lengte"]
+        start = random.randrange(0, max(1, lengte - 40))
+        eind = min(lengte, start + random.randint(10, 40))
+        teken = marker()
+        if post_formulier(
+            self,
+            f"/verhalen/{verhaal['pk']}/",
+            f"/verhalen/{verhaal['pk']}/fragmenten/nieuw/",
+            {
+                "start": start,
+                "eind": eind,
+                "citaat": "",
+                "codes": random.sample(PLAN["codes"], 2),
+                "memo": teken,
+            },
+            naam="fragment opslaan",
+            verwacht_naar=f"/verhalen/{verhaal['pk']}/",
+        ):
+            GEMELD["fragmenten"].append(teken)
+
+
+@events.quitting.add_listener
+def schrijf_gemeld(environment, **kwargs):
+    pad = os.environ.get("LOADTEST_GEMELD")
+    if pad:
+        with open(pad, "w", encoding="utf-8") as bestand:
+            json.dump(GEMELD, bestand)

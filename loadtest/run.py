@@ -1,0 +1,267 @@
+"""`make loadtest`: a fresh PostgreSQL database with the demo content, gunicorn on
+127.0.0.1 with production settings, locust headless for a bounded time, then the
+count: zero HTTP errors and every confirmed write found once in the database.
+
+    python -m loadtest.run [--duur 90] [--gebruikers 30] [--poort 8116]
+        [--server postgres://carelab:carelab@127.0.0.1:5446/postgres]
+
+`--server` is a PostgreSQL server the role may create databases on; the run
+makes (and afterwards drops) the database `verhalenbank_belasting` there.
+Exits 0 only when there were no errors and no lost writes; the figures go to
+stdout and to var/loadtest/resultaat.json.
+"""
+
+import argparse
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+DATABASE = "verhalenbank_belasting"
+
+
+def stap(tekst):
+    print(f"\n== {tekst}", flush=True)
+
+
+def voer_uit(*args, env, **kwargs):
+    subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def psql_url(server, database):
+    delen = urlsplit(server)
+    return urlunsplit(delen._replace(path=f"/{database}"))
+
+
+def maak_database(server):
+    import psycopg2
+
+    verbinding = psycopg2.connect(server)
+    verbinding.autocommit = True
+    with verbinding.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASE}"')
+        cursor.execute(f'CREATE DATABASE "{DATABASE}"')
+    verbinding.close()
+
+
+def verwijder_database(server):
+    import psycopg2
+
+    verbinding = psycopg2.connect(server)
+    verbinding.autocommit = True
+    with verbinding.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+    verbinding.close()
+
+
+def wacht_op(url, seconden=60):
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as antwoord:
+                if antwoord.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"{url} antwoordt niet binnen {seconden} s")
+
+
+def opgeslagen_markers():
+    """The markers of the load test's writes as they stand in the database."""
+    from kenniscafes.models import Aanmelding
+    from verhalen.models import Fragment, Reflectie
+
+    teken = re.compile(r"load-[0-9a-f]{32}")
+    return {
+        "fragmenten": list(
+            Fragment.objects.filter(memo__startswith="load-").values_list("memo", flat=True)
+        ),
+        "reflecties": [
+            teken.search(tekst).group(0)
+            for tekst in Reflectie.objects.filter(tekst__contains="(load-").values_list(
+                "tekst", flat=True
+            )
+        ],
+        "aanmeldingen": [
+            email.split("@")[0]
+            for email in Aanmelding.objects.filter(email__startswith="load-").values_list(
+                "email", flat=True
+            )
+        ],
+    }
+
+
+def lees_statistiek(prefix):
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as bestand:
+        rijen = list(csv.DictReader(bestand))
+    totaal = next(rij for rij in rijen if rij["Name"] == "Aggregated")
+    per_naam = {
+        f"{rij['Type']} {rij['Name']}": {
+            "verzoeken": int(rij["Request Count"]),
+            "fouten": int(rij["Failure Count"]),
+            "mediaan_ms": float(rij["Median Response Time"]),
+            "p95_ms": float(rij["95%"]),
+        }
+        for rij in rijen
+        if rij["Name"] != "Aggregated"
+    }
+    return {
+        "verzoeken": int(totaal["Request Count"]),
+        "fouten": int(totaal["Failure Count"]),
+        "per_seconde": round(float(totaal["Requests/s"]), 1),
+        "mediaan_ms": float(totaal["Median Response Time"]),
+        "p95_ms": float(totaal["95%"]),
+        "p99_ms": float(totaal["99%"]),
+        "max_ms": round(float(totaal["Max Response Time"])),
+        "per_verzoek": per_naam,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duur", type=int, default=90, help="seconden locust (standaard 90)")
+    parser.add_argument("--gebruikers", type=int, default=30)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn-workers")
+    parser.add_argument("--poort", type=int, default=8116)
+    parser.add_argument(
+        "--server",
+        default=os.environ.get(
+            "LOADTEST_SERVER", "postgres://carelab:carelab@127.0.0.1:5446/postgres"
+        ),
+    )
+    parser.add_argument("--bewaar-database", action="store_true")
+    args = parser.parse_args()
+
+    werkmap = ROOT / "var" / "loadtest"
+    werkmap.mkdir(parents=True, exist_ok=True)
+    database_url = psql_url(args.server, DATABASE)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "loadtest.settings",
+        "DJANGO_SECRET_KEY": "belastingproef-" + "k" * 50,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_MEDIA_ROOT": str(werkmap / "media"),
+        "PYTHONPATH": str(ROOT),
+    }
+    env.pop("DJANGO_DEBUG", None)
+    plan = werkmap / "plan.json"
+    gemeld = werkmap / "gemeld.json"
+    prefix = str(werkmap / "locust")
+
+    stap(f"Verse database {DATABASE}, migraties, demo-inhoud")
+    maak_database(args.server)
+    manage = [str(BIN / "python"), "manage.py"]
+    voer_uit(*manage, "migrate", "--noinput", "-v0", env=env)
+    # Demo content is made in development mode only; the site itself then runs as production.
+    voer_uit(
+        *manage,
+        "demo",
+        env={**env, "DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "carelab.settings"},
+        stdout=subprocess.DEVNULL,
+    )
+    voer_uit(*manage, "collectstatic", "--noinput", "-v0", env=env)
+    voer_uit(str(BIN / "python"), "-m", "loadtest.voorbereiden", str(plan), env=env)
+
+    stap(f"gunicorn op 127.0.0.1:{args.poort} ({args.workers} workers)")
+    gunicorn = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "carelab.wsgi",
+            "--bind",
+            f"127.0.0.1:{args.poort}",
+            "--workers",
+            str(args.workers),
+            "--no-control-socket",
+            "--access-logfile",
+            "-",
+            "--error-logfile",
+            "-",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=open(werkmap / "gunicorn.log", "w"),  # noqa: SIM115
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        host = f"http://127.0.0.1:{args.poort}"
+        wacht_op(f"{host}/healthz")
+        stap(f"locust: {args.gebruikers} gebruikers, {args.duur} s")
+        gemeld.unlink(missing_ok=True)
+        subprocess.run(
+            [
+                str(BIN / "locust"),
+                "-f",
+                str(ROOT / "loadtest" / "locustfile.py"),
+                "--headless",
+                "--users",
+                str(args.gebruikers),
+                "--spawn-rate",
+                "5",
+                "--run-time",
+                f"{args.duur}s",
+                "--host",
+                host,
+                "--csv",
+                prefix,
+                "--only-summary",
+                "--stop-timeout",
+                "10",
+                "--exit-code-on-error",
+                "0",
+            ],
+            cwd=ROOT,
+            env={**env, "LOADTEST_PLAN": str(plan), "LOADTEST_GEMELD": str(gemeld)},
+            check=True,
+        )
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
+
+    stap("Tellen")
+    os.environ.update({k: v for k, v in env.items() if k != "PYTHONPATH"})
+    import django
+
+    django.setup()
+    from loadtest.tellen import alles_bewaard, vergelijk
+
+    statistiek = lees_statistiek(prefix)
+    telling = vergelijk(json.loads(gemeld.read_text()), opgeslagen_markers())
+    gunicorn_log = (werkmap / "gunicorn.log").read_text(errors="replace")
+    serverfouten = len(re.findall(r'" 5\d\d ', gunicorn_log))
+    resultaat = {
+        "duur_s": args.duur,
+        "gebruikers": args.gebruikers,
+        "workers": args.workers,
+        **{k: v for k, v in statistiek.items() if k != "per_verzoek"},
+        "serverfouten_in_log": serverfouten,
+        "schrijfacties": {
+            soort: {k: (v if isinstance(v, int) else len(v)) for k, v in t.items()}
+            for soort, t in telling.items()
+        },
+        "per_verzoek": statistiek["per_verzoek"],
+    }
+    (werkmap / "resultaat.json").write_text(json.dumps(resultaat, indent=2))
+    print(json.dumps({k: v for k, v in resultaat.items() if k != "per_verzoek"}, indent=2))
+    if not args.bewaar_database:
+        from django.db import connections
+
+        connections.close_all()
+        verwijder_database(args.server)
+    goed = statistiek["fouten"] == 0 and serverfouten == 0 and alles_bewaard(telling)
+    print("\nGeslaagd: geen fouten, geen verloren schrijfacties." if goed else "\nNIET geslaagd.")
+    sys.exit(0 if goed else 1)
+
+
+if __name__ == "__main__":
+    main()

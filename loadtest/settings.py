@@ -1,0 +1,22 @@
+"""Production settings for the load test, with the few changes plain HTTP on 127.0.0.1 needs.
+
+Everything else is production: DEBUG off, PostgreSQL with persistent
+connections, hashed static files (whitenoise), the full middleware stack,
+sessions in the database, two-factor authentication.
+"""
+
+from carelab.settings import *  # noqa: F403
+
+# No TLS on 127.0.0.1 (in production a proxy terminates it): cookies must also
+# travel over plain HTTP, and no redirect to https.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+# Confirmation mails of café registrations go nowhere (no SMTP server here).
+EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

@@ -1,0 +1,70 @@
+"""The load test's own parts that can run in the suite: counting writes, and the
+locustfile's user classes (imported in a subprocess: locust patches sockets with
+gevent, which the test process must not get; skipped without locust installed)."""
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from loadtest.tellen import alles_bewaard, vergelijk
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_reported_write_stored_once_is_all_kept():
+    gemeld = {"fragmenten": ["load-a", "load-b"], "reflecties": ["load-c"], "aanmeldingen": []}
+    opgeslagen = {"fragmenten": ["load-b", "load-a"], "reflecties": ["load-c"]}
+
+    uitkomst = vergelijk(gemeld, opgeslagen)
+
+    assert uitkomst["fragmenten"] == {
+        "gemeld": 2,
+        "opgeslagen": 2,
+        "verloren": [],
+        "dubbel": [],
+        "onverwacht": [],
+    }
+    assert alles_bewaard(uitkomst)
+
+
+def test_lost_double_and_unreported_writes_are_named():
+    gemeld = {"fragmenten": ["load-a", "load-b"], "aanmeldingen": ["load-x"]}
+    opgeslagen = {"fragmenten": ["load-a", "load-a"], "reflecties": ["load-r"]}
+
+    uitkomst = vergelijk(gemeld, opgeslagen)
+
+    assert uitkomst["fragmenten"]["verloren"] == ["load-b"]
+    assert uitkomst["fragmenten"]["dubbel"] == ["load-a"]
+    assert uitkomst["reflecties"]["onverwacht"] == ["load-r"]
+    assert uitkomst["aanmeldingen"]["verloren"] == ["load-x"]
+    assert not alles_bewaard(uitkomst)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("locust") is None, reason="locust ontbreekt")
+def test_locustfile_has_the_three_kinds_of_users(tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"verhalen": [], "codes": []}))
+    code = (
+        "import json; from loadtest import locustfile as l; "
+        "print(json.dumps({n: c.weight for n, c in vars(l).items() "
+        "if isinstance(c, type) and issubclass(c, l.HttpUser) and c is not l.HttpUser}))"
+    )
+    proces = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "LOADTEST_PLAN": str(plan)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proces.returncode == 0, proces.stderr
+    assert json.loads(proces.stdout.strip().splitlines()[-1]) == {
+        "Bezoeker": 5,
+        "Raadslid": 2,
+        "Onderzoeker": 3,
+    }
