@@ -8,9 +8,12 @@ from django.urls import reverse
 
 from .services import heeft_tweestaps, tweestaps_nodig
 
-# Pages an unverified user may still open: the second step itself, leaving,
-# a forgotten password, the health check and files.
+# Pages an unverified user may still open: the second step itself (not the
+# status page or the backup codes), leaving, a forgotten password, the health
+# check and files.
 VRIJE_VIEWS = {
+    "tweestaps:controleren",
+    "tweestaps:instellen",
     "login",
     "logout",
     "admin:logout",
@@ -20,7 +23,6 @@ VRIJE_VIEWS = {
     "password_reset_complete",
     "healthz",
 }
-VRIJE_NAMESPACES = {"tweestaps"}
 
 
 class TweestapsMiddleware:
@@ -37,7 +39,7 @@ class TweestapsMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match.view_name in VRIJE_VIEWS or VRIJE_NAMESPACES.intersection(match.namespaces):
+        if match.view_name in VRIJE_VIEWS:
             return None
         if request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
             return None

@@ -670,3 +670,32 @@ def test_democode_refuses_accounts_that_are_not_demo_accounts(settings, onderzoe
 
     with pytest.raises(CommandError, match="invalid choice"):
         call_command("democode", "echte-onderzoeker", stdout=StringIO())
+
+
+@pytest.mark.parametrize("path", [STATUS, RESERVECODES, f"{RESERVECODES}download/"])
+def test_status_and_backup_codes_wait_for_the_second_step(client, onderzoeker, path):
+    app_device(onderzoeker)
+    maak_reservecodes(user=onderzoeker)
+    log_in(client, onderzoeker, verified=False)
+
+    response = client.get(path)
+
+    assert response["Location"].startswith(CONTROLEREN)
+
+
+def test_switching_off_waits_for_the_second_step(client, raadslid):
+    device = app_device(raadslid)
+    log_in(client, raadslid, verified=False)
+
+    response = client.post("/accounts/tweestaps/uitzetten/", {"uit-code": unused_totp_code(device)})
+
+    assertRedirects(response, CONTROLEREN, fetch_redirect_response=False)
+    assert TOTPDevice.objects.filter(user=raadslid).exists()
+
+
+def test_every_logged_in_page_links_to_the_status_page(raadslid_client):
+    assertContains(
+        raadslid_client.get("/"),
+        f'<a class="account__link" href="{STATUS}">Tweestapsverificatie</a>',
+        html=True,
+    )

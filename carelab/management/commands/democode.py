@@ -23,7 +23,8 @@ class Command(BaseCommand):
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user else None
         if device is None:
             raise CommandError(
-                f"{gebruikersnaam} heeft geen authenticator-app. Draai eerst `manage.py demo`."
+                f"{gebruikersnaam} heeft geen authenticator-app. Alleen onderzoeker en "
+                "beheerder krijgen er een van `manage.py demo`."
             )
         totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
         over = device.step - int(totp.time - device.t0) % device.step
