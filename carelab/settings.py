@@ -169,12 +169,28 @@ STORAGES = {
     },
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "verhalenbank",
+# The cache holds the public pages and expensive counts (carelab/cache.py) and
+# must be ONE cache for every app server, or a change made through one server
+# would not reach the others' copies: Redis when REDIS_URL is set (install the
+# `redis` package), otherwise a table in the database (made by migration
+# carelab 0004; after switching back from Redis run `manage.py createcachetable`).
+CACHE_TABEL = "carelab_cache"
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "verhalenbank",
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABEL,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # E-mail through Django's mail framework; the console in development.
 EMAIL_BACKEND = os.environ.get(

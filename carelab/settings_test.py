@@ -16,7 +16,8 @@ STORAGES = {
 }
 SECURE_SSL_REDIRECT = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache is the database table of settings.py: each test's transaction
+# rolls its entries back, so no test sees another's cached pages.
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # The live server of the browser tests speaks plain HTTP.
 SESSION_COOKIE_SECURE = False

@@ -7,11 +7,14 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from . import sections
+from . import cache, sections
 from .middleware import RETRY_AFTER, antwoord_503, database_onbereikbaar
 from .models import Kennislijn, Thema
 
 
+# Public and the most visited page: anonymous visitors get it from the shared
+# cache; the sections' apps make it stale when what they show changes.
+@cache.publieke_pagina(afhankelijk_van=["themas", "kenniscafes", "collecties"])
 def home(request):
     themas = Thema.objects.hoofdthemas().kennisagenda()
     return render(

@@ -26,3 +26,5 @@ class KenniscafesConfig(AppConfig):
         sections.register(
             "werkteam", "kenniscafes/includes/_sectie.html", kenniscafe_sections.werkteam, order=40
         )
+
+        from . import cache  # noqa: F401 - connects the cache invalidation receivers

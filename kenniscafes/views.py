@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
+from carelab import cache
 from carelab.models import Thema
 from projecten.models import Werkteam
 
@@ -20,6 +22,15 @@ def basis_url(request):
     return request.build_absolute_uri("/").rstrip("/")
 
 
+# The agenda, archive and agenda.ics are public and much visited (calendar apps
+# poll agenda.ics): anonymous visitors get them from the shared cache, made
+# stale by any change to a café (kenniscafes/cache.py) or theme.
+publieke_pagina = method_decorator(
+    cache.publieke_pagina(afhankelijk_van=["themas", "kenniscafes"]), name="dispatch"
+)
+
+
+@publieke_pagina
 class AgendaView(ListView):
     template_name = "kenniscafes/agenda.html"
     context_object_name = "kenniscafes"
@@ -29,6 +40,7 @@ class AgendaView(ListView):
         return Kenniscafe.objects.gepubliceerd().komend().voor_lijst()
 
 
+@publieke_pagina
 class ArchiefView(ListView):
     template_name = "kenniscafes/archief.html"
     context_object_name = "kenniscafes"
@@ -160,6 +172,7 @@ def _ics(request, cafes, *, naam, bestandsnaam=None):
 
 
 @require_safe
+@cache.publieke_pagina(afhankelijk_van=["themas", "kenniscafes"])
 def agenda_ics(request):
     return _ics(request, Kenniscafe.objects.gepubliceerd(), naam="Kenniscafés CARE lab Rotterdam")
 

@@ -9,6 +9,7 @@ class VerhalenConfig(AppConfig):
     def ready(self):
         from carelab import sections
 
+        from . import cache  # noqa: F401 - connects the cache invalidation receivers
         from .views import collecties
 
         sections.register(

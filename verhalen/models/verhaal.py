@@ -112,21 +112,25 @@ def zichtbaarheid_filter(user, prefix=""):
     may appear *as a page* (researchers' /verhalen/ vs. collections) is the
     views' business; this decides which stories may appear at all.
     """
-    toestemming = f"{prefix}toestemming"
+    niveau = zichtbaarheidsniveau(user)
+    if niveau is None:
+        return None
+    return Q(**{f"{prefix}toestemming__in": TOESTEMMING_VOOR_PUBLIEK[niveau]})
+
+
+def zichtbaarheidsniveau(user):
+    """The audience whose stories `user` sees (a key of TOESTEMMING_VOOR_PUBLIEK),
+    or None for no story at all. See `zichtbaarheid_filter`."""
     if user is None:
         user = AnonymousUser()
     if user.is_authenticated and user.is_active:
         if user.is_superuser or user.has_perm("verhalen.view_verhaal"):
-            allowed = TOESTEMMING_VOOR_PUBLIEK["onderzoek"]
-        elif roles.has_role(user, roles.BREDE_RAAD):
-            allowed = TOESTEMMING_VOOR_PUBLIEK["brede_raad"]
-        elif roles.has_role(user, roles.COORDINATOR):
+            return "onderzoek"
+        if roles.has_role(user, roles.BREDE_RAAD):
+            return "brede_raad"
+        if roles.has_role(user, roles.COORDINATOR):
             return None
-        else:
-            allowed = TOESTEMMING_VOOR_PUBLIEK["openbaar"]
-    else:
-        allowed = TOESTEMMING_VOOR_PUBLIEK["openbaar"]
-    return Q(**{f"{toestemming}__in": allowed})
+    return "openbaar"
 
 
 class VerhaalQuerySet(models.QuerySet):
