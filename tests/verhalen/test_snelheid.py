@@ -2,17 +2,30 @@
 counts, relevance ranking only for a bounded number of matches, and pinned
 query counts that stay the same with 1 and with 3+ items."""
 
+import csv
+import io
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from carelab import paginering
 from carelab.paginering import BegrensdePaginator, begrensd_aantal
-from tests.verhalen.factories import VerhaalFactory
+from tests.verhalen.factories import FragmentFactory, VerhaalFactory
+from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory
 from verhalen import search
 from verhalen.models import Verhaal
+from verhalen.models.collectie import CollectieItem, Publiek
+from verhalen.services import codering
+from verhalen.services import verhalen as verhalen_services
+
+# session, user, second step, permissions ×2, the filter form's wijken, the
+# access log (count, row), then per chunk of export.EXPORT_CHUNK stories: the
+# stories, their themes, keywords, fragments and the fragments' codes
+EXPORT_QUERIES = 13
 
 pytestmark = pytest.mark.django_db
 
@@ -156,5 +169,167 @@ def test_export_of_a_search_holds_every_match_whatever_the_limit(onderzoeker_cli
 
     response = onderzoeker_client.get(reverse("verhalen:export_csv"), {"q": "huur"})
 
-    regels = b"".join(response.streaming_content).decode().strip().splitlines()
+    regels = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert len(regels) == 1 + 5
+
+
+# The codebook: counts from the shared cache, stale at every change ------------
+
+
+def _aantallen(response):
+    return {knoop.thema.slug: knoop.aantal for knoop in response.context["boom"]}
+
+
+@pytest.mark.parametrize("aantal", [1, 3])
+def test_codebook_query_count_is_pinned(
+    onderzoeker_client, django_assert_num_queries, maatwerk, aantal
+):
+    for _ in range(aantal):
+        FragmentFactory(verhaal=VerhaalFactory(), start=0, eind=4, codes=[maatwerk])
+    onderzoeker_client.get(reverse("codeboek:index"))
+
+    # session, user, second step, permissions ×2, codes, cached versions, counts
+    with django_assert_num_queries(8):
+        response = onderzoeker_client.get(reverse("codeboek:index"))
+
+    assert _aantallen(response)["maatwerk"] == aantal
+
+
+def test_codebook_counts_follow_coding_at_once(onderzoeker_client, onderzoeker, maatwerk):
+    verhaal = VerhaalFactory()
+    FragmentFactory(verhaal=verhaal, start=0, eind=4, codes=[maatwerk])
+    assert _aantallen(onderzoeker_client.get(reverse("codeboek:index")))["maatwerk"] == 1
+
+    fragment = codering.maak_fragment(
+        verhaal=verhaal, start=5, eind=10, codes=[maatwerk], memo="", codeur=onderzoeker
+    )
+    assert _aantallen(onderzoeker_client.get(reverse("codeboek:index")))["maatwerk"] == 2
+
+    codering.verwijder_fragment(fragment=fragment, door=onderzoeker)
+    assert _aantallen(onderzoeker_client.get(reverse("codeboek:index")))["maatwerk"] == 1
+
+
+def test_codebook_counts_follow_a_withdrawn_story_at_once(
+    onderzoeker_client, onderzoeker, maatwerk
+):
+    verhaal = VerhaalFactory()
+    FragmentFactory(verhaal=verhaal, start=0, eind=4, codes=[maatwerk])
+    assert _aantallen(onderzoeker_client.get(reverse("codeboek:index")))["maatwerk"] == 1
+
+    verhalen_services.trek_toestemming_in(verhaal=verhaal, door=onderzoeker)
+
+    assert _aantallen(onderzoeker_client.get(reverse("codeboek:index")))["maatwerk"] == 0
+
+
+def test_codebook_counts_follow_a_merge_and_a_new_code_at_once(
+    onderzoeker_client, onderzoeker, maatwerk, vertrouwen
+):
+    argwaan = codering.maak_subcode(naam="argwaan", parent=vertrouwen, door=onderzoeker)
+    FragmentFactory(verhaal=VerhaalFactory(), start=0, eind=4, codes=[argwaan])
+    onderzoeker_client.get(reverse("codeboek:index"))
+    twijfel = codering.maak_subcode(naam="twijfel", parent=maatwerk, door=onderzoeker)
+    FragmentFactory(verhaal=VerhaalFactory(), start=0, eind=4, codes=[twijfel])
+
+    voor = _aantallen(onderzoeker_client.get(reverse("codeboek:index")))
+    codering.voeg_codes_samen(bron=argwaan, doel=twijfel, door=onderzoeker)
+    na = _aantallen(onderzoeker_client.get(reverse("codeboek:index")))
+
+    assert (voor["twijfel"], voor["maatwerk"], voor["vertrouwen"]) == (1, 1, 1)
+    assert (na["twijfel"], na["maatwerk"], na["vertrouwen"], "argwaan" in na) == (2, 2, 0, False)
+
+
+# The theme hub: counts from the shared cache -----------------------------------
+
+
+def test_theme_hub_counts_follow_a_new_story_at_once(onderzoeker_client, maatwerk):
+    VerhaalFactory(themas=[maatwerk])
+    url = maatwerk.get_absolute_url()
+    assert "1 verhaal" in onderzoeker_client.get(url).content.decode()
+
+    VerhaalFactory(themas=[maatwerk])
+
+    assert "2 verhalen" in onderzoeker_client.get(url).content.decode()
+
+
+def test_theme_hub_counts_differ_per_audience(onderzoeker_client, maatwerk):
+    collectie = CollectieFactory(publiek=Publiek.OPENBAAR, themas=[maatwerk])
+    in_collectie = VerhaalFactory(themas=[maatwerk], toestemming="openbaar")
+    CollectieItemFactory(collectie=collectie, verhaal=in_collectie)
+    VerhaalFactory(themas=[maatwerk], toestemming="onderzoek")
+    VerhaalFactory(themas=[maatwerk], toestemming="openbaar")
+    url = maatwerk.get_absolute_url()
+
+    def aantal_verhalen(response):
+        (sectie,) = [s for s in response.context["sections"] if "aantal_verhalen" in s["context"]]
+        return sectie["context"]["aantal_verhalen"]
+
+    # Each from the cache under its own key: the visitor after the researcher.
+    assert aantal_verhalen(onderzoeker_client.get(url)) == 3
+    assert aantal_verhalen(Client().get(url)) == 1
+
+
+# Collections: counted by a join on consent, the same rule --------------------
+
+
+@pytest.mark.parametrize("aantal", [1, 3])
+def test_collection_page_query_count_is_pinned(client, django_assert_num_queries, maatwerk, aantal):
+    collectie = CollectieFactory(publiek=Publiek.OPENBAAR, slug="lees", themas=[maatwerk])
+    for _ in range(aantal):
+        verhaal = VerhaalFactory(toestemming="openbaar", tekst="Ik wachtte heel lang.")
+        FragmentFactory(verhaal=verhaal, start=0, eind=10, codes=[maatwerk])
+        CollectieItemFactory(collectie=collectie, verhaal=verhaal)
+
+    # collection, themes (page), themes (marking), sub-codes, items, chosen
+    # fragments, theme fragments, their codes
+    with django_assert_num_queries(8):
+        response = client.get(collectie.get_absolute_url())
+
+    assert len(response.context["leesitems"]) == aantal
+
+
+def test_collection_items_follow_the_one_visibility_rule(raadslid, coordinator, onderzoeker):
+    voor_raad = CollectieFactory(publiek=Publiek.BREDE_RAAD)
+    openbaar = CollectieFactory(publiek=Publiek.OPENBAAR)
+    for toestemming in ["onderzoek", "brede_raad", "openbaar", "ingetrokken"]:
+        for collectie in (voor_raad, openbaar):
+            CollectieItemFactory(
+                collectie=collectie, verhaal=VerhaalFactory(toestemming=toestemming)
+            )
+
+    def toestemmingen(items):
+        return sorted((i.collectie.publiek, i.verhaal.toestemming) for i in items)
+
+    for user in (raadslid, coordinator, onderzoeker, AnonymousUser()):
+        verwacht = [
+            (item.collectie.publiek, item.verhaal.toestemming)
+            for item in CollectieItem.objects.select_related("collectie", "verhaal")
+            if item.verhaal
+            in Verhaal.objects.zichtbaar_voor(user).met_toestemming_voor(item.collectie.publiek)
+        ]
+        gevonden = CollectieItem.objects.zichtbaar_voor(user).select_related("collectie", "verhaal")
+        assert toestemmingen(gevonden) == sorted(verwacht)
+        for collectie in (voor_raad, openbaar):
+            assert set(collectie.zichtbare_items(user)) == {
+                item for item in gevonden if item.collectie_id == collectie.pk
+            }
+
+
+# Export: streams, in a constant number of queries ------------------------------
+
+
+@pytest.mark.parametrize("aantal", [1, 3])
+def test_csv_export_query_count_is_pinned(
+    onderzoeker_client, django_assert_num_queries, maatwerk, aantal
+):
+    for _ in range(aantal):
+        verhaal = VerhaalFactory(themas=[maatwerk], trefwoorden=["wachten"])
+        FragmentFactory(verhaal=verhaal, start=0, eind=4, codes=[maatwerk])
+    onderzoeker_client.get(reverse("verhalen:export_csv"))
+
+    with django_assert_num_queries(EXPORT_QUERIES) as gedaan:
+        response = onderzoeker_client.get(reverse("verhalen:export_csv"))
+        regels = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+    assert response.streaming
+    assert len(regels) == 1 + aantal
+    assert gedaan  # the pinned number is EXPORT_QUERIES for every size

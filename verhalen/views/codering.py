@@ -23,9 +23,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from carelab import cache, paginering
 from carelab.csv_export import csv_response
 from carelab.models import Thema
+from carelab.paginering import BegrensdePaginator
 
+from .. import cache as verhalen_cache
 from .. import codeboek
 from ..codering import nummering, segmenteer
 from ..forms.codering import (
@@ -230,9 +233,15 @@ def fragment_terugzetten(request, verhaal_pk, history_id):
 def index(request):
     themas = list(Thema.objects.all())
     boom = codeboek.codeboom(themas)
-    aantallen = codeboek.fragmenten_per_code(Fragment.objects.zichtbaar_voor(request.user), themas)
+    # Counting a million fragments takes seconds: the counts come from the
+    # shared cache until a fragment, a code or a story changes (verhalen/cache.py).
+    aantallen = cache.onthoud(
+        f"codeboek:aantallen:{verhalen_cache.niveau(request.user)}",
+        lambda: codeboek.fragmenten_per_code(Fragment.objects.zichtbaar_voor(request.user), themas),
+        afhankelijk_van=["themas", verhalen_cache.VERHALEN],
+    )
     for knoop in boom:
-        knoop.aantal = aantallen[knoop.thema.pk]
+        knoop.aantal = aantallen.get(knoop.thema.pk, 0)
     return render(request, "codeboek/index.html", {"boom": boom})
 
 
@@ -262,6 +271,8 @@ def _fragmenten_van_code(request, code):
         Fragment.objects.zichtbaar_voor(request.user)
         .filter(pk__in=FragmentThema.objects.filter(tag__in=onder).values("content_object_id"))
         .select_related("verhaal__wijk", "verhaal__project", "codeur")
+        # A row shows the quote, never the story's whole text.
+        .defer("verhaal__tekst", "verhaal__zoekvector")
         .prefetch_related("codes")
         .order_by("verhaal__titel", "verhaal_id", "start", "pk")
     )
@@ -273,7 +284,9 @@ def _fragmenten_van_code(request, code):
 def code_detail(request, slug):
     code = get_object_or_404(Thema.objects.select_related("parent"), slug=slug)
     filterset, fragmenten = _fragmenten_van_code(request, code)
-    pagina = Paginator(fragmenten, 25).get_page(request.GET.get("pagina"))
+    pagina = BegrensdePaginator(fragmenten, 25, grens=paginering.GRENS).get_page(
+        request.GET.get("pagina")
+    )
     inzage.leg_vast(
         request=request,
         handeling=Handeling.FRAGMENTEN_BEKEKEN,

@@ -21,7 +21,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
+from carelab import cache
 from carelab.templatetags.opmaak import TEKSTGROOTTE_COOKIE, TEKSTGROOTTES
+from verhalen import cache as verhalen_cache
 from verhalen.forms.collecties import (
     CollectieForm,
     CollectieItemForm,
@@ -29,14 +31,24 @@ from verhalen.forms.collecties import (
     VoegToeForm,
     ZoekVerhaalForm,
 )
-from verhalen.models import Fragment, Handeling, Verhaal
-from verhalen.models.collectie import Collectie, CollectieItem, Reflectie
+from verhalen.models import Fragment, FragmentThema, Handeling, Verhaal, VerhaalThema
+from verhalen.models.collectie import (
+    Collectie,
+    CollectieItem,
+    Reflectie,
+    zichtbare_items_filter,
+)
 from verhalen.services import collecties as services
 from verhalen.services import inzage
 
 COLLECTIES_PER_PAGINA = 12
 REFLECTIES_PER_PAGINA = 20
 ZOEKRESULTATEN_PER_PAGINA = 10
+
+
+def _aantal_zichtbare_verhalen(user):
+    """Annotation: how many of a collection's stories `user` may read there."""
+    return Count("items", filter=zichtbare_items_filter(user, "items__"), distinct=True)
 
 
 def _veilige_terugweg(request, standaard):
@@ -53,12 +65,9 @@ def _veilige_terugweg(request, standaard):
 
 def collectie_list(request):
     user = request.user
-    zichtbare_items = CollectieItem.objects.zichtbaar_voor(user)
     collecties = (
         Collectie.objects.leesbaar_voor(user)
-        .annotate(
-            aantal_verhalen=Count("items", filter=Q(items__in=zichtbare_items), distinct=True)
-        )
+        .annotate(aantal_verhalen=_aantal_zichtbare_verhalen(user))
         .prefetch_related("themas")
         .nieuwste_eerst()
     )
@@ -500,13 +509,7 @@ def sectie_thema_collecties(request, thema):
         Collectie.objects.leesbaar_voor(user)
         .filter(themas__in=_thema_en_subcodes(thema))
         .distinct()
-        .annotate(
-            aantal_verhalen=Count(
-                "items",
-                filter=Q(items__in=CollectieItem.objects.zichtbaar_voor(user)),
-                distinct=True,
-            )
-        )
+        .annotate(aantal_verhalen=_aantal_zichtbare_verhalen(user))
         .prefetch_related("themas")
         .nieuwste_eerst()[: THEMA_COLLECTIES_MAX + 1]
     )
@@ -527,26 +530,48 @@ def sectie_thema_tellingen(request, thema):
     how many restricted stories exist. Nothing to count → no section.
     """
     user = request.user
-    codes = _thema_en_subcodes(thema)
-    fragmenten = Fragment.objects.zichtbaar_voor(user).filter(codes__in=codes)
-    verhalen = Verhaal.objects.zichtbaar_voor(user)
     is_onderzoeker = user.has_perm("verhalen.view_verhaal")
-    if not is_onderzoeker:
-        in_collecties = CollectieItem.objects.leesbaar_voor(user).values("verhaal")
-        verhalen = verhalen.filter(pk__in=in_collecties)
-        fragmenten = fragmenten.filter(verhaal__in=in_collecties)
-    over_thema = verhalen.filter(
-        Q(themas__in=codes) | Q(pk__in=fragmenten.values("verhaal"))
-    ).distinct()
-    aantal_verhalen = over_thema.count()
+    # Counting over every story and fragment takes seconds at scale: the counts
+    # come from the shared cache until a story, fragment, code or collection
+    # changes (verhalen/cache.py). The key holds all the rule below depends on.
+    sleutel = ":".join(
+        [
+            "thema:tellingen",
+            str(thema.pk),
+            verhalen_cache.niveau(user),
+            str(is_onderzoeker),
+            str(user.has_perm("verhalen.view_collectie")),
+            str(user.has_perm("verhalen.change_collectie")),
+        ]
+    )
+    aantal_verhalen, aantal_fragmenten = cache.onthoud(
+        sleutel,
+        lambda: _tel_thema(user, thema, is_onderzoeker=is_onderzoeker),
+        afhankelijk_van=["themas", verhalen_cache.VERHALEN, verhalen_cache.COLLECTIES],
+    )
     if not aantal_verhalen:
         return None
     return {
         "thema": thema,
         "aantal_verhalen": aantal_verhalen,
-        "aantal_fragmenten": fragmenten.distinct().count(),
+        "aantal_fragmenten": aantal_fragmenten,
         "alleen_collecties": not is_onderzoeker,
     }
+
+
+def _tel_thema(user, thema, *, is_onderzoeker):
+    """(stories, fragments) on `thema` or its sub-codes that `user` may count."""
+    codes = _thema_en_subcodes(thema)
+    gecodeerd = FragmentThema.objects.filter(tag__in=codes).values("content_object_id")
+    fragmenten = Fragment.objects.zichtbaar_voor(user).filter(pk__in=gecodeerd)
+    verhalen = Verhaal.objects.zichtbaar_voor(user)
+    if not is_onderzoeker:
+        in_collecties = CollectieItem.objects.leesbaar_voor(user).values("verhaal")
+        verhalen = verhalen.filter(pk__in=in_collecties)
+        fragmenten = fragmenten.filter(verhaal__in=in_collecties)
+    getagd = VerhaalThema.objects.filter(tag__in=codes).values("content_object_id")
+    over_thema = verhalen.filter(Q(pk__in=getagd) | Q(pk__in=fragmenten.values("verhaal")))
+    return over_thema.count(), fragmenten.count()
 
 
 def sectie_home_collecties(request, obj=None):
@@ -554,13 +579,7 @@ def sectie_home_collecties(request, obj=None):
     collecties = list(
         Collectie.objects.gepubliceerd()
         .openbaar()
-        .annotate(
-            aantal_verhalen=Count(
-                "items",
-                filter=Q(items__in=CollectieItem.objects.zichtbaar_voor(request.user)),
-                distinct=True,
-            )
-        )
+        .annotate(aantal_verhalen=_aantal_zichtbare_verhalen(request.user))
         .prefetch_related("themas")
         .order_by("-gepubliceerd_op", "titel")[:HOME_COLLECTIES_MAX]
     )
