@@ -193,7 +193,14 @@ class WerkteamAdmin(SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_aantal_leden=Count("lidmaatschappen"))
+        # The count groups the rows, which drops the model's default ordering:
+        # order again, so the autocomplete's pages are stable.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_aantal_leden=Count("lidmaatschappen"))
+            .order_by(*self.model._meta.ordering)
+        )
 
     @admin.display(description=_("status"))
     def status_display(self, obj):

@@ -9,9 +9,13 @@ one on request (the same service as the site).
 """
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from taggit.admin import TagAdmin  # registers taggit's Tag, replaced below
+from taggit.models import Tag
 
 from verhalen.models import Fragment, Handeling, Verhaal, Verwijderverzoek
 from verhalen.services import inzage
@@ -198,6 +202,35 @@ class VerwijderverzoekAdmin(AlleenBeheerderMixin, admin.ModelAdmin):
     search_fields = ["=verhaal_nummer", "kenmerk"]
     readonly_fields = ["verhaal", "verhaal_nummer", "uitgevoerd_door", "uitgevoerd_op", "kenmerk"]
     fields = readonly_fields
+
+
+class TrefwoordAdmin(TagAdmin):
+    """taggit's admin of the free keywords (its Tag), with the merge page guarded.
+
+    taggit's own merge page only asks for staff status: a coordinator, who may
+    not even see the keywords, could merge them. Here it asks the permission
+    to change keywords, and forgets selected ids that are gone or no number
+    (which made taggit's page fail).
+    """
+
+    def merge_tags_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        gekozen = [
+            pk for pk in request.session.get("selected_tag_ids", "").split(",") if pk.isdigit()
+        ]
+        bestaand = [
+            str(pk) for pk in Tag.objects.filter(pk__in=gekozen).values_list("pk", flat=True)
+        ]
+        if not bestaand:
+            self.message_user(request, _("Kies eerst de trefwoorden om samen te voegen."))
+            return redirect("admin:taggit_tag_changelist")
+        request.session["selected_tag_ids"] = ",".join(bestaand)
+        return super().merge_tags_view(request)
+
+
+admin.site.unregister(Tag)
+admin.site.register(Tag, TrefwoordAdmin)
 
 
 # Collections and reflections; the access log.
