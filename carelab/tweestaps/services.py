@@ -4,6 +4,7 @@ A user *must* use a second step when they are a superuser or a researcher;
 a user *is asked* for one when they must, or when they set it up themselves.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,6 +16,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from carelab import roles
+
+logger = logging.getLogger(__name__)
 
 AANTAL_RESERVECODES = 10
 APP_NAAM = "Authenticator-app"
@@ -147,6 +150,12 @@ def controleer_code(*, user, code) -> Controle:
             continue
         if device.verify_token(code):
             return Controle(device=device)
+    logger.warning(
+        "Tweede stap: verkeerde %s voor %s%s",
+        "app-code" if model is TOTPDevice else "reservecode",
+        user.get_username(),
+        " (geblokkeerd)" if geblokkeerd_tot else "",
+    )
     return Controle(geblokkeerd_tot=geblokkeerd_tot)
 
 

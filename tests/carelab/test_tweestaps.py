@@ -699,3 +699,18 @@ def test_every_logged_in_page_links_to_the_status_page(raadslid_client):
         f'<a class="account__link" href="{STATUS}">Tweestapsverificatie</a>',
         html=True,
     )
+
+
+def test_wrong_codes_are_logged_for_the_security_log(client, onderzoeker, caplog):
+    device = app_device(onderzoeker)
+    log_in(client, onderzoeker, verified=False)
+    wrong = f"{(int(totp_code(device)) + 1) % 1000000:06d}"
+
+    with caplog.at_level("WARNING", logger="carelab.tweestaps.services"):
+        client.post(CONTROLEREN, {"app-code": wrong})
+        client.post(CONTROLEREN, {"reserve-reservecode": "geenidee"})
+
+    assert [record.getMessage() for record in caplog.records] == [
+        "Tweede stap: verkeerde app-code voor onderzoeker",
+        "Tweede stap: verkeerde reservecode voor onderzoeker",
+    ]
