@@ -37,6 +37,7 @@ import django
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
+from django.core.cache import caches
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.management.color import no_style
 from django.core.serializers import jsonl
@@ -353,7 +354,8 @@ def herstel_backup(*, archief: Path, using: str = "default") -> Resultaat:
     foreign keys, compares the row count of every table with the manifest and
     copies the files (checking their sha256). Any failure rolls the database
     back and removes the files it wrote. The PostgreSQL search vector is filled
-    by its trigger on insert.
+    by its trigger on insert. Afterwards every cache is cleared: pages cached
+    from other data (a shared Redis outlives the database) would be stale.
     """
     connection = connections[using]
     resultaat = Resultaat()
@@ -395,6 +397,9 @@ def herstel_backup(*, archief: Path, using: str = "default") -> Resultaat:
             raise
         finally:
             ContentType.objects.clear_cache()
+    # Cached pages were made from other data (a shared Redis outlives the database).
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
     return resultaat
 
 
