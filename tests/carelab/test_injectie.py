@@ -23,6 +23,7 @@ from carelab.models import Thema
 from kenniscafes.models import Bijlage
 from projecten.models import Bijeenkomst, Projectpartner
 from tests.factories import ThemaFactory
+from tests.helpers import log_in
 from tests.kenniscafes.factories import (
     AanmeldingFactory,
     KenniscafeFactory,
@@ -168,9 +169,10 @@ def controleer(response, *zichtbaar):
 
 
 def als(user):
+    """A client for `user` (None: anonymous), past the second login step if needed."""
     client = Client()
     if user is not None:
-        client.force_login(user)
+        log_in(client, user)
     return client
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kenniscafes.models import Bijlage
+from tests.helpers import log_in
 from tests.kenniscafes.factories import KenniscafeFactory
 from tests.voorbeeldbestanden import HTML, SVG, inhoud
 
@@ -18,12 +19,10 @@ def media_in_tmp(settings, tmp_path):
 
 
 def ophalen(client, url):
-    """GET `url`; returns (status, body) and closes the file the response holds."""
+    """GET `url`; returns (response, body). Reading a file response to the end
+    closes it (the test client then closes the response, as a WSGI server would)."""
     response = client.get(url)
-    try:
-        body = b"".join(response.streaming_content) if response.streaming else response.content
-    finally:
-        response.close()
+    body = b"".join(response.streaming_content) if response.streaming else response.content
     return response, body
 
 
@@ -91,5 +90,5 @@ def test_attachments_of_an_unpublished_cafe_are_not_found(client, coordinator):
     dias = bijlage(cafe, "dias.pdf", inhoud("pdf"))
 
     assert ophalen(client, dias.bestand.url)[0].status_code == 404
-    client.force_login(coordinator)  # coordinators see drafts as a preview
+    log_in(client, coordinator)  # coordinators see drafts as a preview
     assert ophalen(client, dias.bestand.url)[0].status_code == 200

@@ -8,6 +8,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from projecten.models import Publicatie
+from tests.helpers import log_in
 from tests.projecten.factories import ProjectFactory, PublicatieFactory
 from tests.voorbeeldbestanden import HTML, SVG, inhoud
 
@@ -15,12 +16,10 @@ pytestmark = pytest.mark.django_db
 
 
 def ophalen(client, url):
-    """GET `url`; returns (status, body) and closes the file the response holds."""
+    """GET `url`; returns (response, body). Reading a file response to the end
+    closes it (the test client then closes the response, as a WSGI server would)."""
     response = client.get(url)
-    try:
-        body = b"".join(response.streaming_content) if response.streaming else response.content
-    finally:
-        response.close()
+    body = b"".join(response.streaming_content) if response.streaming else response.content
     return response, body
 
 
@@ -118,7 +117,7 @@ def test_the_file_of_a_hidden_publication_is_not_found(client, coordinator, verb
 
     assert ophalen(client, url)[0].status_code == 404
     # Coordinators keep the publications, also before they go online.
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     assert ophalen(client, url)[0].status_code == 200
 
 

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory
 from verhalen.models import Handeling, Inzage, Publiek, Toestemming, Verhaal
@@ -158,8 +159,7 @@ def test_an_anonymous_reader_of_a_public_collection_is_not_logged(client):
 def test_pages_that_show_nothing_log_nothing(onderzoeker_client, coordinator):
     ingetrokken = VerhaalFactory(toestemming=Toestemming.INGETROKKEN)
     verhaal = VerhaalFactory()
-    coordinator_client = Client()
-    coordinator_client.force_login(coordinator)
+    coordinator_client = log_in(Client(), coordinator)
 
     assert onderzoeker_client.get(ingetrokken.get_absolute_url()).status_code == 410
     assert (
