@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from carelab.models import ThemaItemBase
+from carelab.models import SnelleLabels, ThemaItemBase
 from carelab.uploads import BestandsControle
 
 from .opmaak import datum_en_tijd
@@ -239,6 +239,7 @@ class Kenniscafe(models.Model):
     )
     themas = TaggableManager(
         through=ThemaKenniscafe,
+        manager=SnelleLabels,
         blank=True,
         verbose_name=_("thema's"),
         help_text=_("De thema's van de kennisagenda waar dit kenniscafé over gaat."),

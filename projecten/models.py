@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from carelab.models import ThemaItemBase
+from carelab.models import SnelleLabels, ThemaItemBase
 from carelab.uploads import BestandsControle
 
 MAANDEN = [
@@ -491,6 +491,7 @@ class Project(OpenbaarOnderdeel):
     )
     themas = TaggableManager(
         through=ThemaProject,
+        manager=SnelleLabels,
         blank=True,
         verbose_name=_("thema's"),
         help_text=_("De thema's van de kennisagenda waar dit project over gaat."),
@@ -687,6 +688,7 @@ class Werkteam(OpenbaarOnderdeel):
     )
     themas = TaggableManager(
         through=ThemaWerkteam,
+        manager=SnelleLabels,
         blank=True,
         verbose_name=_("thema's"),
         help_text=_("De thema's van de kennisagenda waar dit werkteam over gaat."),

@@ -66,3 +66,36 @@ def test_anonymous_visitor_holds_no_role_and_costs_no_query(django_assert_num_qu
     with django_assert_num_queries(0):
         assert roles.rollen_van(AnonymousUser()) == frozenset()
         assert not roles.has_role(AnonymousUser(), roles.BREDE_RAAD)
+
+
+# Theme managers (carelab.models.SnelleLabels) -------------------------------------
+
+
+def test_theme_manager_without_prefetch_reads_the_objects_own_themes_in_order():
+    from carelab.models import Thema
+    from tests.verhalen.factories import VerhaalFactory
+
+    vertrouwen, maatwerk = Thema.objects.get(slug="vertrouwen"), Thema.objects.get(slug="maatwerk")
+    verhaal = VerhaalFactory(themas=[vertrouwen])
+    verhaal.themas.add(maatwerk)
+    VerhaalFactory(themas=[maatwerk])
+
+    assert [t.slug for t in verhaal.themas.all()] == ["vertrouwen", "maatwerk"]
+    assert sorted(verhaal.themas.names()) == ["maatwerk", "vertrouwen"]
+    assert list(verhaal.themas.filter(slug="maatwerk")) == [maatwerk]
+    assert verhaal.themas.count() == 2
+
+
+def test_theme_manager_prefetch_serves_every_object_from_one_query(django_assert_num_queries):
+    from carelab.models import Thema
+    from tests.verhalen.factories import VerhaalFactory
+    from verhalen.models import Verhaal
+
+    maatwerk = Thema.objects.get(slug="maatwerk")
+    VerhaalFactory.create_batch(3, themas=[maatwerk], trefwoorden=["wachten"])
+
+    with django_assert_num_queries(3):  # stories, themes, keywords
+        verhalen = list(Verhaal.objects.prefetch_related("themas", "trefwoorden"))
+        labels = [([t.slug for t in v.themas.all()], list(v.trefwoorden.names())) for v in verhalen]
+
+    assert labels == [(["maatwerk"], ["wachten"])] * 3

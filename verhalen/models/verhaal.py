@@ -31,7 +31,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from carelab import roles
-from carelab.models import ThemaItemBase
+from carelab.models import SnelleLabels, ThemaItemBase
 
 
 class Toestemming(models.TextChoices):
@@ -281,6 +281,7 @@ class Verhaal(models.Model):
     )
     themas = TaggableManager(
         through=VerhaalThema,
+        manager=SnelleLabels,
         blank=True,
         verbose_name=_("thema's"),
         related_name="verhalen",
@@ -288,6 +289,7 @@ class Verhaal(models.Model):
     )
     trefwoorden = TaggableManager(
         through=VerhaalTrefwoord,
+        manager=SnelleLabels,
         blank=True,
         verbose_name=_("trefwoorden"),
         related_name="verhalen",
@@ -444,6 +446,7 @@ class Fragment(models.Model):
     )
     codes = TaggableManager(
         through=FragmentThema,
+        manager=SnelleLabels,
         blank=True,
         verbose_name=_("codes"),
         related_name="fragmenten",
