@@ -3,6 +3,7 @@ home page and theme hub in a constant number of queries."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from carelab import roles
 
@@ -102,3 +103,80 @@ def test_theme_manager_prefetch_serves_every_object_from_one_query(django_assert
         ]
 
     assert labels == [(["maatwerk"], ["wachten"])] * 3
+
+
+# Theme hub and home: pinned query counts, the same with 1 and with 3+ items --------
+
+
+def _vul_thema(thema, aantal):
+    from tests.kenniscafes.factories import KenniscafeFactory
+    from tests.projecten.factories import ProjectFactory
+    from tests.verhalen.factories import FragmentFactory, VerhaalFactory
+    from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory
+
+    for _ in range(aantal):
+        collectie = CollectieFactory(publiek="openbaar", themas=[thema])
+        verhaal = VerhaalFactory(toestemming="openbaar", themas=[thema])
+        FragmentFactory(verhaal=verhaal, start=0, eind=4, codes=[thema])
+        CollectieItemFactory(collectie=collectie, verhaal=verhaal)
+        KenniscafeFactory(themas=[thema])
+        project = ProjectFactory(gepubliceerd=True)
+        project.themas.add(thema)
+
+
+# The hub: theme, sub-codes (page), sub-codes (collections), collections with
+# counts, their themes, cached versions, cached counts, projects, werkteams,
+# cafés with counts, their themes.
+THEMAHUB_ANONIEM = 11
+
+
+@pytest.mark.parametrize("aantal", [1, 3])
+def test_theme_hub_query_count_is_pinned_for_visitors(client, django_assert_num_queries, aantal):
+    from carelab.models import Thema
+
+    maatwerk = Thema.objects.get(slug="maatwerk")
+    _vul_thema(maatwerk, aantal)
+    client.get(maatwerk.get_absolute_url())  # the counts into the cache
+
+    with django_assert_num_queries(THEMAHUB_ANONIEM):
+        response = client.get(maatwerk.get_absolute_url())
+
+    assert response.content.decode().count('class="card') >= 3 * aantal
+
+
+@pytest.mark.parametrize("aantal", [1, 3])
+def test_theme_hub_query_count_is_pinned_for_researchers(
+    onderzoeker_client, django_assert_num_queries, aantal
+):
+    from carelab.models import Thema
+
+    maatwerk = Thema.objects.get(slug="maatwerk")
+    _vul_thema(maatwerk, aantal)
+    onderzoeker_client.get(maatwerk.get_absolute_url())
+
+    # as for visitors, plus session, user, second step, permissions ×2
+    with django_assert_num_queries(THEMAHUB_ANONIEM + 5):
+        response = onderzoeker_client.get(maatwerk.get_absolute_url())
+
+    tellingen = [
+        s["context"] for s in response.context["sections"] if "aantal_verhalen" in s["context"]
+    ]
+    assert tellingen[0]["aantal_verhalen"] == aantal
+
+
+@pytest.mark.parametrize("aantal", [1, 4])
+def test_home_for_a_logged_in_member_is_made_fresh_in_pinned_queries(
+    raadslid_client, django_assert_num_queries, aantal
+):
+    from carelab.models import Thema
+
+    _vul_thema(Thema.objects.get(slug="maatwerk"), aantal)
+
+    # session, user, roles (second step check), permissions ×2, themes, cafés
+    # with counts, their themes, collections with counts, their themes
+    with django_assert_num_queries(10):
+        response = raadslid_client.get(reverse("home"))
+
+    html = response.content.decode()
+    assert "Ingelogd als" in html
+    assert html.count('<li class="card kenniscafe-kaart') == min(aantal, 3)
