@@ -21,6 +21,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.utils import load_backend
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from carelab import roles
 from carelab.backup import BackupFout, controleer_backup, maak_backup, modellen
@@ -92,6 +94,10 @@ def gevulde_site(media):
     Bijlage.objects.create(
         kenniscafe=cafe, titel="Dia's", bestand=SimpleUploadedFile("dias.pdf", DIA)
     )
+    # The second step's secrets go along: without them nobody could log in after a restore.
+    TOTPDevice.objects.create(user=onderzoeker, name="telefoon", confirmed=True)
+    reserve = StaticDevice.objects.create(user=onderzoeker, name="reservecodes", confirmed=True)
+    reserve.token_set.create(token="a1b2c3d4")
     return verhaal
 
 
@@ -217,6 +223,9 @@ def test_backup_restored_elsewhere_loses_no_row_and_no_file(heen_en_terug, media
         "kenniscafes.spreker",
         "kenniscafes.aanmelding",
         "kenniscafes.bijlage",
+        "otp_totp.totpdevice",
+        "otp_static.staticdevice",
+        "otp_static.statictoken",
     ]:
         assert origineel.get(label), f"{label} is leeg in de backup"
     assert len(origineel["verhalen.historicalverhaal"]) >= 2
