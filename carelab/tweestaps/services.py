@@ -10,7 +10,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models import CharField, Value
+from django.db.models import BooleanField, CharField, Value
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -45,18 +45,18 @@ def tweestaps_nodig(user):
         return True
     if getattr(user, roles.ROLLEN_CACHE, None) is not None:
         return roles.has_role(user, roles.ONDERZOEKER) or heeft_tweestaps(user)
-    namen = Group.objects.filter(user=user).values_list("name", flat=True)
-    app = TOTPDevice.objects.filter(user=user, confirmed=True).values_list(
-        Value(_APP, output_field=CharField()), flat=True
+    # (name, False) per role and ("", True) per confirmed app, in one query
+    rijen = set(
+        Group.objects.filter(user=user)
+        .values_list("name", Value(False, output_field=BooleanField()))
+        .union(
+            TOTPDevice.objects.filter(user=user, confirmed=True).values_list(
+                Value("", output_field=CharField()), Value(True, output_field=BooleanField())
+            )
+        )
     )
-    rijen = set(namen.union(app))
-    setattr(user, roles.ROLLEN_CACHE, frozenset(rijen - {_APP}))
-    return roles.ONDERZOEKER in rijen or _APP in rijen
-
-
-# Marks "has an app" among the role names in tweestaps_nodig's single query;
-# no group can be called this (it starts with a NUL character).
-_APP = "\x00app"
+    setattr(user, roles.ROLLEN_CACHE, frozenset(naam for naam, is_app in rijen if not is_app))
+    return any(is_app or naam == roles.ONDERZOEKER for naam, is_app in rijen)
 
 
 def app_van(user):

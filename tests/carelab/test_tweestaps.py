@@ -714,3 +714,24 @@ def test_wrong_codes_are_logged_for_the_security_log(client, onderzoeker, caplog
         "Tweede stap: verkeerde app-code voor onderzoeker",
         "Tweede stap: verkeerde reservecode voor onderzoeker",
     ]
+
+
+def test_the_check_costs_one_query_and_fills_the_role_cache(
+    raadslid, onderzoeker, django_assert_num_queries
+):
+    from django.contrib.auth import get_user_model
+
+    from carelab.tweestaps.services import tweestaps_nodig
+
+    User = get_user_model()
+    app_device(UserFactory(username="met-app", role=roles.BREDE_RAAD))
+    zonder, met, onder = (
+        User.objects.get(username=n) for n in ["raadslid", "met-app", "onderzoeker"]
+    )
+
+    with django_assert_num_queries(3):
+        uitkomst = [tweestaps_nodig(zonder), tweestaps_nodig(met), tweestaps_nodig(onder)]
+        rollen = [roles.rollen_van(user) for user in (zonder, met, onder)]
+
+    assert uitkomst == [False, True, True]
+    assert rollen == [{roles.BREDE_RAAD}, {roles.BREDE_RAAD}, {roles.ONDERZOEKER}]
