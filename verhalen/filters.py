@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from carelab.models import Thema
+from carelab.widgets import SnelleSelect
 from projecten.models import Project, Werkteam, Wijk
 from verhalen import search
 from verhalen.models import (
@@ -44,6 +45,7 @@ class VerhaalFilter(django_filters.FilterSet):
         help_text=_('Woorden uit titel, samenvatting of tekst. Gebruik "…" voor een zinsdeel.'),
     )
     thema = django_filters.ModelChoiceFilter(
+        widget=SnelleSelect,
         label=_("Thema"),
         queryset=Thema.objects.select_related("parent").order_by("volgorde", "name"),
         to_field_name="slug",
@@ -52,22 +54,35 @@ class VerhaalFilter(django_filters.FilterSet):
         help_text=_("Ook verhalen met een subcode van dit thema."),
     )
     verteller_type = django_filters.ChoiceFilter(
-        label=_("Wie vertelt"), choices=VertellerType.choices, empty_label=_("Iedereen")
+        widget=SnelleSelect,
+        label=_("Wie vertelt"),
+        choices=VertellerType.choices,
+        empty_label=_("Iedereen"),
     )
     gemeente = django_filters.ChoiceFilter(
-        label=_("Gemeente"), choices=Gemeente.choices, empty_label=_("Alle gemeenten")
+        widget=SnelleSelect,
+        label=_("Gemeente"),
+        choices=Gemeente.choices,
+        empty_label=_("Alle gemeenten"),
     )
     wijk = django_filters.ModelChoiceFilter(
+        widget=SnelleSelect,
         label=_("Wijk"),
         queryset=Wijk.objects.order_by("naam"),
         to_field_name="slug",
         empty_label=_("Alle wijken"),
     )
     verzamelwijze = django_filters.ChoiceFilter(
-        label=_("Hoe verzameld"), choices=Verzamelwijze.choices, empty_label=_("Alle manieren")
+        widget=SnelleSelect,
+        label=_("Hoe verzameld"),
+        choices=Verzamelwijze.choices,
+        empty_label=_("Alle manieren"),
     )
     toestemming = django_filters.ChoiceFilter(
-        label=_("Toestemming"), choices=TOESTEMMING_KEUZES, empty_label=_("Alle")
+        widget=SnelleSelect,
+        label=_("Toestemming"),
+        choices=TOESTEMMING_KEUZES,
+        empty_label=_("Alle"),
     )
     van = django_filters.DateFilter(
         label=_("Verzameld vanaf"),
@@ -82,12 +97,14 @@ class VerhaalFilter(django_filters.FilterSet):
         widget=DatumInvoer,
     )
     project = django_filters.ModelChoiceFilter(
+        widget=SnelleSelect,
         label=_("Project"),
         queryset=Project.objects.order_by("titel"),
         to_field_name="slug",
         empty_label=_("Alle projecten"),
     )
     werkteam = django_filters.ModelChoiceFilter(
+        widget=SnelleSelect,
         label=_("Werkteam"),
         queryset=Werkteam.objects.order_by("naam"),
         to_field_name="slug",

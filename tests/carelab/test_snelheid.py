@@ -180,3 +180,45 @@ def test_home_for_a_logged_in_member_is_made_fresh_in_pinned_queries(
     html = response.content.decode()
     assert "Ingelogd als" in html
     assert html.count('<li class="card kenniscafe-kaart') == min(aantal, 3)
+
+
+# The fast <select> (carelab.widgets.SnelleSelect) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("choices", "value"),
+    [
+        ([("", "Alle wijken"), ("zuid", "Zuid & <Noord>"), ("west", "West")], "zuid"),
+        ([("", "Alle"), ("Centrum", [("cs", "CS-kwartier"), ("cool", "Cool")])], "cool"),
+        ([(1, "Eén"), (2, "Twee")], None),
+    ],
+)
+def test_fast_select_renders_what_django_renders(choices, value):
+    import re
+
+    from django import forms
+
+    from carelab.widgets import SnelleSelect
+
+    attrs = {"id": "id_wijk", "aria-describedby": "id_wijk_helptext", "required": True}
+
+    def normaal(html):
+        return re.sub(r">\s+<", "><", str(html)).strip()
+
+    snel = SnelleSelect(choices=choices).render("wijk", value, attrs=attrs)
+    django = forms.Select(choices=choices).render("wijk", value, attrs=attrs)
+
+    assert normaal(snel) == normaal(django)
+    assert "&lt;Noord&gt;" in snel or "Noord" not in snel
+
+
+def test_story_filter_form_renders_its_choices_in_one_go(onderzoeker_client):
+    from projecten.models import Wijk
+
+    wijk = Wijk.objects.order_by("naam").first()
+
+    response = onderzoeker_client.get(reverse("verhalen:list"), {"wijk": wijk.slug})
+
+    html = response.content.decode()
+    assert f'<option value="{wijk.slug}" selected>{wijk.naam}</option>' in html
+    assert '<option value="maatwerk">maatwerk</option>' in html

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from carelab.models import Thema
+from carelab.widgets import SnelleSelect
 from projecten.models import Project, Wijk
 
 from ..codeboek import KOLOMSOORTEN, afstammelingen, codeboom
@@ -369,12 +370,14 @@ class FragmentFilter(django_filters.FilterSet):
     """Narrow fragments by what is known about their story."""
 
     verteller_type = django_filters.ChoiceFilter(
+        widget=SnelleSelect,
         field_name="verhaal__verteller_type",
         label=_("Wie vertelt"),
         choices=VertellerType.choices,
         empty_label=_("Iedereen"),
     )
     wijk = django_filters.ModelChoiceFilter(
+        widget=SnelleSelect,
         field_name="verhaal__wijk",
         label=_("Wijk"),
         queryset=Wijk.objects.all(),
@@ -382,18 +385,21 @@ class FragmentFilter(django_filters.FilterSet):
         null_label=_("(onbekend)"),
     )
     gemeente = django_filters.ChoiceFilter(
+        widget=SnelleSelect,
         field_name="verhaal__gemeente",
         label=_("Gemeente"),
         choices=Gemeente.choices,
         empty_label=_("Alle gemeenten"),
     )
     verzamelwijze = django_filters.ChoiceFilter(
+        widget=SnelleSelect,
         field_name="verhaal__verzamelwijze",
         label=_("Hoe verzameld"),
         choices=Verzamelwijze.choices,
         empty_label=_("Alle manieren"),
     )
     project = django_filters.ModelChoiceFilter(
+        widget=SnelleSelect,
         field_name="verhaal__project",
         label=_("Project"),
         queryset=Project.objects.all(),

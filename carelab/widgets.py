@@ -1,0 +1,49 @@
+"""Form widgets that render fast.
+
+Django renders every <option> of a <select> through its own template
+include (about 0.1 ms each): the story list's filter form, with its themes,
+wijken, projects and werkteams, spent more time on that than on all its
+queries. `SnelleSelect` writes the same HTML in Python.
+"""
+
+from django import forms
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+
+def _attrs(attrs):
+    """As django/forms/widgets/attrs.html: False leaves an attribute out, True
+    writes just its name."""
+    delen = []
+    for naam, waarde in attrs.items():
+        if waarde is False:
+            continue
+        if waarde is True:
+            delen.append(format_html(" {}", naam))
+        else:
+            delen.append(format_html(' {}="{}"', naam, waarde))
+    return mark_safe("".join(delen))  # noqa: S308 — every part built by format_html
+
+
+class SnelleSelect(forms.Select):
+    """A Select that renders its options without a template per option."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        delen = [format_html('<select name="{}"{}>', widget["name"], _attrs(widget["attrs"]))]
+        for groep, keuzes, _index in widget["optgroups"]:
+            if groep:
+                delen.append(format_html('\n  <optgroup label="{}">', groep))
+            for optie in keuzes:
+                delen.append(
+                    format_html(
+                        '\n  <option value="{}"{}>{}</option>',
+                        optie["value"],
+                        _attrs(optie["attrs"]),
+                        optie["label"],
+                    )
+                )
+            if groep:
+                delen.append("\n  </optgroup>")
+        delen.append("\n</select>")
+        return mark_safe("".join(delen))  # noqa: S308 — every part built by format_html
