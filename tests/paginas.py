@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from io import StringIO
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -69,6 +70,8 @@ class Pagina:
     # "500"/"503": the server error page and the database-down page, which no
     # ordinary request produces: rendered by their handlers (`foutpagina()`).
     soort: str = ""
+    # How often the form is sent (the lockout page comes after several tries).
+    herhaal: int = 1
 
     @property
     def id(self):
@@ -146,6 +149,15 @@ PAGINAS = [
     P(ANONIEM, "wachtwoord-herstellen", "{herstel_url}"),
     P(ANONIEM, "wachtwoord-link-verlopen", "/accounts/herstel/MQ/ongeldig-token/"),
     P(ANONIEM, "wachtwoord-hersteld", "/accounts/herstel/klaar/"),
+    # Last: after this many wrong passwords this account is locked (django-axes).
+    P(
+        ANONIEM,
+        "geblokkeerd",
+        "/accounts/login/",
+        post={"username": "geblokkeerd", "password": "fout-wachtwoord"},
+        status=429,
+        herhaal=settings.AXES_FAILURE_LIMIT,
+    ),
     # Brede Raad members -------------------------------------------------------
     P(BREDE_RAAD, "home", "/"),
     P(BREDE_RAAD, "collecties", "/collecties/"),
@@ -268,6 +280,8 @@ PAGINAS = [
     P(BEHEERDER, "verhalen", "/admin/verhalen/verhaal/"),
     P(BEHEERDER, "verhaal", "/admin/verhalen/verhaal/{verhaal.pk}/change/"),
     P(BEHEERDER, "thema-geschiedenis", "/admin/carelab/thema/{vertrouwen.pk}/history/"),
+    P(BEHEERDER, "inzagelog", "/admin/verhalen/inzage/"),
+    P(BEHEERDER, "tweestaps-apps", "/admin/otp_totp/totpdevice/"),
     P(BEHEERDER, "ingetrokken-verhalen", "/verhalen/ingetrokken/"),
     P(BEHEERDER, "verhaal-wissen", "/verhalen/{ingetrokken.pk}/wissen/"),
     # Two-factor authentication ------------------------------------------------

@@ -34,6 +34,23 @@ def _csrf_token(page):
     return next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
 
 
+# Sends a form made on the spot: the state after a POST (errors, warnings).
+POST_FORMULIER = """([url, velden]) => {
+    const formulier = document.createElement("form");
+    formulier.method = "post";
+    formulier.action = url;
+    for (const [naam, waarde] of velden) {
+        const veld = document.createElement("input");
+        veld.type = "hidden";
+        veld.name = naam;
+        veld.value = waarde;
+        formulier.append(veld);
+    }
+    document.body.append(formulier);
+    formulier.submit();
+}"""
+
+
 def open_pagina(page, live_server, pagina, gegevens):
     """Show `pagina` in the browser; returns the HTTP status of the document."""
     url = f"{live_server.url}{pagina.url(gegevens)}"
@@ -51,24 +68,9 @@ def open_pagina(page, live_server, pagina, gegevens):
     if not any(c["name"] == "csrftoken" for c in page.context.cookies()):
         page.goto(f"{live_server.url}/accounts/login/")
     velden = [*pagina.formulier(gegevens).items(), ("csrfmiddlewaretoken", _csrf_token(page))]
-    with page.expect_navigation() as navigatie:
-        page.evaluate(
-            """([url, velden]) => {
-                const formulier = document.createElement("form");
-                formulier.method = "post";
-                formulier.action = url;
-                for (const [naam, waarde] of velden) {
-                    const veld = document.createElement("input");
-                    veld.type = "hidden";
-                    veld.name = naam;
-                    veld.value = waarde;
-                    formulier.append(veld);
-                }
-                document.body.append(formulier);
-                formulier.submit();
-            }""",
-            [url, velden],
-        )
+    for _ in range(pagina.herhaal):
+        with page.expect_navigation() as navigatie:
+            page.evaluate(POST_FORMULIER, [url, velden])
     return navigatie.value.status
 
 

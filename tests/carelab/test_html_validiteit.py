@@ -57,7 +57,8 @@ def _html(client, pagina, gegevens):
     if pagina.soort in ("500", "503"):
         response = paginas.foutpagina(pagina, gegevens)
     elif pagina.post:
-        response = client.post(pagina.url(gegevens), pagina.formulier(gegevens))
+        for _ in range(pagina.herhaal):
+            response = client.post(pagina.url(gegevens), pagina.formulier(gegevens))
     else:
         response = client.get(pagina.url(gegevens), follow=True)
     assert response.status_code == pagina.status, (pagina.id, response.status_code)
