@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "carelab.sessieduur.SessieduurMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "carelab.tweestaps.middleware.TweestapsMiddleware",
+    # Cache-Control for logged-in pages, Permissions-Policy (carelab/beveiliging.py).
+    "carelab.beveiliging.BeveiligingsheadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -70,6 +70,7 @@ pages["ingelogd"] = client.post(
     {"username": "proef", "password": "een-lang-proefwachtwoord-42"},
     secure=True,
 )
+pages["home_ingelogd"] = client.get("/", secure=True)
 print(json.dumps({name: report(response) for name, response in pages.items()}))
 """
 
@@ -117,6 +118,7 @@ def test_production_pages_answer_as_expected(productie):
         "agenda": 200,
         "404": 404,
         "ingelogd": 302,
+        "home_ingelogd": 200,
     }
 
 
@@ -156,6 +158,8 @@ def test_transport_and_browser_headers(productie, pagina):
     assert headers["x-frame-options"] == "DENY"
     assert headers["referrer-policy"] == "same-origin"
     assert headers["cross-origin-opener-policy"] == "same-origin"
+    verboden = [deel.strip() for deel in headers["permissions-policy"].split(",")]
+    assert {"camera=()", "microphone=()", "geolocation=()"} <= set(verboden)
 
 
 def test_session_cookie_is_secure_httponly_and_same_site(productie):
@@ -169,8 +173,10 @@ def test_csrf_cookie_is_secure_httponly_and_same_site(productie):
     assert cookie == {"secure": True, "httponly": True, "samesite": "Lax", "path": "/"}
 
 
-def test_pages_with_personal_data_are_not_stored_by_browsers_or_proxies(productie):
-    # The login page and the admin answer "private, no-store"-like headers.
-    for pagina in ["login", "admin"]:
-        cache_control = productie[pagina]["headers"]["cache-control"]
-        assert "no-store" in cache_control or "private" in cache_control
+@pytest.mark.parametrize("pagina", ["login", "admin", "home_ingelogd"])
+def test_pages_with_personal_data_are_not_stored_by_browsers_or_proxies(productie, pagina):
+    """Login forms and every page seen by a logged-in person (ASVS 8.2.1)."""
+    cache_control = {
+        deel.strip() for deel in productie[pagina]["headers"]["cache-control"].split(",")
+    }
+    assert {"private", "no-store"} <= cache_control

@@ -1,0 +1,40 @@
+"""Response headers that Django and django-csp do not set themselves.
+
+- Pages for a logged-in person (story text, registrations, the admin) are
+  personal: `Cache-Control: private, no-store`, so neither a shared proxy
+  nor the browser's disk cache keeps them (OWASP ASVS 8.2.1).
+- `Permissions-Policy` switches off browser features nobody here uses, so an
+  injected script or a framed page could not ask for them either.
+"""
+
+from django.utils.cache import patch_cache_control
+
+PERMISSIONS_POLICY = ", ".join(
+    f"{functie}=()"
+    for functie in (
+        "camera",
+        "microphone",
+        "geolocation",
+        "payment",
+        "usb",
+        "serial",
+        "bluetooth",
+        "display-capture",
+    )
+)
+
+
+class BeveiligingsheadersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if response.status_code >= 500:
+            # Error pages hold nothing personal, and the database may be down.
+            return response
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
