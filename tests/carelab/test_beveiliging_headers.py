@@ -15,6 +15,7 @@ import sys
 import pytest
 
 from tests.carelab.test_settings import ROOT, production_env
+from tests.verhalen.factories import VerhaalFactory
 
 HOST = "verhalenbank.example.org"
 
@@ -180,3 +181,21 @@ def test_pages_with_personal_data_are_not_stored_by_browsers_or_proxies(producti
         deel.strip() for deel in productie[pagina]["headers"]["cache-control"].split(",")
     }
     assert {"private", "no-store"} <= cache_control
+
+
+# --- the same rules in the suite's own settings (fast, every run) ----------------------
+
+
+@pytest.mark.django_db
+def test_a_story_page_is_never_stored(onderzoeker_client):
+    response = onderzoeker_client.get(VerhaalFactory().get_absolute_url())
+
+    assert response.status_code == 200
+    assert {"private", "no-store"} <= {d.strip() for d in response["Cache-Control"].split(",")}
+
+
+@pytest.mark.django_db
+def test_public_pages_for_anonymous_visitors_may_be_cached(client):
+    response = client.get("/kenniscafes/")
+    assert "no-store" not in response.get("Cache-Control", "")
+    assert "camera=()" in response["Permissions-Policy"]
