@@ -13,8 +13,12 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.test import Client
 
 from tests import paginas
@@ -53,9 +57,10 @@ def _vnu_jar():
 
 
 def _html(client, pagina, gegevens):
-    """The page's HTML, after checking it is the page the table means."""
+    """The page's response, after checking it is the page the table means."""
     if pagina.soort in ("500", "503"):
         response = paginas.foutpagina(pagina, gegevens)
+        response.templates = [SimpleNamespace(name=f"{pagina.soort}.html")]
     elif pagina.post:
         for _ in range(pagina.herhaal):
             response = client.post(pagina.url(gegevens), pagina.formulier(gegevens))
@@ -67,7 +72,7 @@ def _html(client, pagina, gegevens):
         assert "/accounts/login/" not in getattr(response, "request", {}).get("PATH_INFO", ""), (
             pagina.id
         )
-    return response.content
+    return response
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,35 @@ class Weergave:
     pagina: paginas.Pagina
     url: str
     html: str
+    templates: frozenset
+
+
+# Templates that are no page of their own: layouts, parts, e-mails.
+GEEN_PAGINA = {
+    "admin/base_site.html",
+    "admin/search_form.html",
+    "registration/password_reset_email.html",
+}
+
+
+def paginatemplates():
+    """Every page template of the project (templates/ and the apps' own)."""
+    mappen = [Path(settings.BASE_DIR) / "templates"] + [
+        Path(app.path) / "templates" for app in apps.get_app_configs() if app.name in EIGEN_APPS
+    ]
+    namen = set()
+    for map_ in mappen:
+        for pad in map_.rglob("*.html"):
+            naam = pad.relative_to(map_).as_posix()
+            if "includes/" in naam or "/mail/" in naam or "/widgets/" in naam:
+                continue
+            if pad.name.startswith("base") or naam in GEEN_PAGINA:
+                continue
+            namen.add(naam)
+    return namen
+
+
+EIGEN_APPS = {"carelab", "projecten", "kenniscafes", "verhalen"}
 
 
 @pytest.fixture
@@ -85,16 +119,24 @@ def weergaven(db):
     for rol in paginas.ROLLEN:
         client = paginas.log_client_in(Client(), gegevens, rol)
         for pagina in paginas.paginas_van(rol):
-            html = _html(client, pagina, gegevens).decode()
-            resultaat[f"{pagina.id}.html"] = Weergave(pagina, pagina.url(gegevens), html)
+            response = _html(client, pagina, gegevens)
+            resultaat[f"{pagina.id}.html"] = Weergave(
+                pagina,
+                pagina.url(gegevens),
+                response.content.decode(),
+                frozenset(t.name for t in response.templates if t.name),
+            )
     assert len(resultaat) == len(paginas.PAGINAS)
     return resultaat
 
 
-def test_every_page_is_valid_dutch_html_with_a_title_of_its_own(weergaven, tmp_path):
-    """lang="nl" and a title of its own on every page (rendered once, so
-    checked here too); then the Nu HTML Checker finds no errors but the
-    listed ones of Django's admin."""
+def test_every_page_template_is_valid_dutch_html_with_a_title_of_its_own(weergaven, tmp_path):
+    """The pages are rendered once, so this one test checks, in order: the
+    table covers every page template (a new template without a row fails);
+    lang="nl" and a title of its own on every page; then the Nu HTML Checker
+    finds no errors but the listed ones of Django's admin."""
+    gebruikt = set().union(*(weergave.templates for weergave in weergaven.values()))
+    assert paginatemplates() - gebruikt == set(), "pagina's ontbreken in tests/paginas.py"
     assert _titels_en_taal(weergaven) == ([], [], {})
     if JAVA is None:
         if os.environ.get("CI") == "true":
