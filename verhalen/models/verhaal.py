@@ -149,10 +149,13 @@ class VerhaalQuerySet(models.QuerySet):
         return self.exclude(toestemming=Toestemming.INGETROKKEN)
 
     def met_lijstgegevens(self):
-        """Everything a list row or export shows, in a constant number of queries."""
-        return self.select_related(
-            "wijk", "project", "werkteam", "verzameld_door"
-        ).prefetch_related("themas", "trefwoorden")
+        """Everything a list row or export shows, in a constant number of queries
+        (not the search vector: only the database reads it)."""
+        return (
+            self.select_related("wijk", "project", "werkteam", "verzameld_door")
+            .prefetch_related("themas", "trefwoorden")
+            .defer("zoekvector")
+        )
 
 
 class VerhaalThema(ThemaItemBase):

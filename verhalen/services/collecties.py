@@ -386,6 +386,7 @@ def leesversie(collectie: Collectie, user) -> list[Leesitem]:
     items = list(
         collectie.zichtbare_items(user)
         .select_related("verhaal", "verhaal__wijk")
+        .defer("verhaal__zoekvector")
         .prefetch_related(
             Prefetch(
                 "fragmenten",

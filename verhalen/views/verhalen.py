@@ -145,6 +145,7 @@ def verhaal_detail(request, pk):
                 "wijk", "project", "werkteam", "verzameld_door", "toestemming_vastgelegd_door"
             )
             .prefetch_related("themas", "trefwoorden")
+            .defer("zoekvector")
             .annotate(aantal_herzien=Count("fragmenten", filter=Q(fragmenten__moet_herzien=True))),
             pk,
         )
