@@ -10,7 +10,9 @@ class CarelabConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from . import roles, sessieduur
+        from . import lookups, roles, sessieduur
+
+        lookups.registreer()
 
         post_migrate.connect(roles.sync_role_permissions_handler, dispatch_uid="carelab.roles")
         user_logged_in.connect(sessieduur.start_sessie, dispatch_uid="carelab.sessieduur")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from carelab import csv_export
+from carelab.beheerlijst import DatumhierarchieZonderOverloop
 from carelab.models import Thema
 
 from . import services
@@ -158,7 +159,7 @@ CSV_KOLOMMEN = [
 
 
 @admin.register(Kenniscafe)
-class KenniscafeAdmin(admin.ModelAdmin):
+class KenniscafeAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
     form = KenniscafeAdminForm
     list_display = [
         "datum_kolom",
@@ -357,7 +358,7 @@ class KenniscafeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Aanmelding)
-class AanmeldingAdmin(admin.ModelAdmin):
+class AanmeldingAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
     list_display = [
         "naam",
         "email",

@@ -7,6 +7,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from carelab.beheerlijst import DatumhierarchieZonderOverloop
+
 from .forms import ProjectAdminForm, WerkteamAdminForm
 from .models import (
     Bijeenkomst,
@@ -212,7 +214,7 @@ class WerkteamAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Bijeenkomst)
-class BijeenkomstAdmin(admin.ModelAdmin):
+class BijeenkomstAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
     list_display = ["datum", "soort", "titel", "werkteam"]
     list_filter = ["soort", ("werkteam", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["werkteam"]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.admin import TagAdmin  # registers taggit's Tag, replaced below
 from taggit.models import Tag
 
+from carelab.beheerlijst import DatumhierarchieZonderOverloop
 from verhalen.models import Fragment, Handeling, Verhaal, Verwijderverzoek
 from verhalen.services import inzage
 from verhalen.services import verhalen as services
@@ -64,7 +65,7 @@ class FragmentInline(admin.TabularInline):
 
 
 @admin.register(Verhaal)
-class VerhaalAdmin(AlleenBeheerderMixin, admin.ModelAdmin):
+class VerhaalAdmin(DatumhierarchieZonderOverloop, AlleenBeheerderMixin, admin.ModelAdmin):
     list_display = [
         "pk",
         "titel",
@@ -196,7 +197,7 @@ class FragmentAdmin(AlleenBeheerderMixin, admin.ModelAdmin):
 
 
 @admin.register(Verwijderverzoek)
-class VerwijderverzoekAdmin(AlleenBeheerderMixin, admin.ModelAdmin):
+class VerwijderverzoekAdmin(DatumhierarchieZonderOverloop, AlleenBeheerderMixin, admin.ModelAdmin):
     list_display = ["verhaal_nummer", "uitgevoerd_door", "uitgevoerd_op", "kenmerk"]
     date_hierarchy = "uitgevoerd_op"
     search_fields = ["=verhaal_nummer", "kenmerk"]

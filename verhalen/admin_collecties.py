@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from carelab.beheerlijst import DatumhierarchieZonderOverloop
 from verhalen.models import Collectie, CollectieItem, Reflectie
 
 
@@ -39,7 +40,7 @@ class CollectieItemInline(AlleenBeheerder, admin.TabularInline):
 
 
 @admin.register(Collectie)
-class CollectieAdmin(AlleenBeheerder, SimpleHistoryAdmin):
+class CollectieAdmin(DatumhierarchieZonderOverloop, AlleenBeheerder, SimpleHistoryAdmin):
     list_display = ["titel", "publiek", "gepubliceerd", "gepubliceerd_op", "curator"]
     list_filter = ["publiek", "gepubliceerd"]
     search_fields = ["titel", "inleiding"]
@@ -50,7 +51,7 @@ class CollectieAdmin(AlleenBeheerder, SimpleHistoryAdmin):
 
 
 @admin.register(Reflectie)
-class ReflectieAdmin(AlleenBeheerder, admin.ModelAdmin):
+class ReflectieAdmin(DatumhierarchieZonderOverloop, AlleenBeheerder, admin.ModelAdmin):
     list_display = ["collectie", "auteur", "aangemaakt_op", "kort"]
     list_filter = ["collectie"]
     search_fields = ["tekst", "auteur__username", "auteur__first_name"]

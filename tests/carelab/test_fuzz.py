@@ -1,0 +1,625 @@
+"""Fuzzing every form and every query parameter: no input gives a server error.
+
+Hypothesis sends, as a role that may use the page, values of every kind to
+each field of each form (taken from the form or filter class itself, so a
+new field is fuzzed too) and to each query parameter of the lists, searches,
+exports and feeds: unicode of every plane, NUL characters (PostgreSQL
+refuses them in text), lone surrogates (sent as the invalid UTF-8 bytes a
+client would send), very long strings, negative and huge numbers, invalid
+dates, several values for one field, unknown choices — mixed with valid
+values, so the checks behind the first field are reached too.
+
+Every example runs in a savepoint that is rolled back. The answer must be
+below 500 and no exception may have been raised.
+
+Examples per target: 25, or FUZZ_VOORBEELDEN (e.g. FUZZ_VOORBEELDEN=1000).
+The number of requests sent is printed at the end of the module (pytest -s).
+"""
+
+import dataclasses
+import os
+from collections.abc import Callable
+from urllib.parse import quote
+
+import pytest
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kenniscafes.forms import AanmeldForm, ArchiefFilterForm
+from projecten.filters import ProjectFilter, PublicatieFilter, WerkteamFilter
+from tests.carelab.toegang_wereld import bouw_wereld
+from verhalen.filters import VerhaalFilter
+from verhalen.forms.codering import (
+    CodeForm,
+    FragmentFilter,
+    FragmentForm,
+    MatrixForm,
+    SamenvoegForm,
+    SubcodeForm,
+    VerplaatsForm,
+)
+from verhalen.forms.collecties import (
+    CollectieForm,
+    CollectieItemForm,
+    ReflectieForm,
+    VoegToeForm,
+    ZoekVerhaalForm,
+)
+from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
+
+try:
+    from tests.helpers import log_in
+except ImportError:  # until two-factor authentication lands (tests/helpers.py)
+
+    def log_in(client, user):
+        client.force_login(user)
+        return client
+
+
+pytestmark = pytest.mark.django_db
+
+VOORBEELDEN = int(os.environ.get("FUZZ_VOORBEELDEN", "25"))
+VERZONDEN = {"aantal": 0}
+
+# ---------------------------------------------------------------- values
+
+tekst = st.text(max_size=40)  # every plane, lone surrogates included
+met_nul = st.builds(lambda a, b: f"{a}\x00{b}", tekst, tekst)
+lang = st.integers(1_000, 10_000).map(lambda n: "ë" * n)
+getal = st.one_of(
+    st.integers(-(10**30), 10**30).map(str),
+    st.sampled_from(["-1", "0", "1e309", "NaN", "inf", "0x1f", "１２", " 7 ", "9" * 50, "1.5"]),
+)
+datum = st.one_of(
+    st.dates().map(str),
+    st.sampled_from(
+        ["2023-02-30", "0000-00-00", "9999-12-31", "10000-01-01", "2024-13-01", "31-12-2024"]
+    ),
+)
+rommel = st.one_of(tekst, met_nul, lang, getal, datum, st.just(""))
+
+
+def veldwaarde(geldig=None):
+    """A value for one field: rubbish, several values, or (when known) a valid one."""
+    keuzes = [rommel, st.lists(rommel, min_size=2, max_size=3), st.none()]
+    if geldig is not None:
+        keuzes.append(st.just(geldig))
+    return st.one_of(*keuzes)
+
+
+def _codeer(waarde):
+    # Lone surrogates go out as the invalid UTF-8 bytes a client would send.
+    return quote(str(waarde).encode("utf-8", "surrogatepass"), safe="")
+
+
+def urlencode(gegevens):
+    delen = []
+    for naam, waarde in gegevens.items():
+        if waarde is None:
+            continue
+        for enkel in waarde if isinstance(waarde, list) else [waarde]:
+            delen.append(f"{_codeer(naam)}={_codeer(enkel)}")
+    return "&".join(delen)
+
+
+# --------------------------------------------------------------- targets
+
+
+def velden(*klassen, extra=()):
+    """The field names of forms and filtersets, plus `extra` (buttons, hidden values)."""
+    namen = []
+    for klasse in klassen:
+        basis = getattr(klasse, "base_filters", None) or klasse.base_fields
+        namen += [naam for naam in basis if naam not in namen]
+    return [*namen, *extra]
+
+
+@dataclasses.dataclass(frozen=True)
+class Doel:
+    naam: str
+    rol: str
+    methode: str
+    url: Callable
+    velden: list
+    geldig: Callable = lambda w: {}
+    voorbereiding: Callable | None = None  # e.g. open the reset link first
+
+    def strategie(self, wereld):
+        geldig = self.geldig(wereld)
+        return st.fixed_dictionaries(
+            {veld: veldwaarde(geldig.get(veld)) for veld in self.velden},
+            optional={"onbekend_veld": rommel},
+        )
+
+
+def _verhaal(w):
+    return {
+        "titel": "Een verhaal",
+        "tekst": "Dit is een verzonnen verhaal over wachten.",
+        "verteller_type": "bewoner",
+        "pseudoniem": "Bewoner",
+        "gemeente": "rotterdam",
+        "verzamelwijze": "interview",
+        "toestemming": "onderzoek",
+        "themas": str(w.thema.pk),
+        "versie": str(w.verhaal_onderzoek.versie),
+    }
+
+
+def _fragment(w):
+    return {"start": "0", "eind": "10", "codes": str(w.thema.pk), "memo": "memo"}
+
+
+def _code(w):
+    return {"name": "Een code", "parent": str(w.thema.pk), "kleur": "#112233", "bevestigd": "ja"}
+
+
+def _collectie(w):
+    return {"titel": "Een collectie", "publiek": "openbaar", "inleiding": "Inleiding"}
+
+
+def _herstel_openen(client, w):
+    client.get(
+        reverse(
+            "password_reset_confirm",
+            kwargs={"uidb64": w.herstel_uid, "token": w.herstel_token},
+        )
+    )
+
+
+ITEM = {"slug": "matrix-brede-raad"}
+
+FORMULIEREN = [
+    Doel(
+        "verhaal nieuw",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("verhalen:create"),
+        velden(VerhaalForm, extra=["privacy_akkoord"]),
+        _verhaal,
+    ),
+    Doel(
+        "verhaal bewerken",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("verhalen:update", args=[w.verhaal_onderzoek.pk]),
+        velden(VerhaalForm, extra=["privacy_akkoord"]),
+        _verhaal,
+    ),
+    Doel(
+        "verhaal herstellen",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse(
+            "verhalen:herstel", args=[w.verhaal_onderzoek.pk, w.verhaal_versie.history_id]
+        ),
+        velden(HerstelForm),
+        lambda w: {"versie": str(w.verhaal_onderzoek.versie)},
+    ),
+    Doel(
+        "verhaal wissen",
+        "beheerder",
+        "POST",
+        lambda w: reverse("verhalen:wissen", args=[w.verhaal_ingetrokken.pk]),
+        velden(WisForm),
+        lambda w: {"kenmerk": "verzoek 12", "bevestig": "on"},
+    ),
+    Doel(
+        "fragment nieuw",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("codeboek:fragment_nieuw", args=[w.verhaal_onderzoek.pk]),
+        velden(FragmentForm),
+        _fragment,
+    ),
+    Doel(
+        "fragment bewerken",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse(
+            "codeboek:fragment_bewerken", args=[w.verhaal_onderzoek.pk, w.fragment.pk]
+        ),
+        velden(FragmentForm),
+        _fragment,
+    ),
+    Doel(
+        "code nieuw",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("codeboek:nieuw"),
+        velden(SubcodeForm),
+        _code,
+    ),
+    Doel(
+        "code bewerken",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("codeboek:bewerken", args=[w.subcode.slug]),
+        velden(CodeForm, extra=["bevestigd"]),
+        _code,
+    ),
+    Doel(
+        "code verplaatsen",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("codeboek:verplaatsen", args=[w.subcode.slug]),
+        velden(VerplaatsForm, extra=["bevestigd"]),
+        lambda w: {"parent": str(w.thema.pk), "bevestigd": "ja"},
+    ),
+    Doel(
+        "code samenvoegen",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("codeboek:samenvoegen", args=[w.subcode.slug]),
+        velden(SamenvoegForm, extra=["bevestigd"]),
+        lambda w: {"doel": str(w.thema.pk), "bevestigd": "ja"},
+    ),
+    Doel(
+        "collectie nieuw",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("collecties:nieuw"),
+        velden(CollectieForm),
+        _collectie,
+    ),
+    Doel(
+        "collectie bewerken",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("collecties:bewerken", kwargs=ITEM),
+        velden(CollectieForm),
+        _collectie,
+    ),
+    Doel(
+        "collectie publiceren",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("collecties:publiceren", kwargs=ITEM),
+        ["actie"],
+    ),
+    Doel(
+        "verhaal aan collectie toevoegen",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("collecties:voeg_toe"),
+        velden(VoegToeForm, extra=["bevestig", "fragment", "next"]),
+        lambda w: {
+            "verhaal": str(w.verhaal_openbaar.pk),
+            "collectie": str(w.collectie_openbaar.pk),
+            "bevestig": "1",
+        },
+    ),
+    Doel(
+        "snel toevoegen",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("collecties:voeg_toe_snel", kwargs={"slug": "matrix-openbaar"}),
+        ["verhaal", "next"],
+        lambda w: {"verhaal": str(w.verhaal_openbaar.pk)},
+    ),
+    Doel(
+        "collectie-item bewerken",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("collecties:item_bewerken", kwargs={**ITEM, "pk": w.item.pk}),
+        velden(CollectieItemForm),
+        lambda w: {"notitie": "Notitie"},
+    ),
+    Doel(
+        "collectie-item verplaatsen",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("collecties:item_verplaatsen", kwargs={**ITEM, "pk": w.item.pk}),
+        ["richting"],
+    ),
+    Doel(
+        "reflectie nieuw",
+        "brede_raad",
+        "POST",
+        lambda w: reverse("collecties:reflectie_nieuw", kwargs=ITEM),
+        velden(ReflectieForm),
+        lambda w: {"tekst": "Dit herken ik."},
+    ),
+    Doel(
+        "reflectie bewerken",
+        "brede_raad",
+        "POST",
+        lambda w: reverse("collecties:reflectie_bewerken", kwargs={**ITEM, "pk": w.reflectie.pk}),
+        velden(ReflectieForm),
+        lambda w: {"tekst": "Dit herken ik."},
+    ),
+    Doel(
+        "tekstgrootte",
+        "anoniem",
+        "POST",
+        lambda w: reverse("collecties:tekstgrootte"),
+        ["grootte", "next"],
+    ),
+    Doel(
+        "aanmelden kenniscafé",
+        "anoniem",
+        "POST",
+        lambda w: reverse("kenniscafes:aanmelden", args=[w.cafe.slug]),
+        velden(AanmeldForm),
+        lambda w: {"naam": "Iemand", "email": "iemand@example.org"},
+    ),
+    Doel(
+        "afmelden kenniscafé",
+        "anoniem",
+        "POST",
+        lambda w: reverse("kenniscafes:afmelden", args=[w.aanmelding.token]),
+        ["bevestig"],
+    ),
+    Doel(
+        "inloggen",
+        "anoniem",
+        "POST",
+        lambda w: reverse("login"),
+        velden(AuthenticationForm, extra=["next"]),
+        lambda w: {"username": "matrix-zonderrol"},
+    ),
+    Doel(
+        "wachtwoord vergeten",
+        "anoniem",
+        "POST",
+        lambda w: reverse("password_reset"),
+        velden(PasswordResetForm),
+        lambda w: {"email": "matrix-zonderrol@example.org"},
+    ),
+    Doel(
+        "nieuw wachtwoord",
+        "anoniem",
+        "POST",
+        lambda w: reverse(
+            "password_reset_confirm", kwargs={"uidb64": w.herstel_uid, "token": "set-password"}
+        ),
+        velden(SetPasswordForm),
+        voorbereiding=_herstel_openen,
+    ),
+]
+
+PAGINA = ["pagina", "page"]
+
+ZOEKPAGINAS = [
+    Doel(
+        "verhalenlijst",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("verhalen:list"),
+        velden(VerhaalFilter, extra=PAGINA),
+        lambda w: {"thema": w.thema.slug, "q": "wachten", "toestemming": "openbaar"},
+    ),
+    Doel(
+        "export csv",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("verhalen:export_csv"),
+        velden(VerhaalFilter),
+        lambda w: {"thema": w.thema.slug, "q": "wachten"},
+    ),
+    Doel(
+        "export json",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("verhalen:export_json"),
+        velden(VerhaalFilter),
+        lambda w: {"wijk": w.wijk.slug, "van": "2020-01-01"},
+    ),
+    Doel(
+        "ingetrokken verhalen",
+        "beheerder",
+        "GET",
+        lambda w: reverse("verhalen:ingetrokken"),
+        PAGINA,
+    ),
+    Doel(
+        "geschiedenis van een verhaal",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("verhalen:geschiedenis", args=[w.verhaal_onderzoek.pk]),
+        ["pagina", "fragmenten"],
+    ),
+    Doel(
+        "fragmenten van een code",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("codeboek:detail", args=[w.subcode.slug]),
+        velden(FragmentFilter, extra=PAGINA),
+    ),
+    Doel(
+        "export van een code",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("codeboek:export", args=[w.subcode.slug]),
+        velden(FragmentFilter),
+    ),
+    Doel(
+        "codematrix",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("codeboek:matrix"),
+        velden(MatrixForm, FragmentFilter, extra=["format"]),
+        lambda w: {"kolom": "gemeente", "rijen": str(w.thema.pk)},
+    ),
+    Doel(
+        "samenhang",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("codeboek:samenhang"),
+        velden(FragmentFilter, extra=["format", *PAGINA]),
+    ),
+    Doel(
+        "codeboekgeschiedenis",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("codeboek:geschiedenis"),
+        PAGINA,
+    ),
+    Doel(
+        "nieuwe code onder",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("codeboek:nieuw"),
+        ["onder"],
+        lambda w: {"onder": w.thema.slug},
+    ),
+    Doel(
+        "collecties",
+        "brede_raad",
+        "GET",
+        lambda w: reverse("collecties:list"),
+        PAGINA,
+    ),
+    Doel(
+        "collectie lezen",
+        "brede_raad",
+        "GET",
+        lambda w: reverse("collecties:detail", kwargs=ITEM),
+        ["reflecties"],
+    ),
+    Doel(
+        "collectie bewerken: zoeken",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("collecties:bewerken", kwargs=ITEM),
+        velden(ZoekVerhaalForm, extra=PAGINA),
+        lambda w: {"zoek": "Matrix"},
+    ),
+    Doel(
+        "verhaal toevoegen: formulier",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("collecties:voeg_toe"),
+        ["verhaal", "fragment", "collectie", "next"],
+        lambda w: {"verhaal": str(w.verhaal_openbaar.pk)},
+    ),
+    Doel(
+        "kenniscafé-agenda",
+        "anoniem",
+        "GET",
+        lambda w: reverse("kenniscafes:agenda"),
+        ["page"],
+    ),
+    Doel(
+        "kenniscafé-archief",
+        "anoniem",
+        "GET",
+        lambda w: reverse("kenniscafes:archief"),
+        velden(ArchiefFilterForm, extra=["page"]),
+        lambda w: {"thema": w.thema.slug},
+    ),
+    Doel(
+        "projecten",
+        "anoniem",
+        "GET",
+        lambda w: reverse("projecten:list"),
+        velden(ProjectFilter, extra=["page"]),
+    ),
+    Doel(
+        "werkteams",
+        "anoniem",
+        "GET",
+        lambda w: reverse("projecten:werkteam_list"),
+        velden(WerkteamFilter, extra=["page"]),
+    ),
+    Doel(
+        "publicaties",
+        "anoniem",
+        "GET",
+        lambda w: reverse("projecten:publicatie_list"),
+        velden(PublicatieFilter, extra=["page"]),
+    ),
+    Doel(
+        "inloggen: terug naar",
+        "anoniem",
+        "GET",
+        lambda w: reverse("login"),
+        ["next"],
+    ),
+    Doel(
+        "beheer: kenniscafés",
+        "coordinator",
+        "GET",
+        lambda w: reverse("admin:kenniscafes_kenniscafe_changelist"),
+        ["q", "o", "p", "e", "all", "gepubliceerd__exact", "start__year", "start__month"],
+    ),
+    Doel(
+        "beheer: aanmeldingen",
+        "coordinator",
+        "GET",
+        lambda w: reverse("admin:kenniscafes_aanmelding_changelist"),
+        ["q", "o", "p", "status__exact", "kenniscafe__id__exact", "aangemeld_op__year"],
+    ),
+    Doel(
+        "beheer: verhalen",
+        "beheerder",
+        "GET",
+        lambda w: reverse("admin:verhalen_verhaal_changelist"),
+        ["q", "o", "p", "toestemming__exact"],
+    ),
+]
+
+ALLE_DOELEN = [*FORMULIEREN, *ZOEKPAGINAS]
+
+
+# ------------------------------------------------------------- machinery
+
+
+@pytest.fixture(scope="module")
+def wereld(django_db_setup, django_db_blocker):
+    """The world of the permission matrix, built once and rolled back after the module."""
+    with django_db_blocker.unblock():
+        buitenste = transaction.atomic()
+        buitenste.__enter__()
+        try:
+            yield bouw_wereld()
+        finally:
+            transaction.set_rollback(True)
+            buitenste.__exit__(None, None, None)
+            print(f"\nFuzz: {VERZONDEN['aantal']} verzoeken verstuurd.")
+
+
+def verstuur(client, doel, url, gegevens):
+    VERZONDEN["aantal"] += 1
+    if doel.methode == "GET":
+        query = urlencode(gegevens)
+        return client.get(f"{url}?{query}" if query else url)
+    return client.post(url, urlencode(gegevens), content_type="application/x-www-form-urlencoded")
+
+
+def geen_serverfout(response):
+    fout = getattr(response, "exc_info", None)
+    assert fout is None, f"uitzondering: {fout[1]!r}"
+    assert response.status_code < 500
+
+
+@pytest.mark.parametrize("doel", ALLE_DOELEN, ids=lambda doel: doel.naam)
+def test_invoer_geeft_nooit_een_serverfout(wereld, doel):
+    client = Client(raise_request_exception=False)
+    if doel.rol != "anoniem":
+        log_in(client, wereld.gebruikers[doel.rol])
+    url = doel.url(wereld)
+
+    @settings(
+        max_examples=VOORBEELDEN,
+        database=None,
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+        ],
+    )
+    @given(gegevens=doel.strategie(wereld))
+    def probeer(gegevens):
+        with transaction.atomic():
+            if doel.voorbereiding:
+                doel.voorbereiding(client, wereld)
+            response = verstuur(client, doel, url, gegevens)
+            transaction.set_rollback(True)
+        geen_serverfout(response)
+
+    probeer()
