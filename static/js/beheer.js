@@ -35,7 +35,9 @@
     });
     document.querySelectorAll(".tabular td input, .tabular td select, .tabular td textarea")
       .forEach(function (veld) {
-        if (veld.type === "hidden" || veld.labels.length || veld.hasAttribute("aria-label")) {
+        // The hidden template row (.empty-form) is named once it is copied.
+        if (veld.type === "hidden" || veld.closest(".empty-form") || veld.labels.length ||
+            veld.hasAttribute("aria-label")) {
           return;
         }
         var naam = kolomkop(veld);
