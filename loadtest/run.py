@@ -239,11 +239,17 @@ def main():
     telling = vergelijk(json.loads(gemeld.read_text()), opgeslagen_markers())
     gunicorn_log = (werkmap / "gunicorn.log").read_text(errors="replace")
     serverfouten = len(re.findall(r'" 5\d\d ', gunicorn_log))
+    # Everything gunicorn answered (but the readiness checks), also requests still
+    # running when locust wrote its CSV.
+    verzoeken_in_log = len(
+        re.findall(r'"(?!GET /healthz )[A-Z]+ [^"]* HTTP/1\.[01]" \d{3} ', gunicorn_log)
+    )
     resultaat = {
         "duur_s": args.duur,
         "gebruikers": args.gebruikers,
         "workers": args.workers,
         **{k: v for k, v in statistiek.items() if k != "per_verzoek"},
+        "verzoeken_in_log": verzoeken_in_log,
         "serverfouten_in_log": serverfouten,
         "schrijfacties": {
             soort: {k: (v if isinstance(v, int) else len(v)) for k, v in t.items()}
