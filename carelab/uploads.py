@@ -200,6 +200,8 @@ def download_response(bestand, naam):
 @require_safe
 def bestand(request, naam):
     """/bestanden/<naam>: an uploaded file, for those who may see its record."""
+    if any(teken < " " for teken in naam):
+        raise Http404  # no stored name holds control characters (PostgreSQL refuses NUL)
     map_ = naam.split("/", 1)[0]
     mag_downloaden = _BRONNEN.get(map_)
     if mag_downloaden is None or not mag_downloaden(request.user, naam):

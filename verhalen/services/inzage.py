@@ -50,7 +50,7 @@ def leg_vast(
         aantal=aantal,
         onderwerp=onderwerp[:MAX_ONDERWERPLENGTE],
         filters=request.GET.urlencode()[:MAX_FILTERLENGTE],
-        pad=request.path[:MAX_PADLENGTE],
+        pad=request.path.replace("\x00", "")[:MAX_PADLENGTE],
     )
     inzage.full_clean(
         exclude=["gebruiker", "verhaal"], validate_unique=False, validate_constraints=False
