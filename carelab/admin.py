@@ -28,3 +28,34 @@ class ThemaAdmin(SimpleHistoryAdmin):
 @admin.register(Kennislijn)
 class KennislijnAdmin(admin.ModelAdmin):
     list_display = ["nummer", "titel"]
+
+
+# django-axes' lists of login attempts: the same admins, with a date hierarchy
+# that answers an impossible year with "?e=1" (carelab.beheerlijst). Importing
+# axes.admin here registers its admins first, so they can be replaced.
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin  # noqa: E402
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog  # noqa: E402
+
+from .beheerlijst import DatumhierarchieZonderOverloop  # noqa: E402
+
+
+class InlogpogingAdmin(DatumhierarchieZonderOverloop, AccessAttemptAdmin):
+    pass
+
+
+class InlogAdmin(DatumhierarchieZonderOverloop, AccessLogAdmin):
+    pass
+
+
+class MisluktInloggenAdmin(DatumhierarchieZonderOverloop, AccessFailureLogAdmin):
+    pass
+
+
+for _model, _model_admin in [
+    (AccessAttempt, InlogpogingAdmin),
+    (AccessLog, InlogAdmin),
+    (AccessFailureLog, MisluktInloggenAdmin),
+]:
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+        admin.site.register(_model, _model_admin)
