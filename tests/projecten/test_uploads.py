@@ -129,7 +129,7 @@ def test_the_file_of_a_hidden_publication_is_not_found(client, coordinator, verb
         "verhalen/geheim.pdf",
         "publicaties",
         "publicaties/rapport\x00.pdf",
-        "publicaties/\nrapport.pdf",
+        "publicaties/\trapport.pdf",
     ],
 )
 def test_anything_but_a_known_file_is_not_found(client, naam):
