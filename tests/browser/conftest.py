@@ -47,6 +47,16 @@ def _share_serialized_contents(django_db_setup):
             type(connection)._test_serialized_contents = contents
 
 
+@pytest.fixture(autouse=True)
+def _lege_gedeelde_cache(transactional_db):
+    """The flush between transactional tests empties the models' tables, not
+    the shared cache's table (carelab/cache.py): start every browser test
+    with an empty cache, so no page cached by an earlier test is served."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if CHROMIUM is None and os.environ.get("CI") == "true":
