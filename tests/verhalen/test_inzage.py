@@ -67,6 +67,17 @@ def test_the_coding_pages_log_the_story_they_show(onderzoeker_client):
     ]
 
 
+def test_choosing_quotes_for_a_collection_logs_the_story(onderzoeker_client):
+    item = CollectieItemFactory(collectie=CollectieFactory(slug="wachten"))
+    url = reverse("collecties:item_bewerken", args=["wachten", item.pk])
+
+    assert onderzoeker_client.get(url).status_code == 200
+
+    assert rijen() == [
+        ("onderzoeker", Handeling.VERHAAL_BEKEKEN, item.verhaal_id, None, "", "", url)
+    ]
+
+
 def test_saving_a_story_logs_nothing_but_the_page_that_showed_it(onderzoeker_client):
     verhaal = VerhaalFactory()
     url = reverse("verhalen:update", kwargs={"pk": verhaal.pk})

@@ -400,6 +400,8 @@ def item_bewerken(request, slug, pk):
     if item.verhaal.is_ingetrokken:
         messages.error(request, "Dit verhaal is ingetrokken. Je kunt het alleen nog weghalen.")
         return redirect("collecties:bewerken", slug=slug)
+    if request.method != "POST":  # the form lists the story's coded quotes
+        inzage.leg_vast(request=request, handeling=Handeling.VERHAAL_BEKEKEN, verhaal=item.verhaal)
     form = CollectieItemForm(request.POST or None, instance=item, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.wijzig_item(
