@@ -199,11 +199,20 @@ class HttpMeter:
         kopjes = {"Host": "127.0.0.1"}
         if sessie:
             kopjes["Cookie"] = f"{settings.SESSION_COOKIE_NAME}={sessie}"
-        if self.verbinding is None:
+        hergebruikt = self.verbinding is not None
+        if not hergebruikt:
             self.verbinding = http.client.HTTPConnection("127.0.0.1", self.poort, timeout=1800)
         begin = time.perf_counter()
-        self.verbinding.request("GET", pad, headers=kopjes)
-        antwoord = self.verbinding.getresponse()
+        try:
+            self.verbinding.request("GET", pad, headers=kopjes)
+            antwoord = self.verbinding.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # gunicorn closed an idle keep-alive connection: once more, on a new one.
+            self.verbinding.close()
+            self.verbinding = None
+            if not hergebruikt:
+                raise
+            return self.get(pad, sessie, max_seconden=max_seconden)
         grootte = 0
         volledig = True
         while blok := antwoord.read(1 << 16):
@@ -260,7 +269,7 @@ def maak_client(sessie):
     return client
 
 
-def meet_client(pad, sessie, *, aantal, max_seconden):
+def meet_client(pad, sessie, *, aantal, max_seconden, minimum=2):
     """(times, queries per request) through Django's test client, after a warm-up."""
     client = maak_client(sessie)
     antwoord = client.get(pad)
@@ -268,7 +277,9 @@ def meet_client(pad, sessie, *, aantal, max_seconden):
         raise MeetFout(f"{pad} geeft {antwoord.status_code} via de test client")
     tijden, queries = [], []
     begin = time.monotonic()
-    while len(tijden) < aantal and (len(tijden) < 2 or time.monotonic() - begin < max_seconden):
+    while len(tijden) < aantal and (
+        len(tijden) < minimum or time.monotonic() - begin < max_seconden
+    ):
         with CaptureQueriesContext(connection) as vastgelegd:
             start = time.perf_counter()
             antwoord = client.get(pad)
@@ -326,8 +337,13 @@ def meet_alles(
             tijden, grootte = meet_http(
                 meter, pad, sessie, aantal=aantal, max_seconden=max_seconden
             )
+            traag = mediaan(tijden) > max_seconden / 4
             c_tijden, queries = meet_client(
-                pad, sessie, aantal=max(5, aantal // 3), max_seconden=max_seconden / 2
+                pad,
+                sessie,
+                aantal=max(5, aantal // 3),
+                max_seconden=max_seconden / 2,
+                minimum=1 if traag else 2,
             )
             resultaat["paginas"][naam] = {
                 "pad": pad,
