@@ -182,6 +182,8 @@ PAGINAS = [
     ),
     P(BREDE_RAAD, "themahub", "/themas/maatwerk/"),
     P(BREDE_RAAD, "geen-toegang", "/verhalen/", status=403),
+    # Last of the role: logging out (POST) leads to the home page.
+    P(BREDE_RAAD, "uitgelogd", "/accounts/logout/", post={"next": "/"}),
     # Researchers --------------------------------------------------------------
     P(ONDERZOEKER, "verhalen", "/verhalen/"),
     P(

@@ -63,7 +63,7 @@ def _html(client, pagina, gegevens):
         response.templates = [SimpleNamespace(name=f"{pagina.soort}.html")]
     elif pagina.post:
         for _ in range(pagina.herhaal):
-            response = client.post(pagina.url(gegevens), pagina.formulier(gegevens))
+            response = client.post(pagina.url(gegevens), pagina.formulier(gegevens), follow=True)
     else:
         response = client.get(pagina.url(gegevens), follow=True)
     assert response.status_code == pagina.status, (pagina.id, response.status_code)
