@@ -58,12 +58,16 @@ def test_the_coding_pages_log_the_story_they_show(onderzoeker_client):
         "codeboek:fragment_bewerken", kwargs={"verhaal_pk": verhaal.pk, "pk": fragment.pk}
     )
 
-    assert onderzoeker_client.get(nieuw).status_code == 200
-    assert onderzoeker_client.get(bewerken).status_code == 200
+    verwijderen = reverse(
+        "codeboek:fragment_verwijderen", kwargs={"verhaal_pk": verhaal.pk, "pk": fragment.pk}
+    )
+
+    for url in (nieuw, bewerken, verwijderen):
+        assert onderzoeker_client.get(url).status_code == 200
 
     assert rijen() == [
-        ("onderzoeker", Handeling.VERHAAL_BEKEKEN, verhaal.pk, None, "", "", nieuw),
-        ("onderzoeker", Handeling.VERHAAL_BEKEKEN, verhaal.pk, None, "", "", bewerken),
+        ("onderzoeker", Handeling.VERHAAL_BEKEKEN, verhaal.pk, None, "", "", url)
+        for url in (nieuw, bewerken, verwijderen)
     ]
 
 

@@ -189,6 +189,7 @@ def fragment_bewerken(request, verhaal_pk, pk):
 def fragment_verwijderen(request, verhaal_pk, pk):
     verhaal = _zichtbaar_verhaal(request, verhaal_pk)
     fragment = _zichtbaar_fragment(request, verhaal, pk)
+    _leg_inzage_vast(request, verhaal)  # the confirmation quotes the fragment
     if request.method == "POST":
         services.verwijder_fragment(fragment=fragment, door=request.user)
         messages.success(request, "Het fragment is verwijderd. De geschiedenis bewaart het.")
