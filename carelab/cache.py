@@ -5,9 +5,11 @@ REDIS_URL is set, otherwise a table in the database), so a change made
 through one server is seen by all of them at once.
 
 Invalidation works with *versions*: every cached result depends on one or
-more named versions ("kenniscafes", "verhalen", …) that are part of its key.
-A change to the data behind a name calls `verhoog(name)`, which gives the name
-a new version; the old entries are never read again and expire by themselves.
+more named versions ("kenniscafes", "verhalen", …) and is stored together
+with the versions it was made under; one cache read fetches the result and
+the current versions, and a result made under other versions is made again.
+A change to the data behind a name calls `verhoog(name)`, which gives the
+name a new version, so every result depending on it is stale at once.
 Apps call `verhoog` from signal handlers on their models (see
 kenniscafes/cache.py, verhalen/cache.py), so the admin, the services and the
 demo loaders all invalidate without remembering to.
@@ -74,9 +76,18 @@ def verhoog(*namen):
     transaction.on_commit(doe)
 
 
-def _sleutel(basis, namen):
-    versie = ".".join(str(v) for v in versies(namen))
-    return f"{basis}:{versie}"
+def _lees(sleutel, namen):
+    """(the stored value if it was made under the current versions, else None;
+    the current versions) — in one cache read."""
+    versiesleutels = [_versiesleutel(naam) for naam in namen]
+    gevonden = cache.get_many([sleutel, *versiesleutels])
+    huidig = tuple(gevonden.get(versiesleutel) for versiesleutel in versiesleutels)
+    if None in huidig:
+        huidig = tuple(versies(namen))
+    opgeslagen = gevonden.get(sleutel)
+    if opgeslagen is not None and opgeslagen[0] == huidig:
+        return opgeslagen[1], huidig
+    return None, huidig
 
 
 def onthoud(basis, maak, *, afhankelijk_van, duur=STANDAARD_DUUR):
@@ -84,13 +95,14 @@ def onthoud(basis, maak, *, afhankelijk_van, duur=STANDAARD_DUUR):
 
     `basis` names the result (include everything it varies on, such as the
     viewer's level of access); `afhankelijk_van` names the versions that
-    make it stale. `maak()` must not return None.
+    make it stale. The result is stored with the versions it was made under
+    (read BEFORE making it), so a change during the making makes it stale too.
+    `maak()` must not return None.
     """
-    sleutel = _sleutel(basis, afhankelijk_van)
-    waarde = cache.get(sleutel)
+    waarde, huidig = _lees(basis, afhankelijk_van)
     if waarde is None:
         waarde = maak()
-        cache.set(sleutel, waarde, duur)
+        cache.set(basis, (huidig, waarde), duur)
     return waarde
 
 
@@ -104,14 +116,13 @@ def _cachebaar(request):
     return set(request.GET) <= TOEGESTANE_PARAMETERS
 
 
-def _paginasleutel(request, namen):
+def _paginasleutel(request):
     onderdelen = [
         request.path,
         "&".join(f"{k}={v}" for k, v in sorted(request.GET.items())),
         tekstgrootte_van(request),
     ]
-    vingerafdruk = hashlib.sha256("\n".join(onderdelen).encode()).hexdigest()
-    return _sleutel(f"pagina:{vingerafdruk}", namen)
+    return "pagina:" + hashlib.sha256("\n".join(onderdelen).encode()).hexdigest()
 
 
 _levensduur: dict[str, object] = {}
@@ -143,8 +154,8 @@ def publieke_pagina(*, afhankelijk_van):
         def wrapper(request, *args, **kwargs):
             if not _cachebaar(request):
                 return view(request, *args, **kwargs)
-            sleutel = _paginasleutel(request, afhankelijk_van)
-            opgeslagen = cache.get(sleutel)
+            sleutel = _paginasleutel(request)
+            opgeslagen, huidig = _lees(sleutel, afhankelijk_van)
             if opgeslagen is not None:
                 response = HttpResponse(opgeslagen["inhoud"], status=200)
                 for naam, waarde in opgeslagen["headers"].items():
@@ -156,7 +167,7 @@ def publieke_pagina(*, afhankelijk_van):
                 if _mag_bewaren(request, response):
                     duur = levensduur(afhankelijk_van)
                     if duur > 0:
-                        cache.set(sleutel, _bewaarbaar(response), duur)
+                        cache.set(sleutel, (huidig, _bewaarbaar(response)), duur)
             patch_vary_headers(response, ["Cookie"])
             return response
 

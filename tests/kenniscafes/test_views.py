@@ -74,9 +74,9 @@ def test_agenda_query_count_does_not_grow_with_cafes(
         AanmeldingFactory(kenniscafe=cafe)
     cache.versies(["themas", "kenniscafes"])
     # count, cafés with counts, themes; around them the shared cache (carelab/cache.py):
-    # versions, page (not there yet), next café's end, storing the page (5).
+    # page and versions (page not there yet), next café's end, storing the page (5).
     # From the cache: tests/kenniscafes/test_snelheid.py.
-    with django_assert_num_queries(3 + 8):
+    with django_assert_num_queries(3 + 7):
         response = client.get("/kenniscafes/")
     assert len(response.context["kenniscafes"]) == aantal
 
@@ -89,7 +89,7 @@ def test_archive_query_count_does_not_grow_with_cafes(
         KenniscafeFactory(start=over_dagen(-20), themas=[thema_maatwerk], verslag="Tekst")
     cache.versies(["themas", "kenniscafes"])
     # theme choices, count, cafés with counts, themes; the shared cache as for the agenda
-    with django_assert_num_queries(4 + 8):
+    with django_assert_num_queries(4 + 7):
         response = client.get("/kenniscafes/archief/")
     assert len(response.context["kenniscafes"]) == aantal
 
