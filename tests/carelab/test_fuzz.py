@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 from kenniscafes.forms import AanmeldForm, ArchiefFilterForm
 from projecten.filters import ProjectFilter, PublicatieFilter, WerkteamFilter
 from tests.carelab.toegang_wereld import bouw_wereld
+from tests.helpers import log_in
 from verhalen.filters import VerhaalFilter
 from verhalen.forms.codering import (
     CodeForm,
@@ -50,15 +51,6 @@ from verhalen.forms.collecties import (
     ZoekVerhaalForm,
 )
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
-
-try:
-    from tests.helpers import log_in
-except ImportError:  # until two-factor authentication lands (tests/helpers.py)
-
-    def log_in(client, user):
-        client.force_login(user)
-        return client
-
 
 pytestmark = pytest.mark.django_db
 

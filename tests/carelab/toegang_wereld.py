@@ -18,6 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_static.models import StaticDevice
 from taggit.models import Tag
 
 from carelab import roles
@@ -25,6 +26,7 @@ from carelab.models import Kennislijn, Thema
 from kenniscafes.models import Kenniscafe
 from projecten.models import Wijk
 from tests.factories import UserFactory
+from tests.helpers import app_device
 from tests.kenniscafes.factories import (
     AanmeldingFactory,
     KenniscafeFactory,
@@ -53,7 +55,15 @@ from verhalen.services import codering as codering_services
 from verhalen.services import verhalen as verhaal_services
 
 #: The roles of the matrix, in the order of its columns.
-ROLLEN = ("anoniem", "zonder_rol", "onderzoeker", "brede_raad", "coordinator", "beheerder")
+ROLLEN = (
+    "anoniem",
+    "zonder_rol",
+    "onderzoeker",
+    "brede_raad",
+    "coordinator",
+    "beheerder",
+    "zonder_tweede_stap",  # a researcher logged in who has not passed the second step
+)
 
 
 def _gebruikers():
@@ -74,6 +84,7 @@ def _gebruikers():
         "brede_raad": raadslid,
         "coordinator": coordinator,
         "beheerder": beheerder,
+        "zonder_tweede_stap": UserFactory(username="matrix-onderzoeker-2", role=roles.ONDERZOEKER),
     }
 
 
@@ -189,6 +200,10 @@ def bouw_wereld():
     w.mislukte_login = AccessFailureLog.objects.create(
         username="iemand", ip_address="127.0.0.1", user_agent="test", locked_out=False
     )
+
+    # The second step: an authenticator app and backup codes.
+    w.app = app_device(w.gebruikers["zonder_tweede_stap"])
+    w.reservecodes = StaticDevice.objects.create(user=w.app.user, name="Reservecodes")
 
     # A password reset link for the user without a role.
     w.herstel_uid = urlsafe_base64_encode(force_bytes(w.gebruiker.pk))
