@@ -24,9 +24,13 @@ NIEUWE_CODES = "_tweestaps_nieuwe_codes"
 
 
 def veilige_next(request):
-    """The `next` the user came with, when it points into this site; else ""."""
+    """The `next` the user came with, when it is a path on this site; else "".
+
+    Only a path ("/…"): redirect() reads anything else as the name of a view
+    first, and a `next` like "0" made the page fail (found by tests/carelab/test_fuzz.py).
+    """
     url = request.POST.get("next") or request.GET.get("next") or ""
-    if url and url_has_allowed_host_and_scheme(
+    if url.startswith("/") and url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return url

@@ -29,6 +29,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from carelab.tweestaps.forms import AppCodeForm, BevestigAppForm, ReservecodeForm
 from kenniscafes.forms import AanmeldForm, ArchiefFilterForm
 from projecten.filters import ProjectFilter, PublicatieFilter, WerkteamFilter
 from tests.carelab.toegang_wereld import bouw_wereld
@@ -372,6 +373,31 @@ FORMULIEREN = [
         velden(SetPasswordForm),
         voorbereiding=_herstel_openen,
     ),
+    Doel(
+        "tweede stap: code",
+        "zonder_tweede_stap",
+        "POST",
+        lambda w: reverse("tweestaps:controleren"),
+        [f"app-{veld}" for veld in AppCodeForm.base_fields]
+        + [f"reserve-{veld}" for veld in ReservecodeForm.base_fields]
+        + ["next"],
+        lambda w: {"app-code": "123456"},
+    ),
+    Doel(
+        "tweede stap: app instellen",
+        "zonder_rol",
+        "POST",
+        lambda w: reverse("tweestaps:instellen"),
+        velden(BevestigAppForm, extra=["next"]),
+        lambda w: {"code": "123456"},
+    ),
+    Doel(
+        "tweede stap: nieuwe reservecodes",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("tweestaps:reservecodes"),
+        velden(AppCodeForm, extra=["bewaard", "next"]),
+    ),
 ]
 
 PAGINA = ["pagina", "page"]
@@ -593,7 +619,8 @@ def geen_serverfout(response):
 def test_invoer_geeft_nooit_een_serverfout(wereld, doel):
     client = Client(raise_request_exception=False)
     if doel.rol != "anoniem":
-        log_in(client, wereld.gebruikers[doel.rol])
+        gebruiker = wereld.gebruikers[doel.rol]
+        log_in(client, gebruiker, verified=doel.rol != "zonder_tweede_stap")
     url = doel.url(wereld)
 
     @settings(
@@ -611,6 +638,45 @@ def test_invoer_geeft_nooit_een_serverfout(wereld, doel):
             if doel.voorbereiding:
                 doel.voorbereiding(client, wereld)
             response = verstuur(client, doel, url, gegevens)
+            transaction.set_rollback(True)
+        geen_serverfout(response)
+
+    probeer()
+
+
+# Path segments that are free text ("str" and "path" converters), as the role that may open them.
+PADEN = [
+    ("onderzoeker", "/codeboek/{}/"),
+    ("onderzoeker", "/codeboek/{}/export.csv"),
+    ("onderzoeker", "/codeboek/{}/bewerken/"),
+    ("onderzoeker", "/codeboek/{}/verplaatsen/"),
+    ("onderzoeker", "/codeboek/{}/samenvoegen/"),
+    ("anoniem", "/kenniscafes/afmelden/{}/"),
+    ("anoniem", "/accounts/herstel/{}/set-password/"),
+    ("anoniem", "/accounts/herstel/MQ/{}/"),
+    ("anoniem", "/bestanden/publicaties/{}"),
+    ("coordinator", "/admin/kenniscafes/kenniscafe/{}/change/"),
+    ("beheerder", "/admin/verhalen/verhaal/{}/change/"),
+    ("beheerder", "/admin/auth/user/{}/password/"),
+]
+
+
+@pytest.mark.parametrize(("rol", "pad"), PADEN, ids=[pad for _rol, pad in PADEN])
+def test_vrije_tekst_in_het_pad_geeft_nooit_een_serverfout(wereld, rol, pad):
+    client = Client(raise_request_exception=False)
+    if rol != "anoniem":
+        log_in(client, wereld.gebruikers[rol])
+
+    @settings(
+        max_examples=VOORBEELDEN,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(deel=st.one_of(tekst, met_nul, getal).filter(lambda deel: deel not in ("", ".", "..")))
+    def probeer(deel):
+        VERZONDEN["aantal"] += 1
+        with transaction.atomic():
+            response = client.get(pad.format(_codeer(deel)))
             transaction.set_rollback(True)
         geen_serverfout(response)
 

@@ -92,3 +92,24 @@ def test_elke_datumhierarchie_in_het_beheer_heeft_de_bescherming():
     ]
 
     assert zonder == []
+
+
+@pytest.mark.parametrize("volgende", ["0", "home", "verhalen:list"])
+def test_next_dat_geen_pad_is_na_reservecodes_gaat_naar_de_statuspagina(
+    onderzoeker_client, volgende
+):
+    """Was: redirect(next) read "0" as a view name → NoReverseMatch → 500."""
+    response = onderzoeker_client.post(
+        "/accounts/tweestaps/reservecodes/", {"bewaard": "1", "next": volgende}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/tweestaps/"
+
+
+def test_next_dat_een_pad_is_na_reservecodes_blijft_werken(onderzoeker_client):
+    response = onderzoeker_client.post(
+        "/accounts/tweestaps/reservecodes/", {"bewaard": "1", "next": "/verhalen/"}
+    )
+
+    assert response["Location"] == "/verhalen/"
