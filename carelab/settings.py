@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A NUL character in the address: a Dutch 400 (carelab/invoer.py).
+    "carelab.invoer.NulTekenMiddleware",
     # Session expiry (carelab/sessieduur.py), then the second step of the login
     # (carelab/tweestaps/): django-otp marks the verified user, ours redirects.
     "carelab.sessieduur.SessieduurMiddleware",
@@ -146,6 +148,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+# What was typed as username, cut to 150 characters (carelab/invoer.py).
+AXES_USERNAME_CALLABLE = "carelab.invoer.axes_gebruikersnaam"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]

@@ -113,3 +113,45 @@ def test_next_dat_een_pad_is_na_reservecodes_blijft_werken(onderzoeker_client):
     )
 
     assert response["Location"] == "/verhalen/"
+
+
+@pytest.mark.parametrize(
+    "adres",
+    [
+        "/codeboek/nieuw/?onder=%00",  # was: Thema.objects.filter(slug="\x00") → 500 on PostgreSQL
+        "/admin/verhalen/verhaal/?toestemming__exact=%00",  # was: 500 in the admin's list filter
+        "/codeboek/ma%00tw/",  # a str path segment
+        "/verhalen/?q=%00&thema=maatwerk",
+    ],
+)
+def test_nul_teken_in_het_adres_geeft_een_nederlandse_400(beheerder_client, adres):
+    response = beheerder_client.get(adres)
+
+    assert response.status_code == 400
+    inhoud = response.content.decode()
+    assert "<h1>Dit verzoek klopt niet</h1>" in inhoud
+    assert "NUL-teken" in inhoud
+
+
+def test_nul_teken_in_een_formulierveld_geeft_de_melding_bij_het_veld(onderzoeker_client):
+    response = onderzoeker_client.post(
+        "/collecties/nieuw/",
+        {"titel": "Wachten\x00op hulp", "publiek": "openbaar", "inleiding": "Mijn inleiding"},
+    )
+
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    assert "Null-tekens zijn niet toegestaan." in inhoud
+    assert "Mijn inleiding" in inhoud  # the rest of what was typed stays
+    assert not Collectie.objects.exists()
+
+
+def test_inloggen_met_een_heel_lange_gebruikersnaam_is_gewoon_mislukt(client):
+    """Was: axes stored the typed name in 255 characters → 500 on PostgreSQL."""
+    from axes.models import AccessAttempt
+
+    response = client.post("/accounts/login/", {"username": "ë" * 1000, "password": "fout"})
+
+    assert response.status_code == 200
+    assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.content.decode()
+    assert AccessAttempt.objects.get().username == "ë" * 150
