@@ -333,3 +333,17 @@ def test_csv_export_query_count_is_pinned(
     assert response.streaming
     assert len(regels) == 1 + aantal
     assert gedaan  # the pinned number is EXPORT_QUERIES for every size
+
+
+@pytest.mark.postgres
+def test_snippet_of_a_long_story_shows_a_hit_deep_in_the_text():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL-only: the snippet comes from ts_headline")
+    tekst = "Het was een gewone dag in de wijk. " * 400 + "Toen kwam de woekerpolis op tafel."
+    VerhaalFactory(tekst=tekst)
+
+    verhaal = search.zoek(Verhaal.objects.all(), "woekerpolis").get()
+
+    assert "<mark>woekerpolis</mark>" in search.fragment_html(verhaal, "woekerpolis")
