@@ -716,6 +716,11 @@ def wereld(django_db_setup, django_db_blocker):
             transaction.set_rollback(True)
             buitenste.__exit__(None, None, None)
             cache.clear()
+            print(
+                f"\nToegangsmatrix: {len(_routes_lijst())} URL-patronen, "
+                f"{len(_get_gevallen())} GET- en {len(_post_gevallen())} POST-controles "
+                f"(URL × rol)."
+            )
 
 
 def _client(wereld, rol):
@@ -810,6 +815,10 @@ def _routes(resolver=None, prefix="", namespace=""):
         elif isinstance(patroon, URLPattern):
             route = prefix + str(patroon.pattern)
             yield (f"{namespace}{patroon.name}" if patroon.name else route), route
+
+
+def _routes_lijst():
+    return list(_routes())
 
 
 def test_elke_url_heeft_een_besluit():
