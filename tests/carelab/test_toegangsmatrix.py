@@ -19,6 +19,7 @@ rolled back at its end; each case runs in its own savepoint.
 Count of URL × role checks: `pytest tests/carelab/test_toegangsmatrix.py --collect-only -q`.
 """
 
+import copy
 import dataclasses
 import operator
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
@@ -185,8 +187,7 @@ TABEL = [
     ),
     r(
         "password_reset_confirm",
-        # Logging in changes last_login, which ends the link of that same user.
-        Toegang(ZET_WACHTWOORD, 200, *[ZET_WACHTWOORD] * 5),
+        Toegang(*[ZET_WACHTWOORD] * 7),
         variant="geldig",
         kwargs={"uidb64": "herstel_uid", "token": "herstel_token"},
     ),
@@ -711,7 +712,11 @@ def wereld(django_db_setup, django_db_blocker):
         buitenste = transaction.atomic()
         buitenste.__enter__()
         try:
-            yield bouw_wereld()
+            wereld = bouw_wereld()
+            wereld.sessies = _sessies(wereld)
+            # Logging in changed last_login, which ends older reset links.
+            wereld.herstel_token = default_token_generator.make_token(wereld.gebruiker)
+            yield wereld
         finally:
             transaction.set_rollback(True)
             buitenste.__exit__(None, None, None)
@@ -723,12 +728,22 @@ def wereld(django_db_setup, django_db_blocker):
             )
 
 
+def _sessies(wereld):
+    """One logged-in session per role, made once for the module (its cookies)."""
+    sessies = {}
+    for rol, gebruiker in wereld.gebruikers.items():
+        client = Client()
+        if gebruiker is not None:
+            # second step passed where required, except in the last column
+            log_in(client, gebruiker, verified=rol != "zonder_tweede_stap")
+        sessies[rol] = client.cookies
+    return sessies
+
+
 def _client(wereld, rol):
+    """A client with the role's session; what a request changes in it is rolled back."""
     client = Client(raise_request_exception=True)
-    gebruiker = wereld.gebruikers[rol]
-    if gebruiker is not None:
-        # second step passed where required, except in the last column
-        log_in(client, gebruiker, verified=rol != "zonder_tweede_stap")
+    client.cookies = copy.deepcopy(wereld.sessies[rol])
     return client
 
 
