@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import uploads, views
+from .sessie_views import sessie_patterns
 
 admin.site.site_header = "CARE lab Verhalenbank — beheer"
 admin.site.site_title = "Verhalenbank beheer"
@@ -47,6 +48,8 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("accounts/tweestaps/", include("carelab.tweestaps.urls")),
+    # Staying logged in; input kept from an ended session (carelab/sessieduur.py).
+    path("accounts/sessie/", include(sessie_patterns)),
     path("admin/", admin.site.urls),
     path("", include("projecten.urls")),
     path("", include("kenniscafes.urls")),

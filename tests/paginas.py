@@ -288,6 +288,8 @@ PAGINAS = [
     P(BEHEERDER, "verhaal-wissen", "/verhalen/{ingetrokken.pk}/wissen/"),
     # Two-factor authentication ------------------------------------------------
     P(ONDERZOEKER, "tweestaps", "/accounts/tweestaps/"),
+    # Input kept from a session that ended (carelab/sessieduur.py); nothing kept here
+    P(ONDERZOEKER, "sessie-bewaard", "/accounts/sessie/bewaard/"),
     P(ONDERZOEKER, "reservecodes", "/accounts/tweestaps/reservecodes/"),
     P(
         ONDERZOEKER,

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains
 
-from carelab.sessieduur import INGELOGD_OP, LAATST_ACTIEF
+from carelab.sessieduur import BEWAARDE_INVOER, INGELOGD_OP, LAATST_ACTIEF
 from tests.factories import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -73,8 +73,10 @@ def test_inactivity_ends_a_verified_researcher_session_too(onderzoeker_client):
 
     response = onderzoeker_client.post("/verhalen/nieuw/", {"titel": "Te laat"})
 
-    assert response["Location"] == "/accounts/login/"
-    assert dict(onderzoeker_client.session) == {}
+    # login and second step gone; only what was typed is kept, to give back
+    # after logging in again (tests/carelab/test_sessie_verlengen.py)
+    assert response["Location"] == "/accounts/login/?next=%2Fverhalen%2Fnieuw%2F"
+    assert list(onderzoeker_client.session.keys()) == [BEWAARDE_INVOER]
 
 
 def test_twenty_nine_minutes_is_still_fine(raadslid_client):

@@ -208,6 +208,15 @@ TABEL = [
         post=Toegang(LOGIN, MAG, 302, MAG, MAG, 302),
         data={},
     ),
+    # Staying logged in (static/js/sessie.js) and input kept from an ended
+    # session (carelab/sessieduur.py)
+    r("sessie:verlengen", ALLEEN_POST, post=Toegang(LOGIN, 204, 204, 204, 204, 204), data={}),
+    r(
+        "sessie:bewaard",
+        Toegang(LOGIN, 200, 200, 200, 200, 200),
+        post=Toegang(LOGIN, THUIS, THUIS, THUIS, THUIS, THUIS),
+        data={},
+    ),
     # Projects, werkteams, publications: public
     r("projecten:list", IEDEREEN),
     r("projecten:detail", IEDEREEN, kwargs={"slug": "project.slug"}),

@@ -27,6 +27,7 @@ from carelab import cache, paginering
 from carelab.csv_export import csv_response
 from carelab.models import Thema
 from carelab.paginering import BegrensdePaginator
+from carelab.sessieduur import herstelt_invoer, vul_aan
 
 from .. import cache as verhalen_cache
 from .. import codeboek
@@ -113,12 +114,14 @@ def _render_fragment_form(request, codering):
     )
 
 
+@herstelt_invoer
 @rechten("verhalen.view_verhaal", "verhalen.add_fragment")
 @require_http_methods(["GET", "HEAD", "POST"])
 def fragment_nieuw(request, verhaal_pk):
     verhaal = _zichtbaar_verhaal(request, verhaal_pk)
     _leg_inzage_vast(request, verhaal)
     form = FragmentForm(request.POST or None, verhaal=verhaal)
+    vul_aan(request, form)
     if request.method == "POST" and form.is_valid():
         try:
             fragment = services.maak_fragment(
@@ -154,6 +157,7 @@ def _meld_verplaatst(request, form):
         )
 
 
+@herstelt_invoer
 @rechten("verhalen.view_verhaal", "verhalen.change_fragment")
 @require_http_methods(["GET", "HEAD", "POST"])
 def fragment_bewerken(request, verhaal_pk, pk):
@@ -162,6 +166,7 @@ def fragment_bewerken(request, verhaal_pk, pk):
     _leg_inzage_vast(request, verhaal)
     fragment.verhaal = verhaal  # the text the form checks the positions against
     form = FragmentForm(request.POST or None, verhaal=verhaal, fragment=fragment)
+    vul_aan(request, form)
     if request.method == "POST" and form.is_valid():
         try:
             services.wijzig_fragment(

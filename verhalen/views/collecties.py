@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
 from carelab import cache
+from carelab.sessieduur import herstelt_invoer, vul_aan
 from carelab.templatetags.opmaak import TEKSTGROOTTE_COOKIE, TEKSTGROOTTES
 from verhalen import cache as verhalen_cache
 from verhalen.forms.collecties import (
@@ -92,6 +93,7 @@ def _render_collectie(request, collectie, reflectie_form=None, status=200):
     )
     if reflectie_form is None and user.has_perm("verhalen.add_reflectie"):
         reflectie_form = ReflectieForm()
+        vul_aan(request, reflectie_form)
     leesitems = services.leesversie(collectie, user)
     # Logged in readers are logged (anonymous visitors only read public collections).
     inzage.leg_vast(
@@ -125,6 +127,7 @@ def collectie_detail(request, slug):
 # ----------------------------------------------------------------- reflections
 
 
+@herstelt_invoer(pagina="collecties:detail")
 @require_POST
 @login_required
 @permission_required("verhalen.add_reflectie", raise_exception=True)
@@ -152,12 +155,14 @@ def _eigen_reflectie(request, slug, pk):
     return collectie, reflectie
 
 
+@herstelt_invoer
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("verhalen.add_reflectie", raise_exception=True)
 def reflectie_bewerken(request, slug, pk):
     collectie, reflectie = _eigen_reflectie(request, slug, pk)
     form = ReflectieForm(request.POST or None, instance=reflectie)
+    vul_aan(request, form)
     if request.method == "POST" and form.is_valid():
         services.wijzig_reflectie(
             reflectie=reflectie, door=request.user, tekst=form.cleaned_data["tekst"]
@@ -392,6 +397,7 @@ def _item_van(collectie_slug, pk):
     )
 
 
+@herstelt_invoer
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("verhalen.change_collectieitem", raise_exception=True)
@@ -403,6 +409,7 @@ def item_bewerken(request, slug, pk):
     if request.method != "POST":  # the form lists the story's coded quotes
         inzage.leg_vast(request=request, handeling=Handeling.VERHAAL_BEKEKEN, verhaal=item.verhaal)
     form = CollectieItemForm(request.POST or None, instance=item, user=request.user)
+    vul_aan(request, form)
     if request.method == "POST" and form.is_valid():
         services.wijzig_item(
             item=item,

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from carelab import paginering
 from carelab.paginering import BegrensdePaginator
+from carelab.sessieduur import herstelt_invoer, vul_aan
 from verhalen import export, geschiedenis, search
 from verhalen.filters import VerhaalFilter
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
@@ -113,9 +114,11 @@ def _bewaar_formulier(request, form, opslaan):
     return opslaan(reden), None
 
 
+@herstelt_invoer
 @vereist("verhalen.add_verhaal")
 def verhaal_create(request):
     form = VerhaalForm(request.POST or None)
+    vul_aan(request, form)
     controle = None
     if request.method == "POST" and form.is_valid():
 
@@ -162,6 +165,7 @@ def verhaal_detail(request, pk):
     )
 
 
+@herstelt_invoer
 @vereist("verhalen.change_verhaal")
 def verhaal_update(request, pk):
     try:
@@ -172,6 +176,9 @@ def verhaal_update(request, pk):
         inzage.leg_vast(request=request, handeling=Handeling.VERHAAL_BEKEKEN, verhaal=verhaal)
     # The form works on a copy, so the page keeps showing the stored title.
     form = VerhaalForm(request.POST or None, instance=copy.copy(verhaal))
+    # Typed before a logout: shown with the version it was based on, so
+    # saving it still meets the conflict check.
+    vul_aan(request, form)
     controle = conflict = None
     if request.method == "POST" and form.is_valid():
 
