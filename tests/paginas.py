@@ -135,6 +135,8 @@ PAGINAS = [
     P(ANONIEM, "collecties", "/collecties/"),
     P(ANONIEM, "collectie-openbaar", "/collecties/{openbare_collectie.slug}/"),
     P(ANONIEM, "niet-gevonden", "/bestaat-niet/", status=404),
+    # A NUL character in the address (carelab/invoer.py): a Dutch 400 page.
+    P(ANONIEM, "ongeldig-verzoek", "/kenniscafes/?q=%00", status=400),
     P(ANONIEM, "serverfout", "/serverfout/", status=500, soort="500"),
     P(ANONIEM, "database-onbereikbaar", "/database-weg/", status=503, soort="503"),
     P(ANONIEM, "inloggen", "/accounts/login/"),
