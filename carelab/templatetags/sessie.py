@@ -2,7 +2,9 @@
 
 <body{% sessie_attributen %}>   for a logged-in user: data-sessie-resterend
 (seconds until inactivity ends the session), data-sessie-maximaal (seconds
-until the 8-hour limit), data-sessie-inactief (the inactivity limit) and
+until the 8-hour limit), data-sessie-inactief (the inactivity limit),
+data-sessie-waarschuwing (how many seconds before the end the warning comes;
+settings.SESSIE_WAARSCHUWING_VOOR, 3 minutes by default) and
 data-sessie-verlengen (the keep-alive URL); nothing for a visitor.
 """
 
@@ -15,6 +17,8 @@ from carelab.sessieduur import resterende_seconden
 
 register = template.Library()
 
+WAARSCHUWING_VOOR = 3 * 60
+
 
 @register.simple_tag(takes_context=True)
 def sessie_attributen(context):
@@ -24,9 +28,10 @@ def sessie_attributen(context):
     resterend, maximaal = resterende_seconden(request.session)
     return format_html(
         ' data-sessie-resterend="{}" data-sessie-maximaal="{}" data-sessie-inactief="{}"'
-        ' data-sessie-verlengen="{}"',
+        ' data-sessie-waarschuwing="{}" data-sessie-verlengen="{}"',
         resterend,
         maximaal,
         settings.SESSIE_INACTIEF_NA,
+        getattr(settings, "SESSIE_WAARSCHUWING_VOOR", WAARSCHUWING_VOOR),
         reverse("sessie:verlengen"),
     )

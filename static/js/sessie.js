@@ -21,7 +21,7 @@
     return;
   }
 
-  var WAARSCHUW_SECONDEN = 3 * 60;
+  var waarschuwing = parseInt(body.getAttribute("data-sessie-waarschuwing"), 10) * 1000;
   var VERLENG_HOOGSTENS_ELKE = 2 * 60 * 1000;
   var OPSLAG = "verhalenbank-sessie-einde";
 
@@ -154,11 +154,13 @@
     if (uitgelogd) {
       return;
     }
-    if (nu >= eersteEinde) {
+    // The server counts whole seconds and ends the session just after the
+    // limit: say "logged out" only when it surely is.
+    if (nu >= eersteEinde + 2000) {
       alsUitgelogd();
       return;
     }
-    if (eersteEinde - nu <= WAARSCHUW_SECONDEN * 1000) {
+    if (eersteEinde - nu <= waarschuwing) {
       var staat = maximaal <= einde ? "maximaal" : "inactief";
       dialoog.querySelectorAll("[data-sessie-minuten]").forEach(function (el) {
         el.textContent = minutenTekst(eersteEinde - nu);
