@@ -122,3 +122,23 @@ def test_nobody_there_the_page_says_so_and_a_late_save_keeps_the_text(
         )
     ).to_be_visible()
     expect(page.get_by_label("Verhaal (verplicht)")).to_have_value(NIEUWE_TEKST)
+
+
+def test_typing_counts_as_being_there(page, live_server, login, olga, verhaal, korte_sessie):
+    korte_sessie(inactief=12, waarschuwing=3)
+    login(olga)
+    page.goto(f"{live_server.url}/verhalen/{verhaal.pk}/bewerken/")
+    geladen = time.time()
+    tekst = page.get_by_label("Verhaal (verplicht)")
+    tekst.click()
+
+    # a slow typist: a letter a second, well past the 12 seconds
+    while time.time() < geladen + 16:
+        page.keyboard.type("a")
+        page.wait_for_timeout(1000)
+
+    expect(page.get_by_role("alertdialog")).to_be_hidden()
+    page.get_by_role("button", name="Wijzigingen opslaan").click()
+    expect(page.get_by_text("De wijzigingen zijn opgeslagen.")).to_be_visible()
+    assert Verhaal.objects.get(pk=verhaal.pk).tekst.startswith("Oude tekst.")
+    assert "aaaa" in Verhaal.objects.get(pk=verhaal.pk).tekst
