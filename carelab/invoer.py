@@ -1,4 +1,4 @@
-"""A NUL character in the address of a request: a Dutch 400, never a 500.
+"""A NUL character in the address of a request: a Dutch 404/400, never a 500.
 
 PostgreSQL cannot store or compare text holding NUL (0x00): psycopg2 refuses
 such a query parameter with ValueError, so a slug in the path ("%00"), a
@@ -17,9 +17,7 @@ NUL = "\x00"
 GEBRUIKERSNAAM_MAX = 150  # django.contrib.auth's User.username
 
 
-def bevat_nul(request):
-    if NUL in request.path_info:
-        return True
+def query_bevat_nul(request):
     return any(
         NUL in sleutel or any(NUL in waarde for waarde in waarden)
         for sleutel, waarden in request.GET.lists()
@@ -27,11 +25,15 @@ def bevat_nul(request):
 
 
 class NulTekenMiddleware:
+    """A path with NUL names no page: 404. A query string with NUL: 400."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if bevat_nul(request):
+        if NUL in request.path_info:
+            return render(request, "404.html", status=404)
+        if query_bevat_nul(request):
             return render(
                 request,
                 "400.html",

@@ -120,7 +120,6 @@ def test_next_dat_een_pad_is_na_reservecodes_blijft_werken(onderzoeker_client):
     [
         "/codeboek/nieuw/?onder=%00",  # was: Thema.objects.filter(slug="\x00") → 500 on PostgreSQL
         "/admin/verhalen/verhaal/?toestemming__exact=%00",  # was: 500 in the admin's list filter
-        "/codeboek/ma%00tw/",  # a str path segment
         "/verhalen/?q=%00&thema=maatwerk",
     ],
 )
@@ -155,3 +154,10 @@ def test_inloggen_met_een_heel_lange_gebruikersnaam_is_gewoon_mislukt(client):
     assert response.status_code == 200
     assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.content.decode()
     assert AccessAttempt.objects.get().username == "ë" * 150
+
+
+def test_nul_teken_in_het_pad_is_een_pagina_die_niet_bestaat(onderzoeker_client):
+    response = onderzoeker_client.get("/codeboek/ma%00tw/")  # was: 500 on PostgreSQL
+
+    assert response.status_code == 404
+    assert "<h1>Deze pagina bestaat niet</h1>" in response.content.decode()
