@@ -116,6 +116,15 @@ def test_anonymous_pages_have_no_session_script(client):
     assert "csrf-token" not in html
 
 
+def test_halfway_through_the_second_step_there_is_no_session_script(client, onderzoeker):
+    log_in(client, onderzoeker, verified=False)
+
+    html = client.get("/accounts/tweestaps/controleren/").content.decode()
+
+    assert "data-sessie-resterend" not in html
+    assert "sessie.js" not in html
+
+
 # Nothing typed is lost ------------------------------------------------------------
 
 
