@@ -16,11 +16,12 @@ from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
+from carelab.models import Thema
 from carelab.sessieduur import BEWAARDE_INVOER, INGELOGD_OP, LAATST_ACTIEF
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.helpers import log_in
-from tests.verhalen.factories import VerhaalFactory
-from tests.verhalen.factories_collecties import CollectieFactory
+from tests.verhalen.factories import FragmentFactory, VerhaalFactory
+from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory
 from tests.verhalen.test_verhaal_views import formulier
 
 pytestmark = pytest.mark.django_db
@@ -304,3 +305,39 @@ def test_a_reflection_is_shown_on_the_collection_page_after_logging_in(raadslid_
     assertContains(response, TERUG)
     assert response.context["reflectie_form"]["tekst"].value() == "Wat ik ervan vond."
     assert not collectie.reflecties.exists()
+
+
+def test_a_fragment_memo_comes_back_on_the_fragment_page(onderzoeker_client, onderzoeker):
+    verhaal = VerhaalFactory(verzameld_door=onderzoeker)
+    fragment = FragmentFactory(verhaal=verhaal, codeur=onderzoeker, memo="Oude memo.")
+    code = Thema.objects.get(slug="maatwerk")
+    pad = f"/verhalen/{verhaal.pk}/fragmenten/{fragment.pk}/bewerken/"
+    move_clock(onderzoeker_client, actief_geleden=31 * MINUUT)
+    onderzoeker_client.post(
+        pad, {"start": "0", "eind": "20", "codes": [str(code.pk)], "memo": "Een lange memo."}
+    )
+    log_in(onderzoeker_client, onderzoeker)
+
+    response = onderzoeker_client.get(pad)
+
+    assertContains(response, TERUG)
+    form = response.context["codering"]["form"]
+    assert form["memo"].value() == "Een lange memo."
+    assert form["codes"].value() == [str(code.pk)]
+    fragment.refresh_from_db()
+    assert fragment.memo == "Oude memo."
+
+
+def test_a_collection_note_comes_back_on_the_item_page(onderzoeker_client, onderzoeker):
+    item = CollectieItemFactory(notitie="Oude notitie.")
+    pad = f"/collecties/{item.collectie.slug}/verhalen/{item.pk}/"
+    move_clock(onderzoeker_client, actief_geleden=31 * MINUUT)
+    onderzoeker_client.post(pad, {"notitie": "Let op hoe er geluisterd wordt."})
+    log_in(onderzoeker_client, onderzoeker)
+
+    response = onderzoeker_client.get(pad)
+
+    assertContains(response, TERUG)
+    assert response.context["form"]["notitie"].value() == "Let op hoe er geluisterd wordt."
+    item.refresh_from_db()
+    assert item.notitie == "Oude notitie."
