@@ -341,3 +341,26 @@ def test_a_collection_note_comes_back_on_the_item_page(onderzoeker_client, onder
     assert response.context["form"]["notitie"].value() == "Let op hoe er geluisterd wordt."
     item.refresh_from_db()
     assert item.notitie == "Oude notitie."
+
+
+def test_a_collection_introduction_comes_back_on_the_edit_page(onderzoeker_client, onderzoeker):
+    collectie = CollectieFactory(inleiding="Oude inleiding.")
+    pad = f"/collecties/{collectie.slug}/bewerken/"
+    move_clock(onderzoeker_client, actief_geleden=31 * MINUUT)
+    onderzoeker_client.post(
+        pad,
+        {
+            "titel": collectie.titel,
+            "slug": collectie.slug,
+            "publiek": collectie.publiek,
+            "inleiding": "Een nieuwe, lange inleiding.",
+        },
+    )
+    log_in(onderzoeker_client, onderzoeker)
+
+    response = onderzoeker_client.get(pad)
+
+    assertContains(response, TERUG)
+    assert response.context["form"]["inleiding"].value() == "Een nieuwe, lange inleiding."
+    collectie.refresh_from_db()
+    assert collectie.inleiding == "Oude inleiding."

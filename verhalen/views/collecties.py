@@ -196,6 +196,9 @@ def reflectie_verwijderen(request, slug, pk):
 
 
 def _bewerkpagina(request, collectie, form=None, status=200):
+    if form is None:
+        form = CollectieForm(instance=collectie)
+        vul_aan(request, form)
     zoekform = ZoekVerhaalForm(request.GET or None)
     kandidaten = None
     if zoekform.is_valid() and zoekform.cleaned_data["zoek"]:
@@ -211,7 +214,7 @@ def _bewerkpagina(request, collectie, form=None, status=200):
         "collecties/collectie_bewerken.html",
         {
             "collectie": collectie,
-            "form": form or CollectieForm(instance=collectie),
+            "form": form,
             "overzicht": services.beheeroverzicht(collectie, request.user),
             "zoekform": zoekform,
             "kandidaten": kandidaten,
@@ -221,11 +224,13 @@ def _bewerkpagina(request, collectie, form=None, status=200):
     )
 
 
+@herstelt_invoer
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("verhalen.add_collectie", raise_exception=True)
 def collectie_nieuw(request):
     form = CollectieForm(request.POST or None)
+    vul_aan(request, form)
     if request.method == "POST" and form.is_valid():
         collectie = services.maak_collectie(
             titel=form.cleaned_data["titel"],
@@ -243,6 +248,7 @@ def collectie_nieuw(request):
     return render(request, "collecties/collectie_nieuw.html", {"form": form})
 
 
+@herstelt_invoer
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("verhalen.change_collectie", raise_exception=True)
