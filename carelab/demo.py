@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from . import roles
 from .kennisagenda import KENNISLIJNEN
 from .models import Kennislijn, Thema
-from .tweestaps.services import maak_reservecodes, tweestaps_verplicht
+from .tweestaps.services import heeft_tweestaps, maak_reservecodes, tweestaps_verplicht
 
 DEMO_ACCOUNTS = [
     # (username, password, first name, role or None for the superuser)
@@ -79,6 +79,6 @@ def demo_tweede_stap(user):
     The app's key stays the same between runs (someone may have added it to
     their phone); `manage.py democode` prints its current code in demo mode.
     """
-    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+    if not heeft_tweestaps(user):
         TOTPDevice.objects.create(user=user, name="Demo-app", confirmed=True)
     return maak_reservecodes(user=user)

@@ -122,6 +122,16 @@ def rollen_van(user):
     return rollen
 
 
+def rollen_bekend(user):
+    """Whether `user`'s role names are already read for this user object."""
+    return getattr(user, ROLLEN_CACHE, None) is not None
+
+
+def onthoud_rollen(user, namen):
+    """Keep role names read elsewhere (in a combined query) for `has_role`."""
+    setattr(user, ROLLEN_CACHE, frozenset(namen))
+
+
 def has_role(user, role):
     return role in rollen_van(user)
 

@@ -43,29 +43,33 @@ def tweestaps_nodig(user):
         return False
     if user.is_superuser:
         return True
-    if getattr(user, roles.ROLLEN_CACHE, None) is not None:
+    if roles.rollen_bekend(user):
         return roles.has_role(user, roles.ONDERZOEKER) or heeft_tweestaps(user)
     # (name, False) per role and ("", True) per confirmed app, in one query
     rijen = set(
         Group.objects.filter(user=user)
         .values_list("name", Value(False, output_field=BooleanField()))
         .union(
-            TOTPDevice.objects.filter(user=user, confirmed=True).values_list(
+            bevestigde_apps(user).values_list(
                 Value("", output_field=CharField()), Value(True, output_field=BooleanField())
             )
         )
     )
-    setattr(user, roles.ROLLEN_CACHE, frozenset(naam for naam, is_app in rijen if not is_app))
+    roles.onthoud_rollen(user, (naam for naam, is_app in rijen if not is_app))
     return any(is_app or naam == roles.ONDERZOEKER for naam, is_app in rijen)
+
+
+def bevestigde_apps(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True)
 
 
 def app_van(user):
     """The user's confirmed authenticator app, or None."""
-    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return bevestigde_apps(user).first()
 
 
 def heeft_tweestaps(user):
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return bevestigde_apps(user).exists()
 
 
 def aantal_reservecodes(user):

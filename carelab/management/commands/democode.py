@@ -2,9 +2,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from carelab.demo import DEMO_ACCOUNTS
+from carelab.tweestaps.services import app_van
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
         if not settings.DEMO_MODE:
             raise CommandError("Dit kan alleen in demo-modus (DJANGO_DEBUG=1).")
         user = get_user_model().objects.filter(username=gebruikersnaam).first()
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user else None
+        device = app_van(user) if user else None
         if device is None:
             raise CommandError(
                 f"{gebruikersnaam} heeft geen authenticator-app. Alleen onderzoeker en "
