@@ -33,8 +33,10 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.db import connection
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.crypto import get_random_string
 
 from bench.rapport import mediaan, p95
 
@@ -81,7 +83,7 @@ def maak_sessie(user):
     """A logged-in (and, with django-otp, verified) session for `user`; its key."""
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = user._meta.pk.value_to_string(user)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     if otp_actief():
         from django_otp import DEVICE_ID_SESSION_KEY
@@ -95,11 +97,21 @@ def maak_sessie(user):
     return store.session_key
 
 
+def koekjes(user):
+    """The cookies a browser holds after logging in as `user`: the session and
+    the CSRF cookie (a logged-in page always carries a CSRF token)."""
+    return {
+        settings.SESSION_COOKIE_NAME: maak_sessie(user),
+        settings.CSRF_COOKIE_NAME: get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS),
+    }
+
+
 def sessies(meet):
+    """The cookies per role (None for an anonymous visitor)."""
     User = get_user_model()
     return {
-        ONDERZOEKER: maak_sessie(User.objects.get(username=meet["onderzoeker"])),
-        RAADSLID: maak_sessie(User.objects.get(username=meet["raadslid"])),
+        ONDERZOEKER: koekjes(User.objects.get(username=meet["onderzoeker"])),
+        RAADSLID: koekjes(User.objects.get(username=meet["raadslid"])),
         ANONIEM: None,
     }
 
@@ -202,7 +214,7 @@ class HttpMeter:
         """
         kopjes = {"Host": "127.0.0.1"}
         if sessie:
-            kopjes["Cookie"] = f"{settings.SESSION_COOKIE_NAME}={sessie}"
+            kopjes["Cookie"] = "; ".join(f"{naam}={waarde}" for naam, waarde in sessie.items())
         hergebruikt = self.verbinding is not None
         if not hergebruikt:
             self.verbinding = http.client.HTTPConnection("127.0.0.1", self.poort, timeout=1800)
@@ -268,8 +280,8 @@ def meet_http(meter, pad, sessie, *, aantal, max_seconden, opwarmen=3):
 
 def maak_client(sessie):
     client = Client(SERVER_NAME="127.0.0.1")
-    if sessie:
-        client.cookies[settings.SESSION_COOKIE_NAME] = sessie
+    for naam, waarde in (sessie or {}).items():
+        client.cookies[naam] = waarde
     return client
 
 

@@ -28,10 +28,12 @@ import hashlib
 import time
 from functools import wraps
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
@@ -76,7 +78,7 @@ def verhoog(*namen):
     transaction.on_commit(doe)
 
 
-def _lees(sleutel, namen):
+def lees(sleutel, namen):
     """(the stored value if it was made under the current versions, else None;
     the current versions) — in one cache read."""
     versiesleutels = [_versiesleutel(naam) for naam in namen]
@@ -99,7 +101,7 @@ def onthoud(basis, maak, *, afhankelijk_van, duur=STANDAARD_DUUR):
     (read BEFORE making it), so a change during the making makes it stale too.
     `maak()` must not return None.
     """
-    waarde, huidig = _lees(basis, afhankelijk_van)
+    waarde, huidig = lees(basis, afhankelijk_van)
     if waarde is None:
         waarde = maak()
         cache.set(basis, (huidig, waarde), duur)
@@ -155,7 +157,7 @@ def publieke_pagina(*, afhankelijk_van):
             if not _cachebaar(request):
                 return view(request, *args, **kwargs)
             sleutel = _paginasleutel(request)
-            opgeslagen, huidig = _lees(sleutel, afhankelijk_van)
+            opgeslagen, huidig = lees(sleutel, afhankelijk_van)
             if opgeslagen is not None:
                 response = HttpResponse(opgeslagen["inhoud"], status=200)
                 for naam, waarde in opgeslagen["headers"].items():
@@ -204,3 +206,57 @@ def _bewaarbaar(response):
 @receiver([post_save, post_delete], sender=Thema, dispatch_uid="carelab.cache.themas")
 def _thema_gewijzigd(sender, **kwargs):
     verhoog("themas")
+
+
+# "inhoud": everything a logged-in page can show (carelab/sessiepagina.py).
+# Broad on purpose, so no page can miss a change it depends on: any model of
+# these apps (their through tables and history included), roles, permissions
+# and accounts. Not the rows that reading writes (the access log, a login's
+# last_login), or every page view would make every kept page stale.
+INHOUD = "inhoud"
+INHOUD_APPS = frozenset({"carelab", "projecten", "kenniscafes", "verhalen", "auth", "taggit"})
+GEEN_INHOUD = frozenset({"verhalen.inzage"})
+
+
+def is_inhoud(model):
+    meta = model._meta
+    return (
+        meta.apps is apps  # not a migration's historical model (no cache table yet)
+        and meta.app_label in INHOUD_APPS
+        and meta.label_lower not in GEEN_INHOUD
+    )
+
+
+# "rechten": which permissions each role holds and who holds which role;
+# "rechten:<user pk>": one account (active, superuser, password, own
+# permissions), so a new or changed account leaves everyone else's alone
+# (carelab/rechten.py).
+RECHTEN = "rechten"
+
+
+def rechten_van(user_pk):
+    return f"{RECHTEN}:{user_pk}"
+
+
+def _namen_voor(sender, instance):
+    if not is_inhoud(sender):
+        return ()
+    if sender._meta.app_label != "auth":
+        return (INHOUD,)
+    if sender is get_user_model():
+        return (INHOUD, rechten_van(instance.pk))
+    return (INHOUD, RECHTEN)
+
+
+@receiver([post_save, post_delete], dispatch_uid="carelab.cache.inhoud")
+def _inhoud_gewijzigd(sender, instance, update_fields=None, **kwargs):
+    if update_fields != frozenset({"last_login"}) and (namen := _namen_voor(sender, instance)):
+        verhoog(*namen)
+
+
+@receiver(m2m_changed, dispatch_uid="carelab.cache.inhoud_koppeling")
+def _inhoud_koppeling_gewijzigd(sender, instance, action, **kwargs):
+    # sender is the link table (a user's groups or own permissions, a group's
+    # permissions): every such change counts for everyone.
+    if action.startswith("post_") and (namen := _namen_voor(sender, instance)):
+        verhoog(*namen)

@@ -112,12 +112,17 @@ ROLLEN_CACHE = "_carelab_rollen"
 
 
 def rollen_van(user):
-    """The names of the roles (groups) `user` holds; one query per user object."""
+    """The names of the roles (groups) `user` holds; read once per user object,
+    from the shared cache while no role changed (carelab/rechten.py)."""
     if not user.is_authenticated:
         return frozenset()
     rollen = getattr(user, ROLLEN_CACHE, None)
     if rollen is None:
-        rollen = frozenset(user.groups.values_list("name", flat=True))
+        from .rechten import onthoud_voor
+
+        rollen = onthoud_voor(
+            user, "rollen", lambda: frozenset(user.groups.values_list("name", flat=True))
+        )
         setattr(user, ROLLEN_CACHE, rollen)
     return rollen
 

@@ -124,7 +124,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with each user's permissions kept in the shared cache.
+    "carelab.rechten.BewaardeRechtenBackend",
 ]
 # Django's checks with our own Dutch texts in the je-form (carelab/password_validation.py).
 AUTH_PASSWORD_VALIDATORS = [
@@ -175,11 +176,15 @@ STORAGES = {
     },
 }
 
-# The cache holds the public pages and expensive counts (carelab/cache.py) and
-# must be ONE cache for every app server, or a change made through one server
-# would not reach the others' copies: Redis when REDIS_URL is set (install the
-# `redis` package), otherwise a table in the database (made by migration
-# carelab 0004; after switching back from Redis run `manage.py createcachetable`).
+# The cache holds the public pages, expensive counts, each user's permissions
+# and the pages kept per session (carelab/cache.py, rechten.py,
+# sessiepagina.py) and must be ONE cache for every app server, or a change
+# made through one server would not reach the others' copies: Redis when
+# REDIS_URL is set (production; give Redis a maxmemory with an LRU policy),
+# otherwise a table in the database (made by migration carelab 0004; after
+# switching back from Redis run `manage.py createcachetable`). With Redis the
+# sessions are read from it too (written to both, so a Redis restart only
+# costs a database read).
 CACHE_TABEL = "carelab_cache"
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -189,6 +194,7 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "verhalenbank",
         }
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {

@@ -16,8 +16,13 @@ STORAGES = {
 }
 SECURE_SSL_REDIRECT = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# The cache is the database table of settings.py: each test's transaction
-# rolls its entries back, so no test sees another's cached pages.
+# A cache in this process, emptied before every test (tests/conftest.py), so
+# no test sees another's cached pages and the pinned query counts hold the
+# same on every database (with Redis, production's cache, a cache read is no
+# query either). tests/carelab/test_redis.py runs the cache on a real Redis
+# when REDIS_URL is set (CI).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # The live server of the browser tests speaks plain HTTP.
 SESSION_COOKIE_SECURE = False

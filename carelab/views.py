@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from . import cache, sections
 from .middleware import RETRY_AFTER, antwoord_503, database_onbereikbaar
 from .models import Kennislijn, Thema
+from .sessiepagina import sessiepagina
 
 
 # Public and the most visited page: anonymous visitors get it from the shared
@@ -33,6 +34,7 @@ def thema_list(request):
     )
 
 
+@sessiepagina
 def thema_detail(request, slug):
     thema = get_object_or_404(Thema.objects.select_related("parent"), slug=slug)
     return render(

@@ -11,6 +11,7 @@ Registrations are personal data: only coordinators see them, and
 
 import secrets
 import uuid
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -125,6 +126,9 @@ class Status(models.TextChoices):
     VERPLAATST = "verplaatst", _("verplaatst")
 
 
+KALENDER_TERUG = timedelta(days=365)
+
+
 class KenniscafeQuerySet(models.QuerySet):
     def gepubliceerd(self):
         return self.filter(gepubliceerd=True)
@@ -139,6 +143,13 @@ class KenniscafeQuerySet(models.QuerySet):
         """Cafés that have not ended yet, soonest first."""
         nu = nu or timezone.now()
         return self.filter(eind__gte=nu).order_by("start", "pk")
+
+    def in_kalender(self, nu=None):
+        """What a calendar feed holds: cafés ahead and those of the past
+        KALENDER_TERUG (calendar apps keep what they once fetched), so a feed
+        stays the same size however many years of cafés the lab collects."""
+        nu = nu or timezone.now()
+        return self.filter(eind__gte=nu - KALENDER_TERUG)
 
     def voorbij(self, nu=None):
         """Cafés that are over, most recent first."""

@@ -174,7 +174,11 @@ def _ics(request, cafes, *, naam, bestandsnaam=None):
 @require_safe
 @cache.publieke_pagina(afhankelijk_van=["themas", "kenniscafes"])
 def agenda_ics(request):
-    return _ics(request, Kenniscafe.objects.gepubliceerd(), naam="Kenniscafés CARE lab Rotterdam")
+    return _ics(
+        request,
+        Kenniscafe.objects.gepubliceerd().in_kalender(),
+        naam="Kenniscafés CARE lab Rotterdam",
+    )
 
 
 @require_safe
@@ -190,7 +194,7 @@ def thema_ics(request, slug):
     thema = get_object_or_404(Thema, slug=slug)
     return _ics(
         request,
-        Kenniscafe.objects.gepubliceerd().met_thema(thema),
+        Kenniscafe.objects.gepubliceerd().in_kalender().met_thema(thema),
         naam=f"Kenniscafés over {thema.name}",
     )
 
@@ -200,6 +204,6 @@ def werkteam_ics(request, slug):
     werkteam = get_object_or_404(Werkteam, slug=slug)
     return _ics(
         request,
-        Kenniscafe.objects.gepubliceerd().filter(werkteam=werkteam),
+        Kenniscafe.objects.gepubliceerd().in_kalender().filter(werkteam=werkteam),
         naam=f"Kenniscafés van {werkteam.naam}",
     )

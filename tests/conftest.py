@@ -10,6 +10,7 @@ instead; `log_in(client, user, verified=False)` leaves the second step to do.
 """
 
 import pytest
+from django.core.cache import cache
 from hypothesis import settings as hypothesis_settings
 
 from carelab import roles
@@ -20,6 +21,21 @@ from tests.helpers import log_in
 # a wrong answer, never on one example taking longer than 200 ms.
 hypothesis_settings.register_profile("verhalenbank", deadline=None)
 hypothesis_settings.load_profile("verhalenbank")
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Every test starts with an empty cache (settings_test: in this process)."""
+    cache.clear()
+
+
+@pytest.fixture
+def verse_paginas(monkeypatch):
+    """Every page made by its view, none from a session's kept copy
+    (carelab/sessiepagina.py): for tests that pin a view's own queries."""
+    from carelab import sessiepagina
+
+    monkeypatch.setattr(sessiepagina, "_mag_uit_cache", lambda request: False)
 
 
 @pytest.fixture

@@ -106,15 +106,15 @@ def test_sequence_rises_with_every_attendee_relevant_change(client, winter_en_zo
 def test_agenda_ics_leaves_out_drafts_and_shows_date_only_cafes_as_all_day(client):
     KenniscafeFactory(titel="Concept", gepubliceerd=False)
     KenniscafeFactory(
-        titel="Oud",
-        start=amsterdam(2019, 5, 23),
-        eind=amsterdam(2019, 5, 23, 23, 59),
+        titel="Alleen datum",
+        start=amsterdam(2030, 5, 23),
+        eind=amsterdam(2030, 5, 23, 23, 59),
         tijd_bekend=False,
     )
     events = _events(_kalender(client, "/kenniscafes/agenda.ics"))
-    assert set(events) == {"Kenniscafé: Oud"}
-    assert events["Kenniscafé: Oud"].start == datetime.date(2019, 5, 23)
-    assert events["Kenniscafé: Oud"].end == datetime.date(2019, 5, 24)
+    assert set(events) == {"Kenniscafé: Alleen datum"}
+    assert events["Kenniscafé: Alleen datum"].start == datetime.date(2030, 5, 23)
+    assert events["Kenniscafé: Alleen datum"].end == datetime.date(2030, 5, 24)
 
 
 def test_kenniscafe_ics_is_a_download_and_404_for_drafts(client):
@@ -175,3 +175,43 @@ def test_agenda_ics_names_themes_as_categories_and_leaves_out_an_empty_line(clie
     assert events["Kenniscafé: Met thema"].categories == ["maatwerk"]
     assert "CATEGORIES" not in events["Kenniscafé: Zonder thema"]
     assert b"CATEGORIES:\r\n" not in response.content
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/kenniscafes/agenda.ics",
+        "/kenniscafes/thema/{thema}/agenda.ics",
+        "/kenniscafes/werkteam/{werkteam}/agenda.ics",
+    ],
+)
+def test_calendar_feeds_hold_cafes_ahead_and_of_the_past_year_only(client, url):
+    """A feed stays the same size however many years of cafés there are."""
+    from django.utils import timezone
+
+    from carelab.models import Thema
+
+    werkteam = WerkteamFactory()
+    thema = Thema.objects.get(slug="vertrouwen")
+    nu = timezone.now()
+    for titel, dagen in [
+        ("Volgende maand", 30),
+        ("Vorige maand", -30),
+        ("Jaar geleden", -360),
+        ("Te oud", -370),
+    ]:
+        cafe = KenniscafeFactory(
+            titel=titel,
+            start=nu + datetime.timedelta(days=dagen),
+            eind=nu + datetime.timedelta(days=dagen, hours=2),
+            werkteam=werkteam,
+        )
+        cafe.themas.add(thema)
+
+    titels = set(_events(_kalender(client, url.format(thema=thema.slug, werkteam=werkteam.slug))))
+
+    assert titels == {
+        "Kenniscafé: Volgende maand",
+        "Kenniscafé: Vorige maand",
+        "Kenniscafé: Jaar geleden",
+    }

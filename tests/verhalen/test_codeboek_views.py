@@ -148,21 +148,22 @@ def test_index_counts_visible_fragments_per_code_including_subcodes(onderzoeker_
     assert volgorde.index("wantrouwen") == volgorde.index("vertrouwen") + 1
 
 
+@pytest.mark.usefixtures("verse_paginas")
 def test_index_query_count_does_not_grow_with_codes_or_fragments(
     onderzoeker_client, onderzoeker, gegevens, codes, django_assert_num_queries
 ):
     url = reverse("codeboek:index")
     # Counted once, then from the shared cache (carelab/cache.py) until a code
-    # or fragment changes. From the cache: session, user, second step,
-    # permissions ×2, codes, cached counts (with their versions).
+    # or fragment changes. With the counts and permissions from the cache:
+    # session, user, second step, codes.
     onderzoeker_client.get(url)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(4):
         onderzoeker_client.get(url)
     for naam in ["argwaan", "achterdocht", "twijfel"]:
         code = services.maak_subcode(naam=naam, parent=codes["W"], door=onderzoeker)
         FragmentFactory(verhaal=gegevens["s1"], start=1, eind=9, codes=[code, codes["M"]])
     onderzoeker_client.get(url)  # counts again
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(4):
         response = onderzoeker_client.get(url)
     aantallen = {knoop.thema.slug: knoop.aantal for knoop in response.context["boom"]}
     assert (aantallen["vertrouwen"], aantallen["wantrouwen"], aantallen["argwaan"]) == (7, 5, 1)
@@ -225,14 +226,16 @@ def test_detail_filters_by_story_attributes(onderzoeker_client, gegevens, query,
     assert [f.pk for f in response.context["pagina"]] == [gegevens[n].pk for n in verwacht]
 
 
+@pytest.mark.usefixtures("verse_paginas")
 def test_detail_query_count_does_not_grow_with_fragments(
     onderzoeker_client, codes, django_assert_num_queries
 ):
     url = reverse("codeboek:detail", args=["maatwerk"])
     FragmentFactory(verhaal=VerhaalFactory(tekst=TEKST), codes=[codes["M"]])
     onderzoeker_client.get(url)  # warm up the session and permission caches
-    # 14: one is the access log's row, one the 2FA device of the session
-    with django_assert_num_queries(14) as een:
+    # 12: one is the access log's row, one the 2FA device of the session
+    # (the permissions come from the cache)
+    with django_assert_num_queries(12) as een:
         onderzoeker_client.get(url)
     for _ in range(3):
         FragmentFactory(
@@ -371,7 +374,8 @@ def test_matrix_uses_one_aggregate_query_whatever_the_data(
 ):
     url = reverse("codeboek:matrix")
     onderzoeker_client.get(url, {"kolom": "project"})
-    with django_assert_num_queries(11) as eerst:  # 11: one is the 2FA device
+    # 9: one is the 2FA device (the permissions come from the cache)
+    with django_assert_num_queries(9) as eerst:
         onderzoeker_client.get(url, {"kolom": "project"})
     FragmentFactory(
         verhaal=VerhaalFactory(tekst=TEKST, project=ProjectFactory()),

@@ -386,6 +386,7 @@ def test_list_query_count_is_constant(onderzoeker_client, django_assert_num_quer
     assert len(response.context["pagina"]) == min(aantal, 20)
 
 
+@pytest.mark.usefixtures("verse_paginas")
 @pytest.mark.parametrize("filters", [{"q": "wachtte maanden"}, {"thema": "maatwerk"}])
 def test_filtered_or_searched_list_query_count_does_not_grow(
     onderzoeker_client, django_assert_num_queries, filters
