@@ -254,11 +254,21 @@ class MeetFout(RuntimeError):
     pass
 
 
-def meet_http(meter, pad, sessie, *, aantal, max_seconden, opwarmen=3):
+def maak_vers():
+    """The next request of a logged-in page is made by its view, not read from
+    the session's kept copy (carelab/sessiepagina.py): as the first view after
+    any change. gunicorn shares the cache with this process."""
+    from carelab import cache
+
+    cache.verhoog(cache.INHOUD)
+
+
+def meet_http(meter, pad, sessie, *, aantal, max_seconden, opwarmen=3, voor_elk=None):
     """Times of up to `aantal` requests after a warm-up.
 
     A slow page is bounded by `max_seconden`: the warm-up stops after a third
     of it, the measuring after all of it, but never before 3 measurements.
+    `voor_elk` runs before every measured request, outside the timing.
     """
     begin = time.monotonic()
     for _ in range(opwarmen):
@@ -271,6 +281,8 @@ def meet_http(meter, pad, sessie, *, aantal, max_seconden, opwarmen=3):
     grootte = 0
     begin = time.monotonic()
     while len(tijden) < aantal and (len(tijden) < 3 or time.monotonic() - begin < max_seconden):
+        if voor_elk:
+            voor_elk()
         status, duur, grootte, _ = meter.get(pad, sessie)
         if status != 200:
             raise MeetFout(f"{pad} geeft {status} (verwacht 200)")
@@ -285,8 +297,9 @@ def maak_client(sessie):
     return client
 
 
-def meet_client(pad, sessie, *, aantal, max_seconden, minimum=2):
-    """(times, queries per request) through Django's test client, after a warm-up."""
+def meet_client(pad, sessie, *, aantal, max_seconden, minimum=2, voor_elk=None):
+    """(times, queries per request) through Django's test client, after a warm-up;
+    `voor_elk` runs before every measured request, outside the timing."""
     client = maak_client(sessie)
     antwoord = client.get(pad)
     if antwoord.status_code != 200:
@@ -296,6 +309,8 @@ def meet_client(pad, sessie, *, aantal, max_seconden, minimum=2):
     while len(tijden) < aantal and (
         len(tijden) < minimum or time.monotonic() - begin < max_seconden
     ):
+        if voor_elk:
+            voor_elk()
         with CaptureQueriesContext(connection) as vastgelegd:
             start = time.perf_counter()
             antwoord = client.get(pad)
@@ -341,7 +356,15 @@ def meet_export_in_proces(sessie, *, max_seconden):
 
 
 def meet_alles(
-    meet, *, poort, aantal, max_seconden, export_runs, export_max_seconden=900, uitvoer=print
+    meet,
+    *,
+    poort,
+    aantal,
+    max_seconden,
+    export_runs,
+    export_max_seconden=900,
+    export_tracemalloc=False,
+    uitvoer=print,
 ):
     """Measure every page and the export; returns the results dict (see rapport.py)."""
     sleutels = sessies(meet)
@@ -362,28 +385,63 @@ def meet_alles(
             if naam == VLOER:
                 vloer_tijden += tijden
             traag = mediaan(tijden) > max_seconden / 4
-            c_tijden, queries = meet_client(
-                pad,
-                sessie,
-                aantal=max(5, aantal // 3),
-                max_seconden=max_seconden / 2,
-                minimum=1 if traag else 2,
+            c_aantal = max(5, aantal // 3)
+            c_minimum = 1 if traag else 2
+            _, queries = meet_client(
+                pad, sessie, aantal=c_aantal, max_seconden=max_seconden / 2, minimum=c_minimum
             )
-            resultaat["paginas"][naam] = {
+            gegevens = {
                 "pad": pad,
                 "rol": rol,
                 "n": len(tijden),
                 "http_mediaan": mediaan(tijden),
                 "http_p95": p95(tijden),
                 "bytes": grootte,
-                "client_mediaan": mediaan(c_tijden),
                 "queries": queries[-1],
                 "queries_min": min(queries),
                 "queries_max": max(queries),
             }
+            if sessie:
+                # Logged in: also made fresh by the view, as after any change.
+                vers, _ = meet_http(
+                    meter,
+                    pad,
+                    sessie,
+                    aantal=max(5, aantal // 2),
+                    max_seconden=max_seconden / 2,
+                    opwarmen=0,
+                    voor_elk=maak_vers,
+                )
+                c_tijden, c_queries = meet_client(
+                    pad,
+                    sessie,
+                    aantal=c_aantal,
+                    max_seconden=max_seconden / 2,
+                    minimum=c_minimum,
+                    voor_elk=maak_vers,
+                )
+                gegevens.update(
+                    vers_mediaan=mediaan(vers),
+                    client_mediaan=mediaan(c_tijden),
+                    queries_vers=c_queries[-1],
+                    queries_vers_min=min(c_queries),
+                    queries_vers_max=max(c_queries),
+                )
+            else:
+                c_tijden, _ = meet_client(
+                    pad, sessie, aantal=c_aantal, max_seconden=max_seconden / 2, minimum=c_minimum
+                )
+                gegevens["client_mediaan"] = mediaan(c_tijden)
+            resultaat["paginas"][naam] = gegevens
             uitvoer(
-                f"  {naam:<18} {mediaan(tijden) * 1000:8.1f} ms  {queries[-1]:>3} queries  "
-                f"({len(tijden)} keer)"
+                f"  {naam:<18} {mediaan(tijden) * 1000:8.1f} ms  {queries[-1]:>3} queries"
+                + (
+                    f"; vers {gegevens['vers_mediaan'] * 1000:.1f} ms, "
+                    f"{gegevens['queries_vers']} queries"
+                    if sessie
+                    else ""
+                )
+                + f"  ({len(tijden)} keer)"
             )
         meter.sluit()
     resultaat["paginas"][VLOER].update(
@@ -396,13 +454,19 @@ def meet_alles(
             runs=export_runs,
             max_seconden=max_seconden,
             export_max_seconden=export_max_seconden,
+            tracemalloc_meten=export_tracemalloc,
         )
         uitvoer(f"  export_csv         {resultaat['export']['http_mediaan']:8.2f} s")
     return resultaat
 
 
-def meet_export(sleutels, *, poort, runs, max_seconden, export_max_seconden):
-    """Up to `runs` downloads (no more once `max_seconden` have passed), then in-process.
+def meet_export(
+    sleutels, *, poort, runs, max_seconden, export_max_seconden, tracemalloc_meten=False
+):
+    """Up to `runs` downloads (no more once `max_seconden` have passed) in a
+    fresh gunicorn, whose worker's peak RSS is the export's peak memory; with
+    `tracemalloc_meten` also once in-process under tracemalloc (slower than
+    the download itself at 100k).
 
     Each download, and the in-process run, is broken off after
     `export_max_seconden`; the result then says so (`volledig` false).
@@ -427,7 +491,9 @@ def meet_export(sleutels, *, poort, runs, max_seconden, export_max_seconden):
                 break
         rss_na = server.worker_piek_rss()
         meter.sluit()
-    in_proces = meet_export_in_proces(sessie, max_seconden=export_max_seconden)
+    in_proces = {}
+    if tracemalloc_meten:
+        in_proces = meet_export_in_proces(sessie, max_seconden=export_max_seconden)
     from verhalen.models import Verhaal
 
     return {
@@ -435,7 +501,7 @@ def meet_export(sleutels, *, poort, runs, max_seconden, export_max_seconden):
         "http_mediaan": mediaan(tijden),
         "bytes": grootte,
         "http_volledig": http_volledig,
-        "volledig": http_volledig and in_proces["client_volledig"],
+        "volledig": http_volledig and in_proces.get("client_volledig", True),
         "max_seconden": export_max_seconden,
         "verhalen": Verhaal.objects.niet_ingetrokken().count(),
         "worker_piek_rss": rss_na,

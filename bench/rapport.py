@@ -47,10 +47,12 @@ def verhouding(teller, noemer):
 
 
 def pagina_rijen(resultaat):
-    """Rows of the per-scale table: (page, median s, p95 s, queries, median/floor, client s)."""
+    """Rows of the per-scale table. For logged-in pages also `vers`: the page
+    made by its view (as after any change) instead of the session's kept copy."""
     vloer = resultaat["paginas"][VLOER]["http_mediaan"]
     rijen = []
     for naam, pagina in resultaat["paginas"].items():
+        vers = pagina.get("vers_mediaan")
         rijen.append(
             {
                 "pagina": naam,
@@ -58,6 +60,9 @@ def pagina_rijen(resultaat):
                 "p95": pagina["http_p95"],
                 "queries": pagina["queries"],
                 "x_vloer": verhouding(pagina["http_mediaan"], vloer),
+                "vers": vers,
+                "vers_x_vloer": verhouding(vers, vloer) if vers is not None else None,
+                "queries_vers": pagina.get("queries_vers"),
                 "client_mediaan": pagina["client_mediaan"],
                 "n": pagina["n"],
             }
@@ -65,80 +70,110 @@ def pagina_rijen(resultaat):
     return rijen
 
 
+def _of_streep(waarde, opmaak):
+    return "-" if waarde is None else opmaak(waarde)
+
+
 def tabel(resultaat):
     """The table of one scale, as text."""
     regels = [
         f"{'pagina':<18} {'mediaan ms':>11} {'p95 ms':>9} {'queries':>8} {'x vloer':>8} "
-        f"{'client ms':>10} {'n':>4}",
-        "-" * 74,
+        f"{'vers ms':>8} {'x vloer':>8} {'queries':>8} {'client ms':>10} {'n':>4}",
+        "-" * 102,
     ]
     for rij in pagina_rijen(resultaat):
         regels.append(
             f"{rij['pagina']:<18} {ms(rij['mediaan']):>11} {ms(rij['p95']):>9} "
-            f"{rij['queries']:>8} {rij['x_vloer']:>8.2f} {ms(rij['client_mediaan']):>10} "
+            f"{rij['queries']:>8} {rij['x_vloer']:>8.2f} "
+            f"{_of_streep(rij['vers'], ms):>8} "
+            f"{_of_streep(rij['vers_x_vloer'], lambda x: f'{x:.2f}'):>8} "
+            f"{_of_streep(rij['queries_vers'], str):>8} {ms(rij['client_mediaan']):>10} "
             f"{rij['n']:>4}"
         )
+    regels.append(
+        "vers: ingelogde pagina's door de view gemaakt, zoals na elke wijziging (zonder de "
+        "per sessie bewaarde kopie); client ms: in het proces, vers waar dat kan."
+    )
     export = resultaat.get("export")
     if export:
         regels += ["", export_regel(export)]
-        regels += [
-            f"  piekgeheugen in het proces (tracemalloc): {mb(export['piek_tracemalloc'])} MB"
-            + ("" if export.get("client_volledig", True) else " (afgebroken: ondergrens)"),
-            f"  gunicorn-worker: piek-RSS {mb(export['worker_piek_rss'])} MB "
-            f"(+{mb(export.get('worker_rss_groei') or 0)} MB door de export)"
-            if export.get("worker_piek_rss")
-            else "  gunicorn-worker: piek-RSS niet gemeten",
-        ]
+        if export.get("worker_piek_rss"):
+            regels.append(
+                f"  piekgeheugen: gunicorn-worker piek-RSS {mb(export['worker_piek_rss'])} MB "
+                f"(+{mb(export.get('worker_rss_groei') or 0)} MB door de export)"
+            )
+        else:
+            regels.append("  piekgeheugen: piek-RSS van de worker niet gemeten")
+        if "piek_tracemalloc" in export:
+            regels.append(
+                f"  in het proces (tracemalloc): {mb(export['piek_tracemalloc'])} MB"
+                + ("" if export.get("client_volledig", True) else " (afgebroken: ondergrens)")
+            )
     return "\n".join(regels)
 
 
 def export_regel(export):
+    queries = f"; {export['queries']} queries" if "queries" in export else ""
     if export.get("http_volledig", True):
         return (
             f"export CSV ({export['verhalen']} verhalen, {mb(export['bytes'])} MB): "
-            f"mediaan {export['http_mediaan']:.2f} s over {export['n']} keer; "
-            f"{export['queries']} queries"
+            f"mediaan {export['http_mediaan']:.2f} s over {export['n']} keer{queries}"
         )
     snelheid = verhouding(export["bytes"], export["http_mediaan"])
     return (
         f"export CSV ({export['verhalen']} verhalen): AFGEBROKEN na "
         f"{export['http_mediaan']:.0f} s, {mb(export['bytes'])} MB ontvangen "
-        f"({mb(snelheid)} MB/s); {export['queries']} queries tot dan"
+        f"({mb(snelheid)} MB/s){queries}"
     )
 
 
 def groei(klein, groot):
-    """Per page: growth of the median (groot/klein) and whether queries are equal."""
+    """Per page: growth of the median (groot/klein), also made fresh where
+    measured, and whether the queries are equal (kept and fresh)."""
     rijen = []
     for naam, pagina in groot["paginas"].items():
         if naam not in klein["paginas"]:
             continue
         basis = klein["paginas"][naam]
-        rijen.append(
-            {
-                "pagina": naam,
-                "klein": basis["http_mediaan"],
-                "groot": pagina["http_mediaan"],
-                "groei": verhouding(pagina["http_mediaan"], basis["http_mediaan"]),
-                "queries_klein": basis["queries"],
-                "queries_groot": pagina["queries"],
-                "queries_gelijk": basis["queries"] == pagina["queries"],
-            }
+        vers = basis.get("vers_mediaan") is not None and pagina.get("vers_mediaan") is not None
+        rij = {
+            "pagina": naam,
+            "klein": basis["http_mediaan"],
+            "groot": pagina["http_mediaan"],
+            "groei": verhouding(pagina["http_mediaan"], basis["http_mediaan"]),
+            "vers_groei": (
+                verhouding(pagina["vers_mediaan"], basis["vers_mediaan"]) if vers else None
+            ),
+            "queries_klein": basis["queries"],
+            "queries_groot": pagina["queries"],
+            "queries_vers_klein": basis.get("queries_vers"),
+            "queries_vers_groot": pagina.get("queries_vers"),
+        }
+        rij["queries_gelijk"] = (rij["queries_klein"], rij["queries_vers_klein"]) == (
+            rij["queries_groot"],
+            rij["queries_vers_groot"],
         )
+        rijen.append(rij)
     return rijen
+
+
+def _paar(klein, groot):
+    return "-" if klein is None and groot is None else f"{klein}/{groot}"
 
 
 def groei_tabel(klein, groot):
     k, g = klein["schaal"], groot["schaal"]
     regels = [
-        f"{'pagina':<18} {k + ' ms':>10} {g + ' ms':>10} {'groei':>7} {'queries':>11} "
-        f"{'gelijk':>7}",
-        "-" * 68,
+        f"{'pagina':<18} {k + ' ms':>10} {g + ' ms':>10} {'groei':>7} {'vers groei':>11} "
+        f"{'queries':>9} {'vers q':>9} {'gelijk':>7}",
+        "-" * 88,
     ]
     for rij in groei(klein, groot):
         regels.append(
             f"{rij['pagina']:<18} {ms(rij['klein']):>10} {ms(rij['groot']):>10} "
-            f"{rij['groei']:>7.2f} {rij['queries_klein']:>5}/{rij['queries_groot']:<5} "
+            f"{rij['groei']:>7.2f} {_of_streep(rij['vers_groei'], lambda x: f'{x:.2f}'):>11} "
+            f"{_paar(rij['queries_klein'], rij['queries_groot']):>9} "
+            f"{_paar(rij['queries_vers_klein'], rij['queries_vers_groot']):>9} "
             f"{'ja' if rij['queries_gelijk'] else 'NEE':>7}"
         )
     if klein.get("export") and groot.get("export"):
@@ -148,15 +183,19 @@ def groei_tabel(klein, groot):
         regels += [
             "",
             f"export: tijd {ek['http_mediaan']:.2f} s -> {eg['http_mediaan']:.2f} s "
-            f"(x{verhouding(eg['http_mediaan'], ek['http_mediaan']):.1f}); piekgeheugen "
-            f"(tracemalloc) {mb(ek['piek_tracemalloc'])} -> {mb(eg['piek_tracemalloc'])} MB "
-            f"(x{verhouding(eg['piek_tracemalloc'], ek['piek_tracemalloc']):.2f})",
+            f"(x{verhouding(eg['http_mediaan'], ek['http_mediaan']):.1f})",
         ]
         if ek.get("worker_piek_rss") and eg.get("worker_piek_rss"):
             regels.append(
-                f"        gunicorn-worker piek-RSS {mb(ek['worker_piek_rss'])} -> "
+                f"        piekgeheugen (gunicorn-worker piek-RSS) {mb(ek['worker_piek_rss'])} -> "
                 f"{mb(eg['worker_piek_rss'])} MB "
                 f"(x{verhouding(eg['worker_piek_rss'], ek['worker_piek_rss']):.2f})"
+            )
+        if "piek_tracemalloc" in ek and "piek_tracemalloc" in eg:
+            regels.append(
+                f"        in het proces (tracemalloc) {mb(ek['piek_tracemalloc'])} -> "
+                f"{mb(eg['piek_tracemalloc'])} MB "
+                f"(x{verhouding(eg['piek_tracemalloc'], ek['piek_tracemalloc']):.2f})"
             )
     return "\n".join(regels)
 
@@ -181,7 +220,12 @@ def doelen(groot, klein=None):
                 (
                     f"{rij['pagina']}: queries gelijk bij {klein['schaal']} en {groot['schaal']}",
                     rij["queries_gelijk"],
-                    f"{rij['queries_klein']} / {rij['queries_groot']}",
+                    f"{rij['queries_klein']}/{rij['queries_groot']}"
+                    + (
+                        f" v{rij['queries_vers_klein']}/{rij['queries_vers_groot']}"
+                        if rij["queries_vers_groot"] is not None
+                        else ""
+                    ),
                 )
             )
             uitkomst.append(
@@ -192,11 +236,15 @@ def doelen(groot, klein=None):
                 )
             )
         if klein.get("export") and groot.get("export"):
-            factor = verhouding(
-                groot["export"]["piek_tracemalloc"], klein["export"]["piek_tracemalloc"]
-            )
+            # Peak memory: the peak RSS of the gunicorn worker that served the
+            # downloads (a fresh one per scale), Python and C allocations alike.
+            groot_rss = groot["export"].get("worker_piek_rss")
+            klein_rss = klein["export"].get("worker_piek_rss")
+            factor = verhouding(groot_rss or 0, klein_rss or 0)
             gehaald = factor <= MAX_GROEI_GEHEUGEN_EXPORT
-            if gehaald and not groot["export"].get("client_volledig", True):
+            if not (groot_rss and klein_rss):
+                gehaald = None
+            elif gehaald and not groot["export"].get("http_volledig", True):
                 gehaald = None  # a lower bound under the limit decides nothing
             uitkomst.append(
                 (

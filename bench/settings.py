@@ -23,7 +23,7 @@ os.environ["DJANGO_DEBUG"] = "0"
 
 from bench.database import bench_database  # noqa: E402
 from carelab.settings import *  # noqa: E402, F403
-from carelab.settings import BASE_DIR, DATABASES, INSTALLED_APPS  # noqa: E402
+from carelab.settings import BASE_DIR, CACHES, DATABASES, INSTALLED_APPS  # noqa: E402
 
 # First: post_migrate (which syncs the roles after the last app) skips apps without models.
 INSTALLED_APPS = ["bench.apps.BenchConfig", *INSTALLED_APPS]
@@ -41,3 +41,5 @@ LOGGING = {
 BENCH_SCALE = os.environ.get("BENCH_SCALE", "")
 if BENCH_SCALE:
     DATABASES = {"default": bench_database(DATABASES["default"], BENCH_SCALE)}
+    if "KEY_PREFIX" in CACHES["default"]:  # Redis: one server, a prefix per scale
+        CACHES["default"]["KEY_PREFIX"] = f"verhalenbank-bench-{BENCH_SCALE}"

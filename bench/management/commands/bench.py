@@ -49,6 +49,11 @@ class Command(BaseCommand):
             default=900.0,
             help="breek een export-download af na zoveel seconden",
         )
+        parser.add_argument(
+            "--export-tracemalloc",
+            action="store_true",
+            help="meet de export ook in het proces met tracemalloc (traag bij 100k)",
+        )
         parser.add_argument("--port", type=int, default=8101)
         parser.add_argument("--json", help="schrijf de uitkomsten ook als JSON hierheen")
 
@@ -117,10 +122,12 @@ class Command(BaseCommand):
             f"Python {platform.python_version()}, database {server['ENGINE'].rsplit('.', 1)[-1]} "
             f"op {server.get('HOST') or server['NAME']}"
             + (f":{server['PORT']}" if server.get("PORT") else "")
+            + f"; cache {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}"
         )
         self.stdout.write(
             "HTTP: gunicorn, 1 gthread-worker, keep-alive, DEBUG uit; tijden in ms, "
-            "'x vloer' = mediaan / mediaan van de vloer; queries via de test client."
+            "'x vloer' = mediaan / mediaan van de vloer; queries via de test client; "
+            "'vers' = ingelogde pagina door de view gemaakt (niet de per sessie bewaarde kopie)."
         )
 
     def _schaal(self, schaal, server, opties):
@@ -161,6 +168,7 @@ class Command(BaseCommand):
                 str(opties["export_runs"]),
                 "--export-max-seconds",
                 str(opties["export_max_seconds"]),
+                *(["--export-tracemalloc"] if opties["export_tracemalloc"] else []),
             )
             with open(bestand.name) as invoer:
                 return json.load(invoer)

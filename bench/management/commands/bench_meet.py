@@ -2,6 +2,7 @@
 
 import json
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--scale", required=True)
         parser.add_argument("--json", required=True, help="bestand voor de uitkomsten")
         parser.add_argument("--port", type=int, default=8101)
+        parser.add_argument("--export-tracemalloc", action="store_true")
         parser.add_argument("--requests", type=int, default=30)
         parser.add_argument("--max-seconds", type=float, default=30.0)
         parser.add_argument("--export-runs", type=int, default=3)
@@ -29,6 +31,10 @@ class Command(BaseCommand):
         marker = lees_marker()
         if marker is None or marker["verhalen"] != aantal:
             raise CommandError(f"Geen dataset van schaal {naam} in deze database.")
+        # Nothing kept from an earlier run: the dataset is written without the
+        # signals that make cached results stale (bench/settings.py gives each
+        # scale its own key prefix in Redis; the database cache is per database).
+        cache.clear()
         self.stdout.write(f"Meten bij {naam} ({aantal} verhalen):")
         resultaat = meet_alles(
             marker["meet"],
@@ -37,6 +43,7 @@ class Command(BaseCommand):
             max_seconden=opties["max_seconds"],
             export_runs=opties["export_runs"],
             export_max_seconden=opties["export_max_seconds"],
+            export_tracemalloc=opties["export_tracemalloc"],
             uitvoer=self.stdout.write,
         )
         resultaat.update(
