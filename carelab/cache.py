@@ -238,14 +238,20 @@ def rechten_van(user_pk):
     return f"{RECHTEN}:{user_pk}"
 
 
+def app_versie(app_label):
+    """The version any change to a model of `app_label` raises (carelab/keuzelijsten.py)."""
+    return f"app:{app_label}"
+
+
 def _namen_voor(sender, instance):
     if not is_inhoud(sender):
         return ()
+    namen = (INHOUD, app_versie(sender._meta.app_label))
     if sender._meta.app_label != "auth":
-        return (INHOUD,)
+        return namen
     if sender is get_user_model():
-        return (INHOUD, rechten_van(instance.pk))
-    return (INHOUD, RECHTEN)
+        return (*namen, rechten_van(instance.pk))
+    return (*namen, RECHTEN)
 
 
 @receiver([post_save, post_delete], dispatch_uid="carelab.cache.inhoud")

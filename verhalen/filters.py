@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from carelab.keuzelijsten import bewaarde_keuzes, onthoud_keuzes
 from carelab.models import Thema
 from carelab.widgets import SnelleSelect
 from projecten.models import Project, Werkteam, Wijk
@@ -35,6 +36,16 @@ class DatumInvoer(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def _wijken_per_gebied():
+    """Wijken grouped by their gebied, as in the story form: [(gebied, [(slug, naam)])]."""
+    groepen = {}
+    for slug, naam, gebied in Wijk.objects.order_by("gebied", "naam").values_list(
+        "slug", "naam", "gebied"
+    ):
+        groepen.setdefault(gebied, []).append((slug, naam))
+    return groepen.items()
 
 
 class VerhaalFilter(django_filters.FilterSet):
@@ -123,13 +134,11 @@ class VerhaalFilter(django_filters.FilterSet):
         self.rangschik_tot = rangschik_tot
         velden = self.form.fields
         velden["thema"].label_from_instance = attrgetter("volledige_naam")
-        # Wijken grouped by their gebied, as in the story form.
-        groepen = {}
-        for slug, naam, gebied in Wijk.objects.order_by("gebied", "naam").values_list(
-            "slug", "naam", "gebied"
-        ):
-            groepen.setdefault(gebied, []).append((slug, naam))
-        velden["wijk"].widget.choices = [("", _("Alle wijken")), *groepen.items()]
+        bewaarde_keuzes(velden["thema"], "verhaalfilter:thema", apps=["carelab"])
+        bewaarde_keuzes(velden["project"], "verhaalfilter:project", apps=["projecten"])
+        bewaarde_keuzes(velden["werkteam"], "verhaalfilter:werkteam", apps=["projecten"])
+        wijken = onthoud_keuzes("verhaalfilter:wijk", _wijken_per_gebied, apps=["projecten"])
+        velden["wijk"].widget.choices = [("", _("Alle wijken")), *wijken]
 
     def filter_zoek(self, queryset, name, value):
         # Searched last (filter_queryset), so the count that decides between

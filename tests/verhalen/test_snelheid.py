@@ -22,11 +22,11 @@ from verhalen.models.collectie import CollectieItem, Publiek
 from verhalen.services import codering
 from verhalen.services import verhalen as verhalen_services
 
-# session, user, second step, the filter form's wijken, the access log
-# (count, row), then per chunk of export.EXPORT_CHUNK stories: the stories,
-# their themes, keywords, fragments and the fragments' codes (the permissions
+# session, user, second step, the access log (count, row), then per chunk of
+# export.EXPORT_CHUNK stories: the stories, their themes, keywords, fragments
+# and the fragments' codes (the permissions and the filter form's options
 # come from the cache, filled by the warm-up request)
-EXPORT_QUERIES = 11
+EXPORT_QUERIES = 10
 
 pytestmark = pytest.mark.django_db
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from carelab.keuzelijsten import bewaarde_keuzes
 from carelab.models import Thema
 from carelab.widgets import SnelleSelect
 from projecten.models import Project, Wijk
@@ -422,6 +423,12 @@ class FragmentFilter(django_filters.FilterSet):
     class Meta:
         model = Fragment
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        velden = self.form.fields
+        bewaarde_keuzes(velden["wijk"], "fragmentfilter:wijk", apps=["projecten"])
+        bewaarde_keuzes(velden["project"], "fragmentfilter:project", apps=["projecten"])
 
     def gebruikte_filters(self, *, zonder=None):
         """The query string of the active filters (for links and exports).
