@@ -254,9 +254,16 @@ def _namen_voor(sender, instance):
     return (*namen, RECHTEN)
 
 
+# "apparaten": the authenticators of the second step (carelab/tweestaps/middleware.py).
+APPARATEN = "apparaten"
+APPARAAT_APPS = frozenset({"otp_totp", "otp_static"})
+
+
 @receiver([post_save, post_delete], dispatch_uid="carelab.cache.inhoud")
 def _inhoud_gewijzigd(sender, instance, update_fields=None, **kwargs):
-    if update_fields != frozenset({"last_login"}) and (namen := _namen_voor(sender, instance)):
+    if sender._meta.app_label in APPARAAT_APPS:
+        verhoog(APPARATEN)
+    elif update_fields != frozenset({"last_login"}) and (namen := _namen_voor(sender, instance)):
         verhoog(*namen)
 
 

@@ -77,7 +77,7 @@ MIDDLEWARE = [
     # Session expiry (carelab/sessieduur.py), then the second step of the login
     # (carelab/tweestaps/): django-otp marks the verified user, ours redirects.
     "carelab.sessieduur.SessieduurMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "carelab.tweestaps.middleware.BewaardApparaatMiddleware",  # django-otp's, cached
     "carelab.tweestaps.middleware.TweestapsMiddleware",
     # Cache-Control for logged-in pages, Permissions-Policy (carelab/beveiliging.py).
     "carelab.beveiliging.BeveiligingsheadersMiddleware",

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from carelab import roles
 from carelab.sessieduur import BEWAARDE_INVOER, LAATST_ACTIEF
@@ -221,8 +222,22 @@ def test_a_kept_page_costs_only_the_login_checks(
     VerhaalFactory.create_batch(aantal)
     _warm(onderzoeker_client, LIJST)
 
-    # session, user, second step; permissions and the page come from the cache
-    with django_assert_num_queries(3):
+    # session and user; the authenticator of the second step, the permissions
+    # and the page come from the cache
+    with django_assert_num_queries(2):
         response = onderzoeker_client.get(LIJST)
 
     assert response.content.decode().count('<li class="verhaal') == aantal
+
+
+def test_a_removed_authenticator_counts_at_once(onderzoeker_client, onderzoeker):
+    """The session's authenticator is read from the cache (carelab/tweestaps/
+    middleware.py); removing it (a lost phone) still asks for the second step."""
+    _warm(onderzoeker_client, LIJST)
+    assert onderzoeker_client.get(LIJST).status_code == 200
+
+    TOTPDevice.objects.filter(user=onderzoeker).delete()
+    response = onderzoeker_client.get(LIJST)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("tweestaps:instellen"))

@@ -154,16 +154,16 @@ def test_index_query_count_does_not_grow_with_codes_or_fragments(
 ):
     url = reverse("codeboek:index")
     # Counted once, then from the shared cache (carelab/cache.py) until a code
-    # or fragment changes. With the counts and permissions from the cache:
-    # session, user, second step, codes.
+    # or fragment changes. With the counts, permissions and the second step's
+    # authenticator from the cache: session, user, codes.
     onderzoeker_client.get(url)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         onderzoeker_client.get(url)
     for naam in ["argwaan", "achterdocht", "twijfel"]:
         code = services.maak_subcode(naam=naam, parent=codes["W"], door=onderzoeker)
         FragmentFactory(verhaal=gegevens["s1"], start=1, eind=9, codes=[code, codes["M"]])
     onderzoeker_client.get(url)  # counts again
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         response = onderzoeker_client.get(url)
     aantallen = {knoop.thema.slug: knoop.aantal for knoop in response.context["boom"]}
     assert (aantallen["vertrouwen"], aantallen["wantrouwen"], aantallen["argwaan"]) == (7, 5, 1)
@@ -233,9 +233,9 @@ def test_detail_query_count_does_not_grow_with_fragments(
     url = reverse("codeboek:detail", args=["maatwerk"])
     FragmentFactory(verhaal=VerhaalFactory(tekst=TEKST), codes=[codes["M"]])
     onderzoeker_client.get(url)  # warm up the session and permission caches
-    # 10: one is the access log's row, one the 2FA device of the session
-    # (the permissions and the filter's options come from the cache)
-    with django_assert_num_queries(10) as een:
+    # 9: one is the access log's row (the permissions, the filter's options
+    # and the second step's authenticator come from the cache)
+    with django_assert_num_queries(9) as een:
         onderzoeker_client.get(url)
     for _ in range(3):
         FragmentFactory(
@@ -374,8 +374,8 @@ def test_matrix_uses_one_aggregate_query_whatever_the_data(
 ):
     url = reverse("codeboek:matrix")
     onderzoeker_client.get(url, {"kolom": "project"})
-    # 7: one is the 2FA device (permissions and filter options from the cache)
-    with django_assert_num_queries(7) as eerst:
+    # permissions, filter options and the authenticator from the cache
+    with django_assert_num_queries(6) as eerst:
         onderzoeker_client.get(url, {"kolom": "project"})
     verwacht = len(eerst.captured_queries)  # before the next request empties the log
     FragmentFactory(

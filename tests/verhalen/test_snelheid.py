@@ -22,11 +22,11 @@ from verhalen.models.collectie import CollectieItem, Publiek
 from verhalen.services import codering
 from verhalen.services import verhalen as verhalen_services
 
-# session, user, second step, the access log (count, row), then per chunk of
+# session, user, the access log (count, row), then per chunk of
 # export.EXPORT_CHUNK stories: the stories, their themes, keywords, fragments
-# and the fragments' codes (the permissions and the filter form's options
-# come from the cache, filled by the warm-up request)
-EXPORT_QUERIES = 10
+# and the fragments' codes (the second step's authenticator, the permissions
+# and the filter form's options come from the cache, filled by the warm-up)
+EXPORT_QUERIES = 9
 
 pytestmark = pytest.mark.django_db
 
@@ -190,8 +190,8 @@ def test_codebook_query_count_is_pinned(
         FragmentFactory(verhaal=VerhaalFactory(), start=0, eind=4, codes=[maatwerk])
     onderzoeker_client.get(reverse("codeboek:index"))
 
-    # session, user, second step, codes (permissions and counts from the cache)
-    with django_assert_num_queries(4):
+    # session, user, codes (authenticator, permissions, counts from the cache)
+    with django_assert_num_queries(3):
         response = onderzoeker_client.get(reverse("codeboek:index"))
 
     assert _aantallen(response)["maatwerk"] == aantal
