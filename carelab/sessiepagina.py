@@ -10,7 +10,7 @@ still true:
 
 - stale at once on any change to what a page can show: every model of the
   content apps, roles, permissions and accounts raise the version "inhoud"
-  (carelab/cache.py); at most STANDAARD_DUUR old;
+  (carelab/cache.py); at most STANDAARD_DUUR old (or less, `leeft_als`);
 - only for a plain GET or HEAD of a logged-in user with a CSRF cookie, and
   never while a message waits to be shown or input kept at a logout waits to
   be given back (carelab/sessieduur.py);
@@ -27,6 +27,7 @@ Put it inside the permission decorators, so they keep running on every request:
     def verhaal_list(request): ...
 """
 
+import functools
 import hashlib
 from functools import wraps
 
@@ -115,8 +116,15 @@ def _uit_cache(request, opgeslagen):
     return HttpResponse(inhoud, content_type=opgeslagen["content_type"])
 
 
-def sessiepagina(view):
-    """Serve this GET view from the session's cache while nothing it shows changed."""
+def sessiepagina(view=None, *, leeft_als=()):
+    """Serve this GET view from the session's cache while nothing it shows changed.
+
+    `leeft_als`: names whose registered life (cache.registreer_levensduur) also
+    bounds how long the page is kept, e.g. "kenniscafes" for a page listing
+    the cafés ahead (one leaves the list when it is over).
+    """
+    if view is None:
+        return functools.partial(sessiepagina, leeft_als=leeft_als)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -131,9 +139,9 @@ def sessiepagina(view):
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
         if _mag_bewaren(request, response):
-            gedeelde_cache.set(
-                sleutel, (huidig, _bewaarbaar(request, response)), cache.STANDAARD_DUUR
-            )
+            duur = cache.levensduur(leeft_als) if leeft_als else cache.STANDAARD_DUUR
+            if duur > 0:
+                gedeelde_cache.set(sleutel, (huidig, _bewaarbaar(request, response)), duur)
         return response
 
     return wrapper

@@ -189,7 +189,8 @@ CACHE_TABEL = "carelab_cache"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, minus a client object per call (carelab/rediscache.py).
+            "BACKEND": "carelab.rediscache.GedeeldeRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "verhalenbank",
         }

@@ -34,7 +34,8 @@ def thema_list(request):
     )
 
 
-@sessiepagina
+# The hub lists the cafés ahead: kept no longer than until the next one is over.
+@sessiepagina(leeft_als=["kenniscafes"])
 def thema_detail(request, slug):
     thema = get_object_or_404(Thema.objects.select_related("parent"), slug=slug)
     return render(

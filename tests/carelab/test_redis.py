@@ -36,7 +36,7 @@ def redis(settings):
         pytest.skip("REDIS_URL is niet gezet")
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "carelab.rediscache.GedeeldeRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "verhalenbank-test",
         }
@@ -101,3 +101,13 @@ def test_a_new_role_counts_at_once_with_permissions_in_redis(redis, client):
     log_in(client, user)
 
     assert client.get(LIJST).status_code == 200
+
+
+def test_one_redis_client_serves_every_call(redis):
+    backend = redis._cache  # Django's RedisCacheClient, ours: carelab/rediscache.py
+
+    redis.set("test:een", 1)
+    redis.get_many(["test:een", "test:twee"])
+
+    assert backend.get_client(write=True) is backend.get_client(write=False)
+    assert redis.get("test:een") == 1

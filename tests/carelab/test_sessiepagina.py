@@ -15,6 +15,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from carelab import roles
+from carelab.models import Thema
 from carelab.sessieduur import BEWAARDE_INVOER, LAATST_ACTIEF
 from carelab.templatetags.opmaak import TEKSTGROOTTE_COOKIE
 from tests.factories import UserFactory
@@ -241,3 +242,21 @@ def test_a_removed_authenticator_counts_at_once(onderzoeker_client, onderzoeker)
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("tweestaps:instellen"))
+
+
+def test_the_theme_hub_is_kept_no_longer_than_until_the_next_cafe_is_over(
+    onderzoeker_client, monkeypatch
+):
+    """It lists the cafés ahead; carelab/cache.levensduur says how long that holds."""
+    from carelab import cache
+
+    hub = Thema.objects.get(slug="maatwerk").get_absolute_url()
+    _warm(onderzoeker_client, LIJST)
+    monkeypatch.setitem(cache._levensduur, "kenniscafes", lambda: 0)  # one is over now
+    _warm(onderzoeker_client, hub)
+
+    _response, sql = _sql(onderzoeker_client, hub)
+    _lijst, lijst_sql = _sql(onderzoeker_client, LIJST)
+
+    assert any('"carelab_thema"' in query for query in sql)  # made again
+    assert not _leest_verhalen(lijst_sql)  # the story list has no such limit
