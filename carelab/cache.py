@@ -38,6 +38,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
+from . import vooraf
 from .models import Thema
 from .templatetags.opmaak import tekstgrootte_van
 
@@ -63,6 +64,7 @@ def versies(namen):
     gevonden = cache.get_many(sleutels)
     for sleutel in sleutels:
         if sleutel not in gevonden:
+            vooraf.vergeet()
             cache.add(sleutel, _nieuwe_versie(), timeout=None)
             gevonden[sleutel] = cache.get(sleutel)
     return [gevonden[sleutel] for sleutel in sleutels]
@@ -72,17 +74,23 @@ def verhoog(*namen):
     """Make every cached result that depends on `namen` stale, now and at commit."""
 
     def doe():
+        vooraf.vergeet()
         cache.set_many({_versiesleutel(naam): _nieuwe_versie() for naam in namen}, timeout=None)
 
     doe()
     transaction.on_commit(doe)
 
 
+def sleutels(sleutel, namen):
+    """The cache keys `lees(sleutel, namen)` reads: for reading ahead (carelab/vooraf.py)."""
+    return [sleutel, *(_versiesleutel(naam) for naam in namen)]
+
+
 def lees(sleutel, namen):
     """(the stored value if it was made under the current versions, else None;
     the current versions) — in one cache read."""
     versiesleutels = [_versiesleutel(naam) for naam in namen]
-    gevonden = cache.get_many([sleutel, *versiesleutels])
+    gevonden = vooraf.haal([sleutel, *versiesleutels])
     huidig = tuple(gevonden.get(versiesleutel) for versiesleutel in versiesleutels)
     if None in huidig:
         huidig = tuple(versies(namen))
@@ -104,8 +112,14 @@ def onthoud(basis, maak, *, afhankelijk_van, duur=STANDAARD_DUUR):
     waarde, huidig = lees(basis, afhankelijk_van)
     if waarde is None:
         waarde = maak()
-        cache.set(basis, (huidig, waarde), duur)
+        bewaar(basis, (huidig, waarde), duur)
     return waarde
+
+
+def bewaar(sleutel, waarde, duur):
+    """cache.set, and this request reads from the cache itself again (carelab/vooraf.py)."""
+    vooraf.vergeet()
+    cache.set(sleutel, waarde, duur)
 
 
 def _cachebaar(request):
@@ -169,7 +183,7 @@ def publieke_pagina(*, afhankelijk_van):
                 if _mag_bewaren(request, response):
                     duur = levensduur(afhankelijk_van)
                     if duur > 0:
-                        cache.set(sleutel, (huidig, _bewaarbaar(response)), duur)
+                        bewaar(sleutel, (huidig, _bewaarbaar(response)), duur)
             patch_vary_headers(response, ["Cookie"])
             return response
 

@@ -8,16 +8,33 @@ change to a group, a permission or who holds them) and "rechten:<user pk>"
 (raised by a change to that account).
 """
 
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.backends import ModelBackend
 
-from . import cache
+from . import cache, vooraf
+
+
+def _sleutel(soort, user_pk):
+    return f"{soort}:{user_pk}", [cache.RECHTEN, cache.rechten_van(user_pk)]
 
 
 def onthoud_voor(user, soort, maak):
     """`maak()` for `user`, from the cache while no account, group or permission changed."""
-    return cache.onthoud(
-        f"{soort}:{user.pk}", maak, afhankelijk_van=[cache.RECHTEN, cache.rechten_van(user.pk)]
-    )
+    sleutel, versies = _sleutel(soort, user.pk)
+    return cache.onthoud(sleutel, maak, afhankelijk_van=versies)
+
+
+@vooraf.registreer
+def _vooraf_te_lezen(request):
+    """A logged-in request reads the user's permissions and roles (carelab/vooraf.py)."""
+    user_pk = request.session.get(SESSION_KEY)
+    if user_pk is None:
+        return []
+    return [
+        sleutel
+        for soort in ("rechten", "rollen")
+        for sleutel in cache.sleutels(*_sleutel(soort, user_pk))
+    ]
 
 
 class BewaardeRechtenBackend(ModelBackend):

@@ -27,15 +27,14 @@ Put it inside the permission decorators, so they keep running on every request:
     def verhaal_list(request): ...
 """
 
-import functools
 import hashlib
-from functools import wraps
+from functools import partial, wraps
 
 from django.conf import settings
-from django.core.cache import cache as gedeelde_cache
+from django.contrib.auth import SESSION_KEY
 from django.http import HttpResponse
 
-from . import cache
+from . import cache, vooraf
 from .sessieduur import BEWAARDE_INVOER
 from .templatetags.opmaak import tekstgrootte_van
 
@@ -65,20 +64,33 @@ def onthoud_sessie_attributen(request, html):
     setattr(request, _SESSIE_ATTRIBUTEN, str(html))
 
 
+def _kan_bewaard_zijn(request):
+    """What can be told without loading the user (carelab/vooraf.py reads ahead)."""
+    sessie = request.session
+    if request.method not in ("GET", "HEAD") or SESSION_KEY not in sessie:
+        return False
+    if not sessie.session_key or settings.CSRF_COOKIE_NAME not in request.COOKIES:
+        return False
+    if "messages" in request.COOKIES or BERICHTEN_IN_SESSIE in sessie:
+        return False
+    return BEWAARDE_INVOER not in sessie
+
+
 def _mag_uit_cache(request):
-    if request.method not in ("GET", "HEAD") or not request.user.is_authenticated:
-        return False
-    if not request.session.session_key or settings.CSRF_COOKIE_NAME not in request.COOKIES:
-        return False
-    if "messages" in request.COOKIES or BERICHTEN_IN_SESSIE in request.session:
-        return False
-    return BEWAARDE_INVOER not in request.session
+    return _kan_bewaard_zijn(request) and request.user.is_authenticated
+
+
+@vooraf.registreer
+def _vooraf_te_lezen(request):
+    if not _kan_bewaard_zijn(request):
+        return []
+    return cache.sleutels(_sleutel(request), [cache.INHOUD])
 
 
 def _sleutel(request):
     onderdelen = [
         request.session.session_key,
-        str(request.user.pk),
+        str(request.session[SESSION_KEY]),  # the user's pk, as the session holds it
         request.get_full_path(),
         tekstgrootte_van(request),
         request.COOKIES[settings.CSRF_COOKIE_NAME],
@@ -124,7 +136,7 @@ def sessiepagina(view=None, *, leeft_als=()):
     the cafés ahead (one leaves the list when it is over).
     """
     if view is None:
-        return functools.partial(sessiepagina, leeft_als=leeft_als)
+        return partial(sessiepagina, leeft_als=leeft_als)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -141,7 +153,7 @@ def sessiepagina(view=None, *, leeft_als=()):
         if _mag_bewaren(request, response):
             duur = cache.levensduur(leeft_als) if leeft_als else cache.STANDAARD_DUUR
             if duur > 0:
-                gedeelde_cache.set(sleutel, (huidig, _bewaarbaar(request, response)), duur)
+                cache.bewaar(sleutel, (huidig, _bewaarbaar(request, response)), duur)
         return response
 
     return wrapper

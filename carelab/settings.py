@@ -77,6 +77,8 @@ MIDDLEWARE = [
     # Session expiry (carelab/sessieduur.py), then the second step of the login
     # (carelab/tweestaps/): django-otp marks the verified user, ours redirects.
     "carelab.sessieduur.SessieduurMiddleware",
+    # What the rest of a logged-in request will ask the cache, in one read (carelab/vooraf.py).
+    "carelab.vooraf.VooraflezenMiddleware",
     "carelab.tweestaps.middleware.BewaardApparaatMiddleware",  # django-otp's, cached
     "carelab.tweestaps.middleware.TweestapsMiddleware",
     # Cache-Control for logged-in pages, Permissions-Policy (carelab/beveiliging.py).
