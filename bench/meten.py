@@ -396,6 +396,7 @@ def meet_alles(
                 "n": len(tijden),
                 "http_mediaan": mediaan(tijden),
                 "http_p95": p95(tijden),
+                "http_tijden": tijden,
                 "bytes": grootte,
                 "queries": queries[-1],
                 "queries_min": min(queries),
@@ -422,6 +423,7 @@ def meet_alles(
                 )
                 gegevens.update(
                     vers_mediaan=mediaan(vers),
+                    vers_tijden=vers,
                     client_mediaan=mediaan(c_tijden),
                     queries_vers=c_queries[-1],
                     queries_vers_min=min(c_queries),
@@ -445,7 +447,10 @@ def meet_alles(
             )
         meter.sluit()
     resultaat["paginas"][VLOER].update(
-        n=len(vloer_tijden), http_mediaan=mediaan(vloer_tijden), http_p95=p95(vloer_tijden)
+        n=len(vloer_tijden),
+        http_mediaan=mediaan(vloer_tijden),
+        http_p95=p95(vloer_tijden),
+        http_tijden=vloer_tijden,
     )
     if export_runs:
         resultaat["export"] = meet_export(

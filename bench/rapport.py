@@ -46,6 +46,33 @@ def verhouding(teller, noemer):
     return teller / noemer if noemer else math.inf
 
 
+def samenvoegen(rondes):
+    """One result from several rounds of the same scale (`--rounds`): per page
+    the HTTP times of all rounds pooled (median and p95 over them all), the
+    in-process median over the rounds' medians, the queries and the export
+    of the first round. Rounds of two scales alternate, so a machine whose
+    speed drifts during the run weighs on both scales alike."""
+    if len(rondes) == 1:
+        return rondes[0]
+    eerste = rondes[0]
+    paginas = {}
+    for naam, pagina in eerste["paginas"].items():
+        samen = dict(pagina)
+        tijden = [t for ronde in rondes for t in ronde["paginas"][naam]["http_tijden"]]
+        samen.update(
+            http_tijden=tijden, http_mediaan=mediaan(tijden), http_p95=p95(tijden), n=len(tijden)
+        )
+        if pagina.get("vers_tijden") is not None:
+            vers = [t for ronde in rondes for t in ronde["paginas"][naam]["vers_tijden"]]
+            samen.update(vers_tijden=vers, vers_mediaan=mediaan(vers))
+        if "client_mediaan" in pagina:
+            samen["client_mediaan"] = mediaan(
+                [ronde["paginas"][naam]["client_mediaan"] for ronde in rondes]
+            )
+        paginas[naam] = samen
+    return {**eerste, "paginas": paginas, "rondes": len(rondes)}
+
+
 def pagina_rijen(resultaat):
     """Rows of the per-scale table. For logged-in pages also `vers`: the page
     made by its view (as after any change) instead of the session's kept copy."""

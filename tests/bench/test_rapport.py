@@ -161,3 +161,30 @@ def test_the_export_memory_target_is_the_worker_s_peak_rss():
 
     assert te_veel["export: piekgeheugen <= 1.5x dat bij 1k"] is False  # 1.6x
     assert onbekend["export: piekgeheugen <= 1.5x dat bij 1k"] is None
+
+
+def test_rounds_pool_their_times_and_keep_the_first_round_s_export():
+    def ronde(tijden, vers, export=None):
+        return {
+            "schaal": "1k",
+            "paginas": {
+                "verhalen": {
+                    **pagina(0, 3, vers=0, queries_vers=10),
+                    "http_tijden": tijden,
+                    "vers_tijden": vers,
+                    "client_mediaan": tijden[0],
+                }
+            },
+            "export": export,
+        }
+
+    samen = rapport.samenvoegen(
+        [ronde([1.0, 2.0, 3.0], [10.0], export=KLEIN["export"]), ronde([4.0, 5.0, 6.0], [20.0])]
+    )
+
+    verhalen = samen["paginas"]["verhalen"]
+    assert (verhalen["http_mediaan"], verhalen["n"], verhalen["http_p95"]) == (3.5, 6, 6.0)
+    assert verhalen["vers_mediaan"] == 15.0
+    assert verhalen["client_mediaan"] == 2.5
+    assert samen["export"] == KLEIN["export"]
+    assert samen["rondes"] == 2

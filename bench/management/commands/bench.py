@@ -54,6 +54,12 @@ class Command(BaseCommand):
             action="store_true",
             help="meet de export ook in het proces met tracemalloc (traag bij 100k)",
         )
+        parser.add_argument(
+            "--rounds",
+            type=int,
+            default=1,
+            help="meet zo vaak (schalen om en om) en voeg de tijden samen",
+        )
         parser.add_argument("--port", type=int, default=8101)
         parser.add_argument("--json", help="schrijf de uitkomsten ook als JSON hierheen")
 
@@ -73,9 +79,18 @@ class Command(BaseCommand):
             raise CommandError(str(fout)) from fout
 
         self._kop(server)
+        for schaal in schalen:
+            self._bereid_voor(schaal, server, opties)
+        # Rounds alternate between the scales; the export is measured in the first.
+        rondes = {schaal: [] for schaal in schalen}
+        for ronde in range(opties["rounds"]):
+            for schaal in schalen:
+                if opties["rounds"] > 1:
+                    self.stdout.write(f"-- ronde {ronde + 1} van {opties['rounds']}: {schaal}")
+                rondes[schaal].append(self._meet(schaal, opties, export=ronde == 0))
         uitkomsten = []
         for schaal in schalen:
-            uitkomsten.append(self._schaal(schaal, server, opties))
+            uitkomsten.append(rapport.samenvoegen(rondes[schaal]))
             self.stdout.write("")
             self.stdout.write(f"== {schaal} ({uitkomsten[-1]['verhalen']} verhalen) ==")
             self.stdout.write(rapport.tabel(uitkomsten[-1]))
@@ -130,29 +145,32 @@ class Command(BaseCommand):
             "'vers' = ingelogde pagina door de view gemaakt (niet de per sessie bewaarde kopie)."
         )
 
-    def _schaal(self, schaal, server, opties):
+    def _manage(self, schaal, *argumenten):
+        """`manage.py` with this scale's own database (BENCH_SCALE)."""
+        omgeving = {**os.environ, "BENCH_SCALE": schaal, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+        self.stdout.flush()
+        proces = subprocess.run(
+            [sys.executable, str(settings.BASE_DIR / "manage.py"), *argumenten],
+            cwd=settings.BASE_DIR,
+            env=omgeving,
+        )
+        if proces.returncode:
+            raise CommandError(f"`manage.py {' '.join(argumenten)}` mislukte ({schaal}).")
+
+    def _bereid_voor(self, schaal, server, opties):
         doel = bench_database(server, schaal)
         maak_database(doel, server_db=server["NAME"], opnieuw=opties["rebuild"])
-        omgeving = {**os.environ, "BENCH_SCALE": schaal, "DJANGO_SETTINGS_MODULE": "bench.settings"}
-
-        def manage(*argumenten):
-            self.stdout.flush()
-            proces = subprocess.run(
-                [sys.executable, str(settings.BASE_DIR / "manage.py"), *argumenten],
-                cwd=settings.BASE_DIR,
-                env=omgeving,
-            )
-            if proces.returncode:
-                raise CommandError(f"`manage.py {' '.join(argumenten)}` mislukte ({schaal}).")
-
         self.stdout.write(f"-- {schaal}: database {doel['NAME']}")
         begin = time.monotonic()
-        manage("migrate", "--noinput", "-v", "0")
-        manage("collectstatic", "--noinput", "-v", "0")
-        manage("bench_dataset", "--scale", schaal)
+        self._manage(schaal, "migrate", "--noinput", "-v", "0")
+        self._manage(schaal, "collectstatic", "--noinput", "-v", "0")
+        self._manage(schaal, "bench_dataset", "--scale", schaal)
         self.stdout.write(f"   database klaar in {time.monotonic() - begin:.0f} s")
+
+    def _meet(self, schaal, opties, *, export):
         with tempfile.NamedTemporaryFile(suffix=".json") as bestand:
-            manage(
+            self._manage(
+                schaal,
                 "bench_meet",
                 "--scale",
                 schaal,
@@ -165,7 +183,7 @@ class Command(BaseCommand):
                 "--max-seconds",
                 str(opties["max_seconds"]),
                 "--export-runs",
-                str(opties["export_runs"]),
+                str(opties["export_runs"] if export else 0),
                 "--export-max-seconds",
                 str(opties["export_max_seconds"]),
                 *(["--export-tracemalloc"] if opties["export_tracemalloc"] else []),
