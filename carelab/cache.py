@@ -25,6 +25,7 @@ the old data between the first raise and the commit.
 """
 
 import hashlib
+import threading
 import time
 from functools import wraps
 
@@ -70,15 +71,50 @@ def versies(namen):
     return [gevonden[sleutel] for sleutel in sleutels]
 
 
+def _schrijf_versies(namen):
+    vooraf.vergeet()
+    cache.set_many({_versiesleutel(naam): _nieuwe_versie() for naam in namen}, timeout=None)
+
+
+# Per thread: names to write again at the commit of the current transaction.
+_stand = threading.local()
+
+
+def _bij_commit():
+    if not hasattr(_stand, "bij_commit"):
+        _stand.bij_commit = set()
+    return _stand.bij_commit
+
+
+def _schrijf_bij_commit():
+    # The first of this transaction's callbacks writes them all; the others find none.
+    namen, _stand.bij_commit = _bij_commit(), set()
+    if namen:
+        _schrijf_versies(namen)
+        vooraf.geschreven_sinds_lezen().update(namen)
+
+
 def verhoog(*namen):
-    """Make every cached result that depends on `namen` stale, now and at commit."""
+    """Make every cached result that depends on `namen` stale, now and at commit.
 
-    def doe():
-        vooraf.vergeet()
-        cache.set_many({_versiesleutel(naam): _nieuwe_versie() for naam in namen}, timeout=None)
-
-    doe()
-    transaction.on_commit(doe)
+    A transaction that saves many rows (a story and its fragments, each with a
+    history row) raises the same names many times. Inside a transaction a
+    name is written at once only if this thread read a version since it last
+    wrote it (no result of this thread can be older); every name is written
+    once more, together, at commit (for results that other requests made from
+    the data as it was). Outside a transaction every raise is written. After
+    a rollback the names wait for the next commit in this thread: a needless
+    invalidation, never a missed one.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        _schrijf_versies(namen)
+        return
+    geschreven = vooraf.geschreven_sinds_lezen()
+    if nieuw := set(namen) - geschreven:
+        _schrijf_versies(nieuw)
+        geschreven.update(nieuw)
+    _bij_commit().update(namen)
+    transaction.on_commit(_schrijf_bij_commit)
 
 
 def sleutels(sleutel, namen):

@@ -27,8 +27,17 @@ def registreer(functie):
     return functie
 
 
+def geschreven_sinds_lezen():
+    """The version names this thread wrote since it last read the cache
+    (carelab/cache.verhoog need not write them again inside a transaction)."""
+    if not hasattr(_lokaal, "geschreven"):
+        _lokaal.geschreven = set()
+    return _lokaal.geschreven
+
+
 def haal(sleutels):
     """`cache.get_many(sleutels)`, from the read-ahead when it holds all of them."""
+    geschreven_sinds_lezen().clear()
     gevraagd = getattr(_lokaal, "gevraagd", None)
     if gevraagd is not None and gevraagd.issuperset(sleutels):
         return {
@@ -53,6 +62,7 @@ class VooraflezenMiddleware:
         sleutels = {sleutel for functie in _sleutelfuncties for sleutel in functie(request)}
         if not sleutels:
             return self.get_response(request)
+        geschreven_sinds_lezen().clear()
         _lokaal.waarden = cache.get_many(list(sleutels))
         _lokaal.gevraagd = sleutels
         try:
