@@ -11,8 +11,9 @@ the current versions, and a result made under other versions is made again.
 A change to the data behind a name calls `verhoog(name)`, which gives the
 name a new version, so every result depending on it is stale at once.
 Apps call `verhoog` from signal handlers on their models (see
-kenniscafes/cache.py, verhalen/cache.py), so the admin, the services and the
-demo loaders all invalidate without remembering to.
+kenniscafes/cache.py, verhalen/cache.py, and below: "inhoud", the app
+versions, "rechten", "apparaten"), so the admin, the services and the demo
+loaders all invalidate without remembering to.
 
     aantallen = cache.onthoud("codeboek:aantallen", bereken, afhankelijk_van=["verhalen"])
 
@@ -21,7 +22,8 @@ demo loaders all invalidate without remembering to.
 
 A version is raised twice: at once, and again when the transaction commits.
 The second time makes stale any result that another request computed from
-the old data between the first raise and the commit.
+the old data between the first raise and the commit. (Within one
+transaction repeated raises are coalesced, see `verhoog`.)
 """
 
 import hashlib
