@@ -45,7 +45,7 @@ def test_a_result_made_between_two_raises_is_stale_after_the_second():
     assert (eerste, tweede) == ("voor", "na")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_outside_a_transaction_every_raise_is_written(schrijfacties):
     cache.verhoog("a")
     cache.verhoog("a")
@@ -53,7 +53,7 @@ def test_outside_a_transaction_every_raise_is_written(schrijfacties):
     assert schrijfacties == [["a"], ["a"]]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_at_commit_the_names_are_written_once_together(schrijfacties):
     with transaction.atomic():
         for _ in range(10):  # a story and its fragments, say
