@@ -13,10 +13,13 @@ session[django_otp.DEVICE_ID_SESSION_KEY] = device.persistent_id of a
 confirmed device of that user.
 """
 
+import time
+
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from carelab.sessieduur import INGELOGD_OP, LAATST_ACTIEF
 from carelab.tweestaps.services import tweestaps_nodig
 
 
@@ -72,3 +75,15 @@ def pass_second_step(page, user):
     page.get_by_label("Code uit je app").fill(unused_totp_code(app_device(user)))
     page.get_by_role("button", name="Controleren").click()
     page.wait_for_load_state()
+
+
+def move_clock(client, *, actief_geleden, ingelogd_geleden=None):
+    """Pretend the client's last request was `actief_geleden` seconds ago (and
+    the login `ingelogd_geleden`, by default as long): carelab/sessieduur.py.
+    Returns the moment of that last request."""
+    session = client.session
+    nu = int(time.time())
+    session[LAATST_ACTIEF] = nu - actief_geleden
+    session[INGELOGD_OP] = nu - (ingelogd_geleden or actief_geleden)
+    session.save()
+    return nu - actief_geleden

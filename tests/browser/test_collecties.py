@@ -5,10 +5,10 @@ serious or critical accessibility problems; pages reflow at 320 px."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from carelab import roles
+from tests.browser.axe_controle import ernstige_overtredingen
 from tests.factories import ThemaFactory, UserFactory
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import (
@@ -52,15 +52,6 @@ def _collectie(publiek, slug, titel, aantal=2):
         FragmentFactory(verhaal=verhaal, start=start, eind=start + 31, codes=[maatwerk])
         CollectieItemFactory(collectie=collectie, verhaal=verhaal, notitie="Let op het luisteren.")
     return collectie
-
-
-def _ernstig(page):
-    results = Axe().run(page)
-    return [
-        (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def test_brede_raad_member_reads_changes_text_size_and_reflects(page, live_server, login):
@@ -148,7 +139,7 @@ def test_axe_finds_no_serious_problems_for_visitors(page, live_server):
     _collectie(Publiek.OPENBAAR, "openbaar", "Openbaar")
     for url in ("/collecties/", "/collecties/openbaar/", "/themas/maatwerk/", "/"):
         page.goto(f"{live_server.url}{url}")
-        assert _ernstig(page) == [], url
+        assert ernstige_overtredingen(page) == [], url
 
 
 def test_axe_finds_no_serious_problems_for_members_and_curators(page, live_server, login):
@@ -159,9 +150,9 @@ def test_axe_finds_no_serious_problems_for_members_and_curators(page, live_serve
     page.goto(f"{live_server.url}/collecties/voor-de-raad/")
     page.get_by_role("button", name="Reflectie plaatsen").click()  # empty: error message
     expect(page.get_by_role("alert")).to_contain_text("Schrijf eerst je reflectie.")
-    assert _ernstig(page) == []
+    assert ernstige_overtredingen(page) == []
     page.goto(f"{live_server.url}/themas/maatwerk/")
-    assert _ernstig(page) == []
+    assert ernstige_overtredingen(page) == []
 
     onderzoeker = UserFactory(username="olga", first_name="Olga", role=roles.ONDERZOEKER)
     page.get_by_role("button", name="Uitloggen").click()
@@ -174,7 +165,7 @@ def test_axe_finds_no_serious_problems_for_members_and_curators(page, live_serve
         f"/collecties/voor-de-raad/verhalen/{item.pk}/",
     ):
         page.goto(f"{live_server.url}{url}")
-        assert _ernstig(page) == [], url
+        assert ernstige_overtredingen(page) == [], url
 
 
 def test_researcher_builds_a_collection_in_the_browser(page, live_server, login):

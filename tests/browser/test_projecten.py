@@ -3,10 +3,10 @@
 import datetime
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from projecten.models import Lidmaatschap, Wijk
+from tests.browser.axe_controle import ernstige_overtredingen
 from tests.factories import ThemaFactory
 from tests.projecten.factories import (
     BijeenkomstFactory,
@@ -74,15 +74,6 @@ def werkplaats():
         project=project,
     )
     return project
-
-
-def ernstige_overtredingen(page):
-    resultaten = Axe().run(page)
-    return [
-        (v["id"], v["help"])
-        for v in resultaten.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def test_visitor_goes_from_project_to_werkteam_to_publication(page, live_server, werkplaats):

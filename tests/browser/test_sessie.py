@@ -8,10 +8,10 @@ so the clock starts at the page load; the test waits seconds, not minutes.
 import time
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from carelab import roles
+from tests.browser.axe_controle import ernstige_overtredingen
 from tests.factories import UserFactory
 from tests.verhalen.factories import VerhaalFactory
 from verhalen.models import Verhaal
@@ -39,15 +39,6 @@ def korte_sessie(settings):
     return zet
 
 
-def _ernstig(page):
-    results = Axe().run(page)
-    return [
-        (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-
-
 def test_the_warning_is_focused_and_staying_logged_in_keeps_the_session(
     page, live_server, login, olga, verhaal, korte_sessie
 ):
@@ -68,7 +59,7 @@ def test_the_warning_is_focused_and_staying_logged_in_keeps_the_session(
     expect(dialoog.get_by_role("link", name="Opnieuw inloggen")).to_be_hidden()
     expect(dialoog.get_by_role("button", name="Sluiten")).to_be_hidden()
     page.screenshot(path="/tmp/auth2-sessie-waarschuwing.png")
-    assert _ernstig(page) == []
+    assert ernstige_overtredingen(page) == []
 
     # Enter on the focused button: the session goes on, the focus goes back
     page.keyboard.press("Enter")
@@ -103,7 +94,7 @@ def test_nobody_there_the_page_says_so_and_a_late_save_keeps_the_text(
     expect(dialoog.get_by_role("link", name="Opnieuw inloggen")).to_be_focused()
     expect(dialoog.get_by_role("button", name="Ingelogd blijven")).to_be_hidden()
     page.screenshot(path="/tmp/auth2-sessie-uitgelogd.png")
-    assert _ernstig(page) == []
+    assert ernstige_overtredingen(page) == []
     dialoog.get_by_role("button", name="Sluiten").click()
 
     # Saving anyway: to the login page, with what was typed kept on the server

@@ -2,22 +2,13 @@
 
 from base64 import b32decode
 
-from axe_playwright_python.sync_playwright import Axe
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
 from carelab import roles
+from tests.browser.axe_controle import ernstige_overtredingen
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.helpers import app_device, unused_totp_code
-
-
-def ernstige_overtredingen(page):
-    resultaten = Axe().run(page)
-    return [
-        (v["id"], v["help"])
-        for v in resultaten.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def wachtwoord_stap(page, live_server, user, path="/"):

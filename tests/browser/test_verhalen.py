@@ -3,10 +3,10 @@ researchers editing at once (conflict), restoring from history, and the
 accessibility of the story pages."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from carelab import roles
+from tests.browser.axe_controle import ernstige_overtredingen
 from tests.factories import DEFAULT_PASSWORD, ThemaFactory, UserFactory
 from tests.helpers import app_device, pass_second_step
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
@@ -27,15 +27,6 @@ def themas(db):
         slug: ThemaFactory(name=slug, slug=slug, is_kennisagenda=True)
         for slug in ("vertrouwen", "bestaanszekerheid")
     }
-
-
-def ernstige_overtredingen(page):
-    resultaten = Axe().run(page)
-    return [
-        (v["id"], v["help"])
-        for v in resultaten.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def inloggen(page, live_server, user):

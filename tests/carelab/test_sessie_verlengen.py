@@ -17,9 +17,9 @@ from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
 from carelab.models import Thema
-from carelab.sessieduur import BEWAARDE_INVOER, INGELOGD_OP, LAATST_ACTIEF
+from carelab.sessieduur import BEWAARDE_INVOER, LAATST_ACTIEF
 from tests.factories import DEFAULT_PASSWORD, UserFactory
-from tests.helpers import log_in
+from tests.helpers import log_in, move_clock
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory
 from tests.verhalen.test_verhaal_views import formulier
@@ -30,14 +30,6 @@ MINUUT = 60
 VERLENGEN = "/accounts/sessie/verlengen/"
 TERUG = "Je was uitgelogd. Wat je had ingevuld staat hieronder; controleer het en sla opnieuw op."
 NIEUWE_TEKST = "Verzonnen voorbeeld. Een lang verhaal dat ik een uur lang heb zitten typen."
-
-
-def move_clock(client, *, actief_geleden, ingelogd_geleden=None):
-    session = client.session
-    nu = int(time.time())
-    session[LAATST_ACTIEF] = nu - actief_geleden
-    session[INGELOGD_OP] = nu - (ingelogd_geleden or actief_geleden)
-    session.save()
 
 
 # Keep-alive -------------------------------------------------------------------

@@ -13,20 +13,11 @@ from pytest_django.asserts import assertContains
 
 from carelab.sessieduur import BEWAARDE_INVOER, INGELOGD_OP, LAATST_ACTIEF
 from tests.factories import DEFAULT_PASSWORD
+from tests.helpers import move_clock
 
 pytestmark = pytest.mark.django_db
 
 MINUUT = 60
-
-
-def move_clock(client, *, actief_geleden, ingelogd_geleden=None):
-    """Pretend the last request was `actief_geleden` seconds ago."""
-    session = client.session
-    nu = int(time.time())
-    session[LAATST_ACTIEF] = nu - actief_geleden
-    session[INGELOGD_OP] = nu - (ingelogd_geleden or actief_geleden)
-    session.save()
-    return nu - actief_geleden
 
 
 def test_settings_are_thirty_minutes_five_minutes_and_eight_hours(settings):
