@@ -387,7 +387,7 @@ def meet_alles(
             traag = mediaan(tijden) > max_seconden / 4
             c_aantal = max(5, aantal // 3)
             c_minimum = 1 if traag else 2
-            _, queries = meet_client(
+            c_tijden, queries = meet_client(
                 pad, sessie, aantal=c_aantal, max_seconden=max_seconden / 2, minimum=c_minimum
             )
             gegevens = {
@@ -401,9 +401,11 @@ def meet_alles(
                 "queries": queries[-1],
                 "queries_min": min(queries),
                 "queries_max": max(queries),
+                "client_mediaan": mediaan(c_tijden),
             }
             if sessie:
-                # Logged in: also made fresh by the view, as after any change.
+                # Logged in: also made fresh by the view, as after any change
+                # (its in-process time replaces the kept page's).
                 vers, _ = meet_http(
                     meter,
                     pad,
@@ -429,11 +431,6 @@ def meet_alles(
                     queries_vers_min=min(c_queries),
                     queries_vers_max=max(c_queries),
                 )
-            else:
-                c_tijden, _ = meet_client(
-                    pad, sessie, aantal=c_aantal, max_seconden=max_seconden / 2, minimum=c_minimum
-                )
-                gegevens["client_mediaan"] = mediaan(c_tijden)
             resultaat["paginas"][naam] = gegevens
             uitvoer(
                 f"  {naam:<18} {mediaan(tijden) * 1000:8.1f} ms  {queries[-1]:>3} queries"
