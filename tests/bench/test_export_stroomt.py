@@ -1,4 +1,4 @@
-"""The CSV export streams: rows leave as they are made, stories are read in chunks."""
+"""The CSV export streams: pieces leave as they are made, stories are read in chunks."""
 
 import math
 
@@ -7,6 +7,7 @@ from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
+from carelab import csv_export
 from verhalen import export
 from verhalen.models import Verhaal
 
@@ -23,6 +24,7 @@ def test_csv_export_streams_and_reads_stories_in_chunks(
     dataset, onderzoeker, onderzoeker_client, monkeypatch
 ):
     monkeypatch.setattr(export, "EXPORT_CHUNK", 3)
+    monkeypatch.setattr(csv_export, "BLOK", 1)  # every line leaves on its own
     aantal = Verhaal.objects.zichtbaar_voor(onderzoeker).count()
 
     with CaptureQueriesContext(connection) as vastgelegd:
@@ -36,6 +38,17 @@ def test_csv_export_streams_and_reads_stories_in_chunks(
 
     assert eerste_rij.decode().split(",")[0].isdigit()
     assert len(rest) == aantal - 1
-    # One chunk read when the first row leaves; one prefetch per chunk in all.
+    # One chunk read when the first row leaves; one fragment query per chunk in all.
     assert na_eerste_rij == 1
     assert na_alles == math.ceil(aantal / 3)
+
+
+def test_csv_export_leaves_in_pieces_of_the_block_size(dataset, onderzoeker_client, monkeypatch):
+    monkeypatch.setattr(csv_export, "BLOK", 50_000)
+    antwoord = onderzoeker_client.get("/verhalen/export.csv")
+
+    stukken = list(antwoord.streaming_content)
+
+    assert len(stukken) > 1
+    assert all(len(stuk.decode()) >= 50_000 for stuk in stukken[:-1])
+    assert b"".join(stukken).decode().count("\r\n") > len(stukken)

@@ -10,6 +10,7 @@ from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from carelab import csv_export
 from carelab.models import Thema
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen import export
@@ -112,6 +113,7 @@ def test_export_streams_in_chunks_with_constant_queries(
     onderzoeker_client, django_assert_max_num_queries, monkeypatch
 ):
     monkeypatch.setattr(export, "EXPORT_CHUNK", 2)
+    monkeypatch.setattr(csv_export, "BLOK", 1)  # every item leaves on its own
     for _ in range(5):
         FragmentFactory(verhaal=VerhaalFactory(themas=[Thema.objects.get(slug="maatwerk")]))
 
@@ -122,7 +124,7 @@ def test_export_streams_in_chunks_with_constant_queries(
     stukken = iter(response.streaming_content)
     assert next(stukken) == b'{"verhalen": ['
     # Per chunk of 2 stories: the stories, their themes, keywords,
-    # fragments and the fragments' codes.
+    # fragments and the fragments' codes (plain values, no model instances).
     with django_assert_max_num_queries(5):
         eerste = next(stukken)
     assert json.loads(eerste.lstrip(b",\n"))["themas"] == ["maatwerk"]
@@ -152,3 +154,20 @@ def test_searched_export_is_ranked_like_the_list_without_building_snippets(onder
     assert titels == [verhaal.titel for verhaal in lijst.context["pagina"]]
     assert titels == ["Over schulden", "Iets"]
     assert not [q["sql"] for q in queries.captured_queries if "ts_headline" in q["sql"]]
+
+
+@pytest.mark.parametrize(
+    "cellen",
+    [
+        ["gewoon", "", "met, komma", 'met "aanhalingstekens"', "regel\nregel", "a\rb"],
+        ['"', ",", "\r\n", " spatie ", "'=1+1", "ë – “tekst”", "tab\there"],
+        [""],
+        ["", ""],
+    ],
+)
+def test_csv_lines_are_what_the_csv_module_writes(cellen):
+    class Terug:
+        def write(self, regel):
+            return regel
+
+    assert csv_export.csv_regel(cellen) == csv.writer(Terug()).writerow(cellen)

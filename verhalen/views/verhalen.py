@@ -12,7 +12,7 @@ import copy
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -384,11 +384,6 @@ def _export(request, maak_response, handeling):
             _("Het filter klopt niet, er is niets geëxporteerd. %(fouten)s") % {"fouten": fouten},
             content_type="text/plain; charset=utf-8",
         )
-    verhalen = filterset.qs.prefetch_related(
-        Prefetch(
-            "fragmenten",
-            queryset=Fragment.objects.select_related("codeur").prefetch_related("codes"),
-        )
-    )
+    verhalen = filterset.qs
     inzage.leg_vast(request=request, handeling=handeling, aantal=verhalen.count())
     return maak_response(verhalen)
