@@ -4,7 +4,9 @@
   personal: `Cache-Control: private, no-store`, so neither a shared proxy
   nor the browser's disk cache keeps them (OWASP ASVS 8.2.1).
 - `Permissions-Policy` switches off browser features nobody here uses, so an
-  injected script or a framed page could not ask for them either.
+  injected script or a framed page could not ask for them either. Only
+  features Chromium knows are named: an unknown one (e.g. "bluetooth") logs
+  a console warning on every page.
 """
 
 from django.utils.cache import patch_cache_control
@@ -18,7 +20,6 @@ PERMISSIONS_POLICY = ", ".join(
         "payment",
         "usb",
         "serial",
-        "bluetooth",
         "display-capture",
     )
 )

@@ -2,9 +2,10 @@ import sys
 
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.views import defaults
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 from . import cache, sections
@@ -72,3 +73,10 @@ def server_error(request):
     if database_onbereikbaar(sys.exc_info()[1]):
         return antwoord_503()
     return defaults.server_error(request)
+
+
+@require_safe
+@cache_control(public=True, max_age=24 * 60 * 60)
+def favicon(request):
+    """/favicon.ico, which browsers ask for on pages without an icon link (the admin)."""
+    return redirect(static("img/favicon.ico"), permanent=True)

@@ -1,6 +1,7 @@
 """The admin is where coordinators plan kenniscafés; registrations are theirs only."""
 
 import csv
+import datetime
 
 from django import forms
 from django.contrib import admin, messages
@@ -100,7 +101,34 @@ class KomendFilter(admin.SimpleListFilter):
         return queryset
 
 
+class DatumTijdVeld(forms.SplitDateTimeField):
+    """A date box and a time box; an empty time becomes `standaardtijd`.
+
+    Whether an empty time is allowed ("Tijd bekend" off) is the form's
+    decision (KenniscafeAdminForm.clean), not this field's.
+    """
+
+    def __init__(self, *, standaardtijd, **kwargs):
+        self.standaardtijd = standaardtijd
+        super().__init__(widget=widgets.AdminSplitDateTime, required=False, **kwargs)
+
+    def compress(self, data_list):
+        if data_list and data_list[0] and data_list[1] in self.empty_values:
+            data_list = [data_list[0], self.standaardtijd]
+        return super().compress(data_list)
+
+
 class KenniscafeAdminForm(forms.ModelForm):
+    start = DatumTijdVeld(
+        label=_("Begint"),
+        standaardtijd=datetime.time(0, 0),
+        help_text=Kenniscafe._meta.get_field("start").help_text,
+    )
+    eind = DatumTijdVeld(
+        label=_("Eindigt"),
+        standaardtijd=datetime.time(23, 59),
+        help_text=_("Zonder ‘Tijd bekend’ mag de tijd leeg blijven, en de einddatum ook."),
+    )
     online_link = forms.URLField(
         label=_("Online link"),
         required=False,
@@ -142,6 +170,36 @@ class KenniscafeAdminForm(forms.ModelForm):
             "aantal_bezoekers",
             "organisaties_aanwezig",
         ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is not None:
+            # Lock the café until the admin's transaction ends: registrations in
+            # progress finish first and new ones wait, so the capacity check of
+            # the model's clean() counts every confirmed registration.
+            Kenniscafe.objects.select_for_update().filter(pk=self.instance.pk).first()
+        tijd_bekend = cleaned_data.get("tijd_bekend")
+        for veld in ("start", "eind"):
+            datum, tijd = self[veld].data
+            if tijd_bekend and datum and not tijd and veld in cleaned_data:
+                waarde = cleaned_data[veld]
+                self.add_error(
+                    veld,
+                    forms.ValidationError(
+                        _("Vul een tijd in, of zet ‘Tijd bekend’ uit als alleen de datum bekend is."),
+                        code="tijd_ontbreekt",
+                    ),
+                )
+                # Keep the date for the model's checks, which would otherwise
+                # add "fill in a date" to a field whose date is filled in.
+                cleaned_data[veld] = waarde
+        start = cleaned_data.get("start")
+        if not tijd_bekend and start and not self["eind"].data[0] and not self.has_error("eind"):
+            # Only a date: the event lasts that day.
+            cleaned_data["eind"] = timezone.make_aware(
+                datetime.datetime.combine(timezone.localtime(start).date(), datetime.time(23, 59))
+            )
+        return cleaned_data
 
 
 CSV_KOLOMMEN = [

@@ -335,3 +335,32 @@ def test_admin_changelists_query_count_does_not_grow(
     with django_assert_num_queries(9):
         response = coordinator_client.get("/admin/kenniscafes/aanmelding/")
     assert len(response.context["cl"].result_list) == 2 * aantal
+
+
+def test_admin_date_only_cafe_is_saved_with_empty_times(coordinator_client):
+    data = _formulier(
+        start_0="23-05-2019", start_1="", eind_0="", eind_1="", tijd_bekend=None, locatie=None
+    )
+    response = coordinator_client.post(CHANGELIST + "add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    cafe = Kenniscafe.objects.get()
+    assert (cafe.start, cafe.eind) == (amsterdam(2019, 5, 23, 0), amsterdam(2019, 5, 23, 23, 59))
+    assert cafe.datum_tekst == "donderdag 23 mei 2019"
+
+
+def test_admin_date_only_cafe_over_two_days(coordinator_client):
+    data = _formulier(start_1="", eind_0="24-05-2030", eind_1="", tijd_bekend=None)
+    data["locatie"] = LocatieFactory().pk
+    response = coordinator_client.post(CHANGELIST + "add/", data)
+    assert response.status_code == 302
+    assert Kenniscafe.objects.get().datum_tekst == "donderdag 23 mei 2030 – vrijdag 24 mei 2030"
+
+
+def test_admin_empty_time_with_time_known_asks_for_the_time(coordinator_client):
+    response = coordinator_client.post(CHANGELIST + "add/", _formulier(start_1=""))
+    form = response.context["adminform"].form
+    assert form.errors["start"] == [
+        "Vul een tijd in, of zet ‘Tijd bekend’ uit als alleen de datum bekend is."
+    ]
+    assert "publiceren_zonder_datum" not in str(form.errors.as_data())
+    assert Kenniscafe.objects.count() == 0

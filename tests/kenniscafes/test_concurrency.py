@@ -14,10 +14,12 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.test import Client
+from django.utils import timezone
 
 from kenniscafes import services
 from kenniscafes.models import Aanmelding, Kenniscafe
 from tests.gelijktijdig import ALLEEN_POSTGRES, tegelijk
+from tests.helpers import log_in
 
 from .factories import KenniscafeFactory
 
@@ -117,3 +119,94 @@ def test_lowering_the_capacity_waits_for_a_registration_in_progress():
     cafe.refresh_from_db()
     assert cafe.capaciteit == 5
     assert cafe.aanmeldingen.bevestigd().count() == 3
+
+
+def test_coordinator_lowering_capacity_during_a_registration_gets_a_dutch_message(coordinator):
+    """The admin form's check and the save see the same registrations: no 500,
+    the coordinator's input comes back with the reason."""
+    cafe = KenniscafeFactory(capaciteit=5, titel="Oude titel")
+    for i in range(2):
+        services.meld_aan(
+            kenniscafe=cafe, naam=f"B{i}", email=f"b{i}@example.org", basis_url="http://x"
+        )
+    data = _admin_formulier(cafe, capaciteit="2", titel="Nieuwe titel")
+    bezig = threading.Event()
+
+    def werk(i):
+        if i == 0:
+            with transaction.atomic():
+                services.meld_aan(
+                    kenniscafe=cafe, naam="Nieuw", email="n@example.org", basis_url="http://x"
+                )
+                bezig.set()
+                time.sleep(0.5)
+            return "aangemeld"
+        bezig.wait(timeout=10)
+        client = log_in(Client(), coordinator)
+        response = client.post(f"/admin/kenniscafes/kenniscafe/{cafe.pk}/change/", data)
+        form = response.context["adminform"].form
+        return response.status_code, form["titel"].value(), form.errors["capaciteit"]
+
+    assert tegelijk(2, werk) == [
+        "aangemeld",
+        (
+            200,
+            "Nieuwe titel",
+            ["Er zijn al 3 bevestigde aanmeldingen; het aantal plaatsen kan niet lager zijn."],
+        ),
+    ]
+    cafe.refresh_from_db()
+    assert (cafe.capaciteit, cafe.titel) == (5, "Oude titel")
+    assert cafe.aanmeldingen.bevestigd().count() == 3
+
+
+def test_registration_burst_while_capacity_is_lowered_never_overbooks(coordinator):
+    """Twelve visitors register while the coordinator lowers the places from 10 to 4:
+    either the new capacity holds (and later visitors wait) or it is refused."""
+    cafe = KenniscafeFactory(capaciteit=10)
+    data = _admin_formulier(cafe, capaciteit="4")
+
+    def werk(i):
+        if i == 0:
+            client = log_in(Client(), coordinator)
+            return client.post(f"/admin/kenniscafes/kenniscafe/{cafe.pk}/change/", data).status_code
+        return (
+            Client()
+            .post(cafe.get_aanmelden_url(), {"naam": f"P{i}", "email": f"p{i}@example.org"})
+            .status_code
+        )
+
+    statussen = tegelijk(13, werk)
+
+    cafe.refresh_from_db()
+    bevestigd = cafe.aanmeldingen.bevestigd().count()
+    assert statussen[0] in (200, 302)  # refused with a message, or saved — never a 500
+    assert statussen[1:] == [302] * 12
+    assert bevestigd <= cafe.capaciteit
+    assert bevestigd + cafe.aanmeldingen.wachtlijst().count() == 12
+    if statussen[0] == 302:
+        assert (cafe.capaciteit, bevestigd) == (4, 4)
+    else:
+        assert (cafe.capaciteit, bevestigd) == (10, 10)
+
+
+def _admin_formulier(cafe, **velden):
+    start, eind = (timezone.localtime(moment) for moment in (cafe.start, cafe.eind))
+    data = {
+        "titel": cafe.titel,
+        "slug": cafe.slug,
+        "start_0": f"{start:%d-%m-%Y}",
+        "start_1": f"{start:%H:%M}",
+        "eind_0": f"{eind:%d-%m-%Y}",
+        "eind_1": f"{eind:%H:%M}",
+        "tijd_bekend": "on",
+        "locatie": cafe.locatie_id,
+        "status": cafe.status,
+        "capaciteit": str(cafe.capaciteit),
+        "aanmelden_open": "on",
+        "gepubliceerd": "on",
+    }
+    for prefix in ("sprekers", "bijlagen", "aanmeldingen"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    data.update(velden)
+    return data
