@@ -78,5 +78,7 @@ def server_error(request):
 @require_safe
 @cache_control(public=True, max_age=24 * 60 * 60)
 def favicon(request):
-    """/favicon.ico, which browsers ask for on pages without an icon link (the admin)."""
-    return redirect(static("img/favicon.ico"), permanent=True)
+    """/favicon.ico, which browsers ask for on pages without an icon link (the admin).
+
+    A temporary redirect: the static file's name changes with its content."""
+    return redirect(static("img/favicon.ico"))

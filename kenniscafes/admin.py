@@ -186,7 +186,10 @@ class KenniscafeAdminForm(forms.ModelForm):
                 self.add_error(
                     veld,
                     forms.ValidationError(
-                        _("Vul een tijd in, of zet ‘Tijd bekend’ uit als alleen de datum bekend is."),
+                        _(
+                            "Vul een tijd in, of zet ‘Tijd bekend’ uit "
+                            "als alleen de datum bekend is."
+                        ),
                         code="tijd_ontbreekt",
                     ),
                 )

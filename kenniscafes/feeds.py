@@ -9,11 +9,11 @@ from .models import Kenniscafe
 
 
 class KenniscafeFeed(Feed):
-    title = "Kenniscafés van CARE lab Rotterdam"
+    title = "Kenniscafés en bijeenkomsten in de Verhalenbank van CARE lab Rotterdam"
     link = reverse_lazy("kenniscafes:agenda")
     description = (
-        "Nieuwe en komende kenniscafés van CARE lab Rotterdam, en verslagen van kenniscafés "
-        "die geweest zijn."
+        "Nieuwe en komende kenniscafés en andere bijeenkomsten, en verslagen van wat geweest "
+        "is. Wie een bijeenkomst organiseert, staat bij elke bijeenkomst."
     )
     language = "nl"
     aantal = 30
@@ -21,7 +21,7 @@ class KenniscafeFeed(Feed):
     def items(self):
         return (
             Kenniscafe.objects.gepubliceerd()
-            .select_related("locatie")
+            .select_related("locatie", "werkteam", "project")
             .prefetch_related("themas")
             .order_by("-start", "-pk")[: self.aantal]
         )
@@ -43,6 +43,9 @@ class KenniscafeFeed(Feed):
         if item.verslag:
             delen.append("Het verslag staat op de website.")
         return "\n\n".join(delen)
+
+    def item_author_name(self, item):
+        return ", ".join(naam for naam, _url in item.organisatoren)
 
     def item_guid(self, item):
         return ical.uid(item)

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from icalendar import Calendar, Event
@@ -44,7 +45,7 @@ def _locatie(kenniscafe):
     return " — ".join(delen)
 
 
-def _beschrijving(kenniscafe, url):
+def _beschrijving(kenniscafe, url, agenda_url):
     delen = []
     if kenniscafe.is_afgelast:
         delen.append("AFGELAST." + (f" {kenniscafe.mededeling}" if kenniscafe.mededeling else ""))
@@ -54,13 +55,18 @@ def _beschrijving(kenniscafe, url):
         delen.append(kenniscafe.beschrijving)
     if kenniscafe.online_link:
         delen.append(f"Online meedoen: {kenniscafe.online_link}")
-    delen.append(f"Meer informatie en aanmelden: {url}")
+    if kenniscafe.is_afgelast:
+        delen.append(f"Meer informatie: {url}")
+        delen.append(f"De volgende kenniscafés: {agenda_url}")
+    else:
+        delen.append(f"Meer informatie en aanmelden: {url}")
     return "\n\n".join(delen)
 
 
 def event(kenniscafe, *, basis_url, stamp=None):
     """One VEVENT for a café (which must have a date)."""
     url = basis_url + kenniscafe.get_absolute_url()
+    agenda_url = basis_url + reverse("kenniscafes:agenda")
     if kenniscafe.tijd_bekend:
         start = kenniscafe.start.astimezone(TIJDZONE)
         eind = kenniscafe.eind.astimezone(TIJDZONE)
@@ -81,7 +87,7 @@ def event(kenniscafe, *, basis_url, stamp=None):
         sequence=kenniscafe.sequence,
         status=ICAL_STATUS[kenniscafe.status],
         url=url,
-        description=_beschrijving(kenniscafe, url),
+        description=_beschrijving(kenniscafe, url, agenda_url),
         location=_locatie(kenniscafe) or None,
         categories=[thema.name for thema in kenniscafe.themas.all()],
         transparency="OPAQUE",

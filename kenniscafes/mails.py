@@ -8,6 +8,7 @@ once the transaction has committed.
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from . import ical
 
@@ -19,6 +20,7 @@ def _bericht(onderwerp, template, aanmelding, kenniscafe, basis_url, *, met_agen
         "aanmelding": aanmelding,
         "kenniscafe": kenniscafe,
         "cafe_url": basis_url + kenniscafe.get_absolute_url(),
+        "agenda_url": basis_url + reverse("kenniscafes:agenda"),
         "afmelden_url": basis_url + aanmelding.get_afmelden_url() if aanmelding.token else "",
         **extra,
     }

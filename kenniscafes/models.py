@@ -127,6 +127,8 @@ class Status(models.TextChoices):
 
 
 KALENDER_TERUG = timedelta(days=365)
+# Who organises an event that names no werkteam or project.
+ORGANISATOR_STANDAARD = "CARE lab Rotterdam"
 
 
 class KenniscafeQuerySet(models.QuerySet):
@@ -453,6 +455,17 @@ class Kenniscafe(models.Model):
     def jaar(self):
         """The year in Amsterdam time (for the archive's grouping)."""
         return timezone.localtime(self.start).year if self.start else None
+
+    @property
+    def organisatoren(self):
+        """Who organised it, as the page says: werkteam and/or project (with a page),
+        else the lab itself. [(naam, url or "")]; load werkteam and project along."""
+        organisatoren = []
+        if self.werkteam:
+            organisatoren.append((self.werkteam.naam, self.werkteam.get_absolute_url()))
+        if self.project:
+            organisatoren.append((self.project.titel, self.project.get_absolute_url()))
+        return organisatoren or [(ORGANISATOR_STANDAARD, "")]
 
     @property
     def is_afgelast(self):

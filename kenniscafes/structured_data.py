@@ -25,6 +25,7 @@ def _moment(kenniscafe, moment):
 
 def event(kenniscafe, *, url):
     """The schema.org Event as a dict (JSON-serialisable)."""
+    basis = url.removesuffix(kenniscafe.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -35,8 +36,12 @@ def event(kenniscafe, *, url):
         "eventStatus": EVENT_STATUS[kenniscafe.status],
         "isAccessibleForFree": True,
         "inLanguage": "nl",
-        "organizer": {"@type": "Organization", "name": "CARE lab Rotterdam"},
     }
+    organisatoren = [
+        {"@type": "Organization", "name": naam, **({"url": basis + pad} if pad else {})}
+        for naam, pad in kenniscafe.organisatoren
+    ]
+    data["organizer"] = organisatoren[0] if len(organisatoren) == 1 else organisatoren
     if kenniscafe.beschrijving:
         data["description"] = kenniscafe.beschrijving
     plaatsen = []

@@ -85,12 +85,27 @@ def _reeks_context(kenniscafe):
     return {"reeks_delen": delen, "deel_nummer": delen.index(kenniscafe) + 1}
 
 
+# The session key holding a registration's outcome for the page it redirects to.
+BEVESTIGING = "kenniscafes_bevestiging"
+
+
+def _bevestiging(request, kenniscafe):
+    """The outcome of this visitor's registration just made for this café, once."""
+    bevestiging = request.session.get(BEVESTIGING)
+    if bevestiging and bevestiging["kenniscafe"] == kenniscafe.pk:
+        del request.session[BEVESTIGING]
+        return bevestiging
+    return None
+
+
 def detail(request, slug):
     kenniscafe = _cafe_of_404(request, slug)
     url = request.build_absolute_uri(kenniscafe.get_absolute_url())
+    bevestiging = _bevestiging(request, kenniscafe)
     context = {
         "kenniscafe": kenniscafe,
-        "form": AanmeldForm() if kenniscafe.aanmelden_mogelijk() else None,
+        "bevestiging": bevestiging,
+        "form": AanmeldForm() if kenniscafe.aanmelden_mogelijk() and not bevestiging else None,
         "json_ld": structured_data.als_script(structured_data.event(kenniscafe, url=url))
         if kenniscafe.start
         else "",
@@ -116,23 +131,14 @@ def aanmelden(request, slug):
             messages.warning(request, error.message)
             return redirect(kenniscafe)
         else:
-            if aanmelding.status == Aanmelding.Status.BEVESTIGD:
-                messages.success(
-                    request,
-                    _("Je bent aangemeld. We hebben een bevestiging gestuurd naar %(email)s.")
-                    % {"email": aanmelding.email},
-                )
-            else:
-                messages.info(
-                    request,
-                    _(
-                        "Het kenniscafé is vol. Je staat op de wachtlijst (plaats %(positie)s). "
-                        "Komt er een plaats vrij, dan krijg je die "
-                        "en sturen we een e-mail naar %(email)s."
-                    )
-                    % {"positie": aanmelding.positie_op_wachtlijst, "email": aanmelding.email},
-                )
-            return redirect(kenniscafe)
+            # The café's page shows this in place of the form, focused (no JS needed).
+            request.session[BEVESTIGING] = {
+                "kenniscafe": kenniscafe.pk,
+                "wachtlijst": aanmelding.status == Aanmelding.Status.WACHTLIJST,
+                "positie": aanmelding.positie_op_wachtlijst,
+                "email": aanmelding.email,
+            }
+            return redirect(kenniscafe.get_absolute_url() + "#aanmelding-bevestigd")
     return render(request, "kenniscafes/aanmelden.html", {"kenniscafe": kenniscafe, "form": form})
 
 

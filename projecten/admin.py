@@ -97,6 +97,7 @@ class WijkAdmin(admin.ModelAdmin):
 
 class ProjectpartnerInline(admin.TabularInline):
     model = Projectpartner
+    fields = ["organisatie", "rol", "van", "tot"]
     autocomplete_fields = ["organisatie"]
     extra = 1
 
@@ -106,6 +107,12 @@ class TeamlidInline(admin.TabularInline):
     fields = ["persoon", "rol", "van", "tot"]
     autocomplete_fields = ["persoon"]
     extra = 1
+
+
+class BijeenkomstInline(admin.StackedInline):
+    model = Bijeenkomst
+    fields = [("datum", "soort"), "titel", "verslag"]
+    extra = 0
 
 
 class PublicatieInline(admin.StackedInline):
@@ -142,7 +149,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
     search_fields = ["titel", "samenvatting", "dossiernummer", "partners__naam"]
     prepopulated_fields = {"slug": ["titel"]}
     autocomplete_fields = ["financier", "wijken"]
-    inlines = [ProjectpartnerInline, TeamlidInline, ProjectPublicatieInline]
+    inlines = [ProjectpartnerInline, TeamlidInline, BijeenkomstInline, ProjectPublicatieInline]
     readonly_fields = ["aangemaakt", "gewijzigd"]
     fieldsets = [
         (None, {"fields": ["titel", "slug", "samenvatting", "gepubliceerd"]}),
@@ -165,12 +172,6 @@ class LidmaatschapInline(admin.TabularInline):
     extra = 1
 
 
-class BijeenkomstInline(admin.StackedInline):
-    model = Bijeenkomst
-    fields = [("datum", "soort"), "titel", "verslag"]
-    extra = 0
-
-
 @admin.register(Werkteam)
 class WerkteamAdmin(SimpleHistoryAdmin):
     form = WerkteamAdminForm
@@ -184,12 +185,12 @@ class WerkteamAdmin(SimpleHistoryAdmin):
     list_select_related = ["project"]
     search_fields = ["naam", "leervraag", "beschrijving"]
     prepopulated_fields = {"slug": ["naam"]}
-    autocomplete_fields = ["project"]
+    autocomplete_fields = ["project", "wijken"]
     inlines = [LidmaatschapInline, BijeenkomstInline, WerkteamPublicatieInline]
     readonly_fields = ["aangemaakt", "gewijzigd"]
     fieldsets = [
         (None, {"fields": ["naam", "slug", "leervraag", "project", "gepubliceerd"]}),
-        (_("Inhoud"), {"fields": ["beschrijving", "resultaten", "themas"]}),
+        (_("Inhoud"), {"fields": ["beschrijving", "resultaten", "themas", "wijken"]}),
         PERIODE_FIELDSET,
         (_("Vastgelegd"), {"fields": [("aangemaakt", "gewijzigd")], "classes": ["collapse"]}),
     ]
@@ -215,11 +216,15 @@ class WerkteamAdmin(SimpleHistoryAdmin):
 
 @admin.register(Bijeenkomst)
 class BijeenkomstAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
-    list_display = ["datum", "soort", "titel", "werkteam"]
-    list_filter = ["soort", ("werkteam", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["werkteam"]
-    search_fields = ["titel", "verslag", "werkteam__naam"]
-    autocomplete_fields = ["werkteam"]
+    list_display = ["datum", "soort", "titel", "werkteam", "project"]
+    list_filter = [
+        "soort",
+        ("werkteam", admin.RelatedOnlyFieldListFilter),
+        ("project", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["werkteam", "project"]
+    search_fields = ["titel", "verslag", "werkteam__naam", "project__titel"]
+    autocomplete_fields = ["werkteam", "project"]
     date_hierarchy = "datum"
 
 

@@ -59,9 +59,13 @@ def load(stdout):
             },
         )
         gewenst = set()
-        for organisatie_slug, rol in data.get("partners", []):
-            partner, _ = Projectpartner.objects.get_or_create(
-                project=project, organisatie=organisaties[organisatie_slug], rol=rol
+        for organisatie_slug, rol, *periode in data.get("partners", []):
+            van, tot = periode or (None, None)
+            partner, _ = Projectpartner.objects.update_or_create(
+                project=project,
+                organisatie=organisaties[organisatie_slug],
+                rol=rol,
+                defaults={"van": _datum(van), "tot": _datum(tot)},
             )
             gewenst.add(partner.pk)
         project.partnerschappen.exclude(pk__in=gewenst).delete()
@@ -84,6 +88,7 @@ def load(stdout):
             },
         )
         werkteam.themas.set(themas_met_slug(data.get("themas", [])))
+        werkteam.wijken.set(Wijk.objects.filter(slug__in=data.get("wijken", [])))
         for naam, rol, organisatie_slug in data.get("leden", []):
             organisatie = organisaties[organisatie_slug] if organisatie_slug else None
             # A delegation, not a named person: its "name" never shows on the site.
@@ -141,3 +146,7 @@ def load(stdout):
         f"Projecten: {len(projecten)} projecten, {len(werkteams)} werkteams, "
         f"{len(demo_data.PUBLICATIES)} publicaties, {len(organisaties)} organisaties."
     )
+
+
+def _datum(tekst):
+    return datetime.date.fromisoformat(tekst) if tekst else None

@@ -200,9 +200,16 @@ PROJECTEN = [
         "partners": [
             ("hogeschool-rotterdam", "uitvoerder"),
             ("hogeschool-inholland", "uitvoerder"),
-            *[(gemeente, "partner") for gemeente in WERKPLAATS_2016_GEMEENTEN],
-            ("gemeente-nissewaard", "partner"),
-            ("vivenz", "partner"),
+            *[
+                (gemeente, "partner")
+                for gemeente in WERKPLAATS_2016_GEMEENTEN
+                if gemeente not in ("gemeente-dordrecht", "gemeente-schiedam")
+            ],
+            # (organisatie, rol, van, tot): who stopped end 2018, who joined early 2019.
+            ("gemeente-dordrecht", "partner", None, "2018-12-31"),
+            ("gemeente-schiedam", "partner", None, "2018-12-31"),
+            ("gemeente-nissewaard", "partner", "2019-01-01", None),
+            ("vivenz", "partner", "2019-01-01", None),
         ],
         "themas": ["integraliteit", "sociaal-netwerk", "lerend-systeem"],
     },
@@ -269,6 +276,8 @@ WERKTEAMS = [
         "startjaar": 2017,
         "eindjaar": 2019,
         "themas": ["lerend-systeem", "sociaal-netwerk"],
+        # Where its leerkringen with wijkteams were held (autumn 2019).
+        "wijken": ["het-lage-land", "blijdorp", "spangen", "delfshaven"],
         "leden": [
             ("Afvaardiging wijkteams (Intergenerationele overdracht)", "professional", None),
             (
@@ -410,6 +419,8 @@ WERKTEAMS = [
         "startmaand": 7,
         "eindjaar": 2019,
         "themas": ["integraliteit", "lerend-systeem"],
+        # Coolhaveneiland is a neighbourhood (buurt) of the wijk Delfshaven.
+        "wijken": ["delfshaven"],
         "leden": [
             (
                 "Afvaardiging gemeente Rotterdam (Ontmoeting en innovatie)",

@@ -68,6 +68,7 @@ class WerkteamAdminForm(forms.ModelForm):
             "beschrijving",
             "resultaten",
             "themas",
+            "wijken",
             "startjaar",
             "startmaand",
             "eindjaar",

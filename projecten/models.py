@@ -528,7 +528,91 @@ class Project(OpenbaarOnderdeel):
         return op_rol(self.teamleden.all(), Teamlid.Rol)
 
 
-class Projectpartner(models.Model):
+class TijdvakQuerySet(models.QuerySet):
+    def actief_op(self, datum: datetime.date):
+        return self.filter(Q(van__isnull=True) | Q(van__lte=datum)).filter(
+            Q(tot__isnull=True) | Q(tot__gte=datum)
+        )
+
+
+class Tijdvak(models.Model):
+    """From/until of a role, so a team's or project's history stays true when people
+    or organisations leave or join."""
+
+    van = models.DateField(_("van"), null=True, blank=True, help_text=_("Leeg: vanaf het begin."))
+    tot = models.DateField(
+        _("tot en met"), null=True, blank=True, help_text=_("Leeg: nog steeds, of tot het einde.")
+    )
+
+    objects = TijdvakQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def tot_na_van(prefix):
+        return models.CheckConstraint(
+            condition=Q(van__isnull=True) | Q(tot__isnull=True) | Q(tot__gte=F("van")),
+            name=f"{prefix}_tot_na_van",
+            violation_error_message=_("‘Tot en met’ ligt vóór ‘van’."),
+        )
+
+    @property
+    def tijdvak(self):
+        """'sinds 1 maart 2018', 'tot en met 30 juni 2019', both, or ''."""
+        van = date_format(self.van, "j F Y") if self.van else ""
+        tot = date_format(self.tot, "j F Y") if self.tot else ""
+        if van and tot:
+            return f"{van} – {tot}"
+        if van:
+            return _("sinds %(van)s") % {"van": van}
+        if tot:
+            return _("tot en met %(tot)s") % {"tot": tot}
+        return ""
+
+
+class PersoonTijdvak(Tijdvak):
+    """A person's role with its from/until."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.persoon} ({self.get_rol_display()})"
+
+    @property
+    def publieke_naam(self):
+        """The name when the person allows it, otherwise only the role (e.g. 'bewoner')."""
+        if self.persoon.toon_naam_publiek:
+            return self.persoon.naam
+        return self.get_rol_display()
+
+    @property
+    def naam_verborgen(self):
+        return not self.persoon.toon_naam_publiek
+
+    @staticmethod
+    def tijdvak_constraints(prefix, groep):
+        """'tot' not before 'van', and one row per `groep`, person, role and start."""
+        return [
+            Tijdvak.tot_na_van(prefix),
+            # "van" may be empty (from the start).
+            models.UniqueConstraint(
+                fields=[groep, "persoon", "rol", "van"],
+                condition=Q(van__isnull=False),
+                name=f"{prefix}_uniek",
+            ),
+            models.UniqueConstraint(
+                fields=[groep, "persoon", "rol"],
+                condition=Q(van__isnull=True),
+                name=f"{prefix}_uniek_zonder_van",
+            ),
+        ]
+
+
+class Projectpartner(Tijdvak):
+    """An organisation's part in a project, from when until when it took part."""
+
     class Rol(models.TextChoices):
         PENVOERDER = "penvoerder", _("penvoerder")
         PARTNER = "partner", _("partner")
@@ -553,84 +637,15 @@ class Projectpartner(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "organisatie", "rol"], name="projecten_partner_uniek"
-            )
+            ),
+            Tijdvak.tot_na_van("projecten_projectpartner"),
         ]
 
     def __str__(self):
         return f"{self.organisatie} ({self.get_rol_display()})"
 
 
-class TijdvakQuerySet(models.QuerySet):
-    def actief_op(self, datum: datetime.date):
-        return self.filter(Q(van__isnull=True) | Q(van__lte=datum)).filter(
-            Q(tot__isnull=True) | Q(tot__gte=datum)
-        )
-
-
-class Tijdvak(models.Model):
-    """From/until of someone's role, so a team's history stays true when people leave."""
-
-    van = models.DateField(_("van"), null=True, blank=True, help_text=_("Leeg: vanaf het begin."))
-    tot = models.DateField(
-        _("tot en met"), null=True, blank=True, help_text=_("Leeg: nog steeds, of tot het einde.")
-    )
-
-    objects = TijdvakQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return f"{self.persoon} ({self.get_rol_display()})"
-
-    @property
-    def tijdvak(self):
-        """'sinds 1 maart 2018', 'tot en met 30 juni 2019', both, or ''."""
-        van = date_format(self.van, "j F Y") if self.van else ""
-        tot = date_format(self.tot, "j F Y") if self.tot else ""
-        if van and tot:
-            return f"{van} – {tot}"
-        if van:
-            return _("sinds %(van)s") % {"van": van}
-        if tot:
-            return _("tot en met %(tot)s") % {"tot": tot}
-        return ""
-
-    @property
-    def publieke_naam(self):
-        """The name when the person allows it, otherwise only the role (e.g. 'bewoner')."""
-        if self.persoon.toon_naam_publiek:
-            return self.persoon.naam
-        return self.get_rol_display()
-
-    @property
-    def naam_verborgen(self):
-        return not self.persoon.toon_naam_publiek
-
-    @staticmethod
-    def tijdvak_constraints(prefix, groep):
-        """'tot' not before 'van', and one row per `groep`, person, role and start."""
-        return [
-            models.CheckConstraint(
-                condition=Q(van__isnull=True) | Q(tot__isnull=True) | Q(tot__gte=F("van")),
-                name=f"{prefix}_tot_na_van",
-                violation_error_message=_("‘Tot en met’ ligt vóór ‘van’."),
-            ),
-            # "van" may be empty (from the start).
-            models.UniqueConstraint(
-                fields=[groep, "persoon", "rol", "van"],
-                condition=Q(van__isnull=False),
-                name=f"{prefix}_uniek",
-            ),
-            models.UniqueConstraint(
-                fields=[groep, "persoon", "rol"],
-                condition=Q(van__isnull=True),
-                name=f"{prefix}_uniek_zonder_van",
-            ),
-        ]
-
-
-class Teamlid(Tijdvak):
+class Teamlid(PersoonTijdvak):
     """Someone in a project's research team."""
 
     class Rol(models.TextChoices):
@@ -650,7 +665,7 @@ class Teamlid(Tijdvak):
         verbose_name = _("lid van het onderzoeksteam")
         verbose_name_plural = _("onderzoeksteam")
         ordering = ["rol", "persoon__naam"]
-        constraints = Tijdvak.tijdvak_constraints("projecten_teamlid", "project")
+        constraints = PersoonTijdvak.tijdvak_constraints("projecten_teamlid", "project")
 
 
 class WerkteamQuerySet(ZoekQuerySet, PeriodeQuerySet):
@@ -686,6 +701,13 @@ class Werkteam(OpenbaarOnderdeel):
         related_name="werkteams",
         help_text=_("Het project waar dit werkteam bij hoort, als dat zo is."),
     )
+    wijken = models.ManyToManyField(
+        Wijk,
+        verbose_name=_("wijken"),
+        related_name="werkteams",
+        blank=True,
+        help_text=_("De wijken waar het werkteam werkt."),
+    )
     themas = TaggableManager(
         through=ThemaWerkteam,
         manager=SnelleLabels,
@@ -716,7 +738,7 @@ class Werkteam(OpenbaarOnderdeel):
         return per_rol(self.lidmaatschappen.all(), Lidmaatschap.Rol)
 
 
-class Lidmaatschap(Tijdvak):
+class Lidmaatschap(PersoonTijdvak):
     class Rol(models.TextChoices):
         BEWONER = "bewoner", _("bewoner")
         ERVARINGSDESKUNDIGE = "ervaringsdeskundige", _("ervaringsdeskundige")
@@ -752,12 +774,20 @@ class Lidmaatschap(Tijdvak):
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("leden")
         ordering = ["rol", "persoon__naam"]
-        constraints = Tijdvak.tijdvak_constraints("projecten_lidmaatschap", "werkteam")
+        constraints = PersoonTijdvak.tijdvak_constraints("projecten_lidmaatschap", "werkteam")
 
 
 class Bijeenkomst(models.Model):
+    """A meeting a werkteam or a project held, for its own record (a short report).
+
+    Public events with an agenda entry and registration are kenniscafes.Kenniscafe.
+    """
+
     class Soort(models.TextChoices):
         WERKTEAMBIJEENKOMST = "werkteambijeenkomst", _("werkteambijeenkomst")
+        PROJECTBIJEENKOMST = "projectbijeenkomst", _("projectbijeenkomst")
+        LEERNETWERK = "leernetwerk", _("bijeenkomst van het leernetwerk")
+        ROADSHOW = "roadshow", _("roadshow in de wijk")
         FOCUSGROEP = "focusgroep", _("focusgroep")
         LEERKRING = "leerkring", _("leerkring")
         WORKSHOP = "workshop", _("workshop")
@@ -768,7 +798,20 @@ class Bijeenkomst(models.Model):
         ANDERS = "anders", _("anders")
 
     werkteam = models.ForeignKey(
-        Werkteam, verbose_name=_("werkteam"), on_delete=models.CASCADE, related_name="bijeenkomsten"
+        Werkteam,
+        verbose_name=_("werkteam"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="bijeenkomsten",
+    )
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="bijeenkomsten",
     )
     datum = models.DateField(_("datum"))
     soort = models.CharField(
@@ -785,7 +828,18 @@ class Bijeenkomst(models.Model):
         verbose_name = _("bijeenkomst")
         verbose_name_plural = _("bijeenkomsten")
         ordering = ["datum", "pk"]
-        indexes = [models.Index(fields=["werkteam", "datum"])]
+        indexes = [
+            models.Index(fields=["werkteam", "datum"]),
+            models.Index(fields=["project", "datum"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(werkteam__isnull=True, project__isnull=False)
+                | Q(werkteam__isnull=False, project__isnull=True),
+                name="projecten_bijeenkomst_van_werkteam_of_project",
+                violation_error_message=_("Een bijeenkomst hoort bij een werkteam of een project."),
+            )
+        ]
 
     def __str__(self):
         return self.titel or f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"

@@ -41,6 +41,7 @@ class ProjectDetailView(DetailView):
             .prefetch_related(
                 "themas",
                 "wijken",
+                "bijeenkomsten",
                 "partnerschappen__organisatie",
                 Prefetch(
                     "teamleden",
@@ -88,6 +89,7 @@ class WerkteamDetailView(DetailView):
             .select_related("project")
             .prefetch_related(
                 "themas",
+                "wijken",
                 "bijeenkomsten",
                 Prefetch(
                     "lidmaatschappen",

@@ -9,15 +9,26 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from kenniscafes.models import Kenniscafe
+from tests.browser.console import bewaak
 from tests.kenniscafes.factories import LocatieFactory
 
 
 @pytest.fixture
-def bezoeker(browser):
+def console(page):
+    """Every console warning or error of the coordinator's and the visitor's pages."""
+    meldingen = bewaak(page.context)
+    yield meldingen
+    assert meldingen == []
+
+
+@pytest.fixture
+def bezoeker(browser, console):
     """A second browser (no account, own cookies) for the visitor; closed afterwards."""
     context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    console_bezoeker = bewaak(context)
     yield context.new_page()
     context.close()
+    console.extend(console_bezoeker)
 
 
 def test_coordinator_schedules_cafe_and_visitor_registers(
@@ -56,9 +67,14 @@ def test_coordinator_schedules_cafe_and_visitor_registers(
         "Een plek voor mijn rolstoel"
     )
     bezoeker.get_by_role("button", name="Aanmelden").click()
-    expect(bezoeker.locator(".messages")).to_contain_text(
+    # The confirmation takes the form's place and has the focus (announced on arrival).
+    bevestiging = bezoeker.locator("#aanmelding-bevestigd")
+    expect(bevestiging).to_be_focused()
+    expect(bevestiging).to_contain_text(
         "Je bent aangemeld. We hebben een bevestiging gestuurd naar fatima@example.org."
     )
+    expect(bezoeker.locator(".kenniscafe-aanmelden form")).to_have_count(0)
+    expect(bezoeker).to_have_title(re.compile(r"^Aangemeld: Voorkomen huisuitzettingen"))
     expect(bezoeker.locator(".kenniscafe-gegevens")).to_contain_text("Nog 1 plaats vrij")
     bezoeker.screenshot(path="/tmp/kenniscafes-detail.png", full_page=True)
 

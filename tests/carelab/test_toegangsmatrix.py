@@ -171,7 +171,7 @@ OP = ONDERZOEKERS_POST
 TABEL = [
     r("home", IEDEREEN),
     r("healthz", VRIJ),
-    r("favicon", Toegang(*[Naar("/static/img/favicon.ico")] * 7)),
+    r("favicon", Toegang(*[Naar("/static/img/favicon.ico")] * 6)),
     r("themas:list", IEDEREEN),
     r("themas:detail", IEDEREEN, kwargs={"slug": "thema.slug"}),
     r("themas:detail", IEDEREEN, variant="subcode", kwargs=SUBCODE),

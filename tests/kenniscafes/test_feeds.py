@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from kenniscafes import ical, services
 from kenniscafes.models import Status
-from tests.projecten.factories import WerkteamFactory
+from tests.projecten.factories import ProjectFactory, WerkteamFactory
 
 from .conftest import BASIS_URL
 from .factories import KenniscafeFactory, LocatieFactory, amsterdam
@@ -87,7 +87,12 @@ def test_agenda_ics_marks_cancellation_with_higher_sequence(client, winter_en_zo
     event = _events(_kalender(client, "/kenniscafes/agenda.ics"))["Kenniscafé: Afgelast: Winter"]
     assert (str(event["STATUS"]), event["SEQUENCE"]) == ("CANCELLED", 1)
     assert str(event["UID"]) == ical.uid(winter)
-    assert "AFGELAST. Ziek." in str(event["DESCRIPTION"])
+    assert str(event["DESCRIPTION"]).split("\n\n") == [
+        "AFGELAST. Ziek.",
+        "We praten over wat werkt in de wijk.",
+        f"Meer informatie: {BASIS_URL}{winter.get_absolute_url()}",
+        f"De volgende kenniscafés: {BASIS_URL}/kenniscafes/",
+    ]
 
 
 def test_sequence_rises_with_every_attendee_relevant_change(client, winter_en_zomer):
@@ -215,3 +220,22 @@ def test_calendar_feeds_hold_cafes_ahead_and_of_the_past_year_only(client, url):
         "Kenniscafé: Vorige maand",
         "Kenniscafé: Jaar geleden",
     }
+
+
+def test_rss_names_the_organiser_of_each_cafe(client):
+    project = ProjectFactory(titel="Werkplaats Sociaal Domein 2016–2019")
+    KenniscafeFactory(titel="Werkplaats", start=amsterdam(2018, 3, 20, 15), project=project)
+    KenniscafeFactory(titel="Lab", start=amsterdam(2030, 3, 20, 15))
+    response = client.get("/kenniscafes/feed/")
+    kanaal = ET.fromstring(response.content).find("channel")
+    makers = {
+        item.findtext("title").split(" — ")[0]: item.findtext(
+            "{http://purl.org/dc/elements/1.1/}creator"
+        )
+        for item in kanaal.findall("item")
+    }
+    assert makers == {
+        "Werkplaats": "Werkplaats Sociaal Domein 2016–2019",
+        "Lab": "CARE lab Rotterdam",
+    }
+    assert "CARE lab" not in kanaal.findtext("title").split(" van ")[0]

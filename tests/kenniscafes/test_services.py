@@ -159,6 +159,11 @@ def test_afgelasten_mails_everyone_registered_and_keeps_cafe_visible(na_commit):
     assert (aantal, cafe.status, cafe.sequence, cafe.gepubliceerd) == (2, "afgelast", 1, True)
     assert sorted(bericht.to[0] for bericht in mail.outbox) == ["a@example.org", "b@example.org"]
     assert all("De spreker is ziek." in bericht.body for bericht in mail.outbox)
+    assert (
+        f"Op de website vind je de volgende kenniscafés: {BASIS_URL}/kenniscafes/\n"
+        in mail.outbox[0].body
+    )
+    assert cafe.get_absolute_url() not in mail.outbox[0].body
     [event] = Calendar.from_ical(mail.outbox[0].attachments[0][1]).walk("VEVENT")
     assert (str(event["STATUS"]), event["SEQUENCE"]) == ("CANCELLED", 1)
 

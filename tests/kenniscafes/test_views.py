@@ -190,6 +190,38 @@ def test_detail_json_ld_is_a_schema_org_event(client):
     assert data["url"] == f"http://testserver{cafe.get_absolute_url()}"
 
 
+def _json_ld(client, cafe):
+    html = client.get(cafe.get_absolute_url()).content.decode()
+    [blok] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S)
+    return json.loads(blok)
+
+
+def test_detail_json_ld_names_the_werkteam_and_project_that_organised_it(client):
+    project = ProjectFactory(titel="Werkplaats Sociaal Domein 2016–2019", gepubliceerd=True)
+    werkteam = WerkteamFactory(naam="Verbondenheid en veerkracht", project=project)
+    cafe = KenniscafeFactory(start=amsterdam(2018, 6, 11, 0), werkteam=werkteam, project=project)
+    assert _json_ld(client, cafe)["organizer"] == [
+        {
+            "@type": "Organization",
+            "name": "Verbondenheid en veerkracht",
+            "url": f"http://testserver{werkteam.get_absolute_url()}",
+        },
+        {
+            "@type": "Organization",
+            "name": "Werkplaats Sociaal Domein 2016–2019",
+            "url": f"http://testserver{project.get_absolute_url()}",
+        },
+    ]
+
+
+def test_detail_json_ld_without_werkteam_or_project_names_the_lab(client):
+    cafe = KenniscafeFactory()
+    assert _json_ld(client, cafe)["organizer"] == {
+        "@type": "Organization",
+        "name": "CARE lab Rotterdam",
+    }
+
+
 def test_detail_json_ld_cannot_be_broken_out_of(client):
     cafe = KenniscafeFactory(titel="</script><script>alert(1)</script>")
     html = client.get(cafe.get_absolute_url()).content.decode()
@@ -275,12 +307,21 @@ def test_registration_confirms_and_mails_with_ics(client, django_capture_on_comm
             {"naam": "Fatima", "email": "fatima@example.org", "behoeften": "rolstoelplek"},
             follow=True,
         )
-    assert response.redirect_chain == [(cafe.get_absolute_url(), 302)]
+    assert response.redirect_chain == [(cafe.get_absolute_url() + "#aanmelding-bevestigd", 302)]
     assert (
-        "Je bent aangemeld. We hebben een bevestiging gestuurd naar fatima@example.org."
+        "Aanmelden Je bent aangemeld. We hebben een bevestiging gestuurd naar fatima@example.org."
         in _tekst(response)
     )
     assert "Nog 1 plaats vrij" in _tekst(response)
+    html = response.content.decode()
+    assert '<div id="aanmelding-bevestigd" class="kenniscafe-bevestiging" role="status" ' in html
+    assert 'tabindex="-1" autofocus>' in html
+    assert "<form" not in html.split('id="aanmelden-titel"')[1]
+    assert "<title>Aangemeld: " in html
+    # The confirmation is shown once; the page after it offers the form again.
+    opnieuw = client.get(cafe.get_absolute_url()).content.decode()
+    assert "Je bent aangemeld." not in opnieuw
+    assert 'id="id_naam"' in opnieuw
     [bericht] = mail.outbox
     assert "Je schreef dat je dit nodig hebt: rolstoelplek" in bericht.body
     assert bericht.attachments[0][0] == f"{cafe.slug}.ics"
@@ -296,7 +337,11 @@ def test_registration_when_full_goes_to_waiting_list_and_says_so(client):
     response = client.post(
         cafe.get_aanmelden_url(), {"naam": "Bram", "email": "b@example.org"}, follow=True
     )
-    assert "Het kenniscafé is vol. Je staat op de wachtlijst (plaats 1)." in _tekst(response)
+    assert (
+        "Je staat op de wachtlijst, op plaats 1. Het kenniscafé is vol. Komt er een plaats vrij, "
+        "dan krijg je die en sturen we een e-mail naar b@example.org."
+    ) in _tekst(response)
+    assert "<title>Op de wachtlijst: " in response.content.decode()
     assert cafe.aanmeldingen.get(email="b@example.org").status == "wachtlijst"
 
 

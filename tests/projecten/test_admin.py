@@ -1,5 +1,7 @@
 """Coordinators keep projecten in the Django admin; nobody else gets in."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -43,6 +45,7 @@ def project_formulier(**extra):
         "eindmaand": "9",
         **lege_inline("partnerschappen"),
         **lege_inline("teamleden"),
+        **lege_inline("bijeenkomsten"),
         **lege_inline("publicaties"),
     }
     data.update(extra)
@@ -69,6 +72,11 @@ def test_coordinator_adds_a_project_with_partners_team_and_themes(coordinator_cl
                 "partnerschappen-0-rol": "penvoerder",
                 "partnerschappen-1-organisatie": ivo.pk,
                 "partnerschappen-1-rol": "partner",
+                "partnerschappen-1-van": "2021-01-01",
+                "bijeenkomsten-TOTAL_FORMS": "1",
+                "bijeenkomsten-0-datum": "2021-03-04",
+                "bijeenkomsten-0-soort": "leernetwerk",
+                "bijeenkomsten-0-titel": "Eerste leernetwerk",
                 "teamleden-TOTAL_FORMS": "1",
                 "teamleden-0-persoon": leider.pk,
                 "teamleden-0-rol": "projectleider",
@@ -80,10 +88,13 @@ def test_coordinator_adds_a_project_with_partners_team_and_themes(coordinator_cl
     assert response.status_code == 302, response.context["adminform"].form.errors
     project = Project.objects.get(slug="leernetwerk-voorveld")
     assert project.financier == zonmw
-    assert set(project.partnerschappen.values_list("organisatie__naam", "rol")) == {
-        ("Hogeschool Inholland", "penvoerder"),
-        ("IVO", "partner"),
+    assert set(project.partnerschappen.values_list("organisatie__naam", "rol", "van")) == {
+        ("Hogeschool Inholland", "penvoerder", None),
+        ("IVO", "partner", datetime.date(2021, 1, 1)),
     }
+    assert list(project.bijeenkomsten.values_list("titel", "soort", "werkteam")) == [
+        ("Eerste leernetwerk", "leernetwerk", None)
+    ]
     assert [lid.persoon for lid in project.teamleden.all()] == [leider]
     assert set(project.wijken.values_list("slug", flat=True)) == {"hillesluis", "bospolder"}
     assert set(project.themas.values_list("slug", flat=True)) == {"lerend-systeem", "integraliteit"}
@@ -304,7 +315,7 @@ def test_change_through_the_admin_records_who_made_it(coordinator_client, coordi
         ("werkteam", 10),
         ("publicatie", 11),
         ("persoon", 8),
-        ("bijeenkomst", 11),
+        ("bijeenkomst", 12),  # its filters: werkteams and projects that have meetings
         ("organisatie", 8),
     ],
 )

@@ -10,6 +10,7 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from projecten.models import (
     PUBLICATIE_MAX_BYTES,
+    Bijeenkomst,
     Lidmaatschap,
     Project,
     Projectpartner,
@@ -352,3 +353,28 @@ def test_publication_of_a_werkteam_with_its_own_project_is_fine():
     werkteam = WerkteamFactory(project=ProjectFactory())
 
     PublicatieFactory.build(werkteam=werkteam, project=werkteam.project).full_clean()
+
+
+def test_meeting_belongs_to_a_werkteam_or_a_project_not_both_or_neither():
+    werkteam = WerkteamFactory()
+    for werkteam_, project in [(None, None), (werkteam, werkteam.project or ProjectFactory())]:
+        bijeenkomst = Bijeenkomst(
+            werkteam=werkteam_, project=project, datum=datetime.date(2020, 1, 1)
+        )
+        with pytest.raises(ValidationError) as fout:
+            bijeenkomst.full_clean()
+        assert fout.value.messages == ["Een bijeenkomst hoort bij een werkteam of een project."]
+        with pytest.raises(IntegrityError), transaction.atomic():
+            bijeenkomst.save()
+
+
+def test_partner_until_before_from_is_refused():
+    partner = ProjectpartnerFactory.build(
+        project=ProjectFactory(),
+        organisatie=OrganisatieFactory(),
+        van=datetime.date(2019, 1, 1),
+        tot=datetime.date(2018, 12, 31),
+    )
+    with pytest.raises(ValidationError) as fout:
+        partner.full_clean()
+    assert fout.value.messages == ["‘Tot en met’ ligt vóór ‘van’."]

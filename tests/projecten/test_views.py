@@ -9,7 +9,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from carelab.models import Thema
-from projecten.models import Lidmaatschap, Projectpartner, Teamlid, Wijk
+from projecten.models import Bijeenkomst, Lidmaatschap, Projectpartner, Teamlid, Wijk
 from tests.factories import ThemaFactory
 
 from .factories import (
@@ -303,7 +303,7 @@ def test_werkteam_page_query_count_does_not_grow_with_members(client):
     # Our own part: werkteam, themes, meetings, members (person, organisation), publications;
     # sections of other apps (kenniscafés) add their own.
     eigen = [sql for sql in groot_queries if '"projecten_' in sql.split("FROM", 1)[1][:40]]
-    assert len(eigen) == 5
+    assert len(eigen) == 6  # and its wijken
 
 
 def test_project_page_query_count_does_not_grow(client):
@@ -318,6 +318,7 @@ def test_project_page_query_count_does_not_grow(client):
             )
             WerkteamFactory(project=project).themas.set([Thema.objects.get(slug="vertrouwen")])
             PublicatieFactory(project=project)
+            BijeenkomstFactory(project=project, werkteam=None)
         return project
 
     klein = _queries_for(client, maak_project(1).get_absolute_url())
@@ -445,3 +446,56 @@ def test_publication_without_file_or_link_says_where_to_ask(client):
     response = client.get(publicatie.get_absolute_url())
 
     assertContains(response, "Deze publicatie staat (nog) niet online.")
+
+
+def test_project_page_shows_when_partners_joined_or_left(client):
+    project = ProjectFactory(startjaar=2016, eindjaar=2019)
+    ProjectpartnerFactory(
+        project=project,
+        organisatie=OrganisatieFactory(naam="Gemeente Schiedam"),
+        tot=datetime.date(2018, 12, 31),
+    )
+    ProjectpartnerFactory(
+        project=project,
+        organisatie=OrganisatieFactory(naam="Vivenz"),
+        van=datetime.date(2019, 1, 1),
+    )
+    ProjectpartnerFactory(project=project, organisatie=OrganisatieFactory(naam="Inholland"))
+
+    response = client.get(project.get_absolute_url())
+
+    assertContains(
+        response,
+        'Gemeente Schiedam <span class="card__meta">(tot en met 31 december 2018)</span>',
+    )
+    assertContains(response, 'Vivenz <span class="card__meta">(sinds 1 januari 2019)</span>')
+    assertContains(response, "<li>Inholland</li>", html=True)
+
+
+def test_project_page_lists_its_own_meetings(client):
+    project = ProjectFactory()
+    BijeenkomstFactory(
+        project=project,
+        werkteam=None,
+        datum=datetime.date(2021, 3, 4),
+        soort=Bijeenkomst.Soort.LEERNETWERK,
+        titel="",
+        verslag="Drie wijken vertelden wat werkt.",
+    )
+    BijeenkomstFactory(werkteam=WerkteamFactory(project=project), titel="Van het werkteam")
+
+    response = client.get(project.get_absolute_url())
+
+    assertContains(response, '<time datetime="2021-03-04">4 maart 2021</time>', html=True)
+    assertContains(response, "<h3>Bijeenkomst van het leernetwerk</h3>", html=True)
+    assertContains(response, "Drie wijken vertelden wat werkt.")
+    assertNotContains(response, "Van het werkteam")
+
+
+def test_werkteam_page_names_its_wijken(client):
+    werkteam = WerkteamFactory()
+    werkteam.wijken.set(Wijk.objects.filter(slug__in=["blijdorp", "spangen", "het-lage-land"]))
+
+    response = client.get(werkteam.get_absolute_url())
+
+    assertContains(response, "Dit werkteam werkt in Blijdorp, Het Lage Land en Spangen.")

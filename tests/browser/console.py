@@ -1,0 +1,19 @@
+"""A clean browser console: no warnings, errors or uncaught exceptions on any page.
+
+`bewaak(context)` listens on a whole browser context (every page and
+navigation in it) and returns the list it fills; a test asserts it is empty.
+"""
+
+
+def bewaak(context):
+    meldingen = []
+    context.on(
+        "console",
+        lambda bericht: (
+            meldingen.append(f"{bericht.type}: {bericht.text} ({bericht.page.url})")
+            if bericht.type in ("warning", "error")
+            else None
+        ),
+    )
+    context.on("weberror", lambda fout: meldingen.append(f"exception: {fout.error}"))
+    return meldingen
