@@ -132,6 +132,13 @@ PAGINAS = [
         post={"naam": "", "email": "geen-adres"},
     ),
     P(ANONIEM, "afmelden", "/kenniscafes/afmelden/{aanmelding.token}/"),
+    # After registering: the café's page with the confirmation in the form's place.
+    P(
+        ANONIEM,
+        "aangemeld",
+        "/kenniscafes/{cafe.slug}/aanmelden/",
+        post={"naam": "Iemand Nieuw", "email": "nieuw@example.org"},
+    ),
     P(ANONIEM, "collecties", "/collecties/"),
     P(ANONIEM, "collectie-openbaar", "/collecties/{openbare_collectie.slug}/"),
     P(ANONIEM, "niet-gevonden", "/bestaat-niet/", status=404),

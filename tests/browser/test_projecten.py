@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from projecten.models import Lidmaatschap, Wijk
 from tests.browser.axe_controle import ernstige_overtredingen
+from tests.browser.console import bewaak
 from tests.factories import ThemaFactory
 from tests.projecten.factories import (
     BijeenkomstFactory,
@@ -14,9 +15,18 @@ from tests.projecten.factories import (
     OrganisatieFactory,
     PersoonFactory,
     ProjectFactory,
+    ProjectpartnerFactory,
     PublicatieFactory,
     WerkteamFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def schone_console(page):
+    """No console warning or error on any page these journeys visit."""
+    meldingen = bewaak(page.context)
+    yield
+    assert meldingen == []
 
 
 @pytest.fixture
@@ -39,6 +49,18 @@ def werkplaats():
         defaults={"naam": "Delfshaven", "gebied": "Delfshaven", "cbs_wijkcode": "WK059903"},
     )
     project.wijken.set([wijk])
+    ProjectpartnerFactory(
+        project=project,
+        organisatie=OrganisatieFactory(naam="Gemeente Schiedam"),
+        tot=datetime.date(2018, 12, 31),
+    )
+    BijeenkomstFactory(
+        project=project,
+        werkteam=None,
+        datum=datetime.date(2017, 9, 21),
+        soort="projectbijeenkomst",
+        titel="De regio kiest drie thema's",
+    )
     werkteam = WerkteamFactory(
         naam="Ontmoeting en innovatie",
         slug="ontmoeting-en-innovatie",
@@ -48,6 +70,7 @@ def werkplaats():
         startmaand=7,
         eindjaar=2019,
     )
+    werkteam.wijken.set([wijk])
     LidmaatschapFactory(
         werkteam=werkteam,
         rol=Lidmaatschap.Rol.BEWONER,
@@ -91,6 +114,12 @@ def test_visitor_goes_from_project_to_werkteam_to_publication(page, live_server,
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Werkplaats Sociaal Domein 2016–2019")
     expect(page.get_by_text("januari 2016 – december 2019").first).to_be_visible()
+    expect(page.get_by_role("region", name="Wie doen mee")).to_contain_text(
+        "Gemeente Schiedam (tot en met 31 december 2018)"
+    )
+    expect(page.get_by_role("region", name="Bijeenkomsten")).to_contain_text(
+        "21 september 2017 De regio kiest drie thema's"
+    )
     assert ernstige_overtredingen(page) == []
     page.get_by_role("link", name="Ontmoeting en innovatie", exact=True).click()
 
@@ -101,6 +130,7 @@ def test_visitor_goes_from_project_to_werkteam_to_publication(page, live_server,
     expect(leden).to_contain_text("Dirk Docent")
     expect(leden).not_to_contain_text("Ayaan")
     expect(page.get_by_role("region", name="Bijeenkomsten")).to_contain_text("5 november 2018")
+    expect(page.get_by_text("Dit werkteam werkt in Delfshaven.")).to_be_visible()
     assert ernstige_overtredingen(page) == []
     page.screenshot(path="/tmp/projecten-browser-werkteam.png", full_page=True)
     page.get_by_role(
