@@ -95,14 +95,8 @@ def test_lowering_the_capacity_waits_for_a_registration_in_progress():
     bezig = threading.Event()
 
     def werk(i):
-        if i == 0:  # a visitor's registration, its transaction still open for a moment
-            with transaction.atomic():
-                services.meld_aan(
-                    kenniscafe=cafe, naam="Nieuw", email="n@example.org", basis_url="http://x"
-                )
-                bezig.set()
-                time.sleep(0.5)
-            return "aangemeld"
+        if i == 0:
+            return _aanmelding_die_even_open_blijft(cafe, bezig)
         bezig.wait(timeout=10)
         kopie = Kenniscafe.objects.get(pk=cafe.pk)
         kopie.capaciteit = 2
@@ -134,13 +128,7 @@ def test_coordinator_lowering_capacity_during_a_registration_gets_a_dutch_messag
 
     def werk(i):
         if i == 0:
-            with transaction.atomic():
-                services.meld_aan(
-                    kenniscafe=cafe, naam="Nieuw", email="n@example.org", basis_url="http://x"
-                )
-                bezig.set()
-                time.sleep(0.5)
-            return "aangemeld"
+            return _aanmelding_die_even_open_blijft(cafe, bezig)
         bezig.wait(timeout=10)
         client = log_in(Client(), coordinator)
         response = client.post(f"/admin/kenniscafes/kenniscafe/{cafe.pk}/change/", data)
@@ -188,6 +176,18 @@ def test_registration_burst_while_capacity_is_lowered_never_overbooks(coordinato
         assert (cafe.capaciteit, bevestigd) == (4, 4)
     else:
         assert (cafe.capaciteit, bevestigd) == (10, 10)
+
+
+def _aanmelding_die_even_open_blijft(cafe, bezig):
+    """A visitor's registration whose transaction stays open for half a second
+    after `bezig` is set."""
+    with transaction.atomic():
+        services.meld_aan(
+            kenniscafe=cafe, naam="Nieuw", email="n@example.org", basis_url="http://x"
+        )
+        bezig.set()
+        time.sleep(0.5)
+    return "aangemeld"
 
 
 def _admin_formulier(cafe, **velden):
