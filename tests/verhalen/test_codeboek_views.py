@@ -251,9 +251,13 @@ def test_detail_is_paginated_with_accessible_pager(onderzoeker_client, codes):
     verhaal = VerhaalFactory(tekst=TEKST)
     for start in range(27):
         FragmentFactory(verhaal=verhaal, start=start, eind=start + 5, codes=[codes["M"]])
-    response = onderzoeker_client.get(reverse("codeboek:detail", args=["maatwerk"]), {"pagina": 2})
-    assert len(response.context["pagina"]) == 2
-    assert '<nav aria-label="Paginering">' in response.content.decode()
+    url = reverse("codeboek:detail", args=["maatwerk"])
+    eerste = onderzoeker_client.get(url)
+    assert '<nav aria-label="Bladeren door de fragmenten">' in eerste.content.decode()
+    response = onderzoeker_client.get(f"{url}?{eerste.context['pagina'].volgende}")
+    assert [f.start for f in response.context["pagina"]] == [25, 26]
+    assert 'rel="prev"' in response.content.decode()
+    assert 'rel="next"' not in response.content.decode()
 
 
 def test_export_csv_streams_filtered_fragments_exactly(onderzoeker_client, gegevens):

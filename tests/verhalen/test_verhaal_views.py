@@ -364,10 +364,13 @@ def test_list_paginates_with_accessible_pager(onderzoeker_client):
     response = onderzoeker_client.get(reverse("verhalen:list"), {"gemeente": "rotterdam"})
     html = response.content.decode()
     assert len(response.context["pagina"]) == 20
-    assert '<nav aria-label="Paginering">' in html
-    assert "?gemeente=rotterdam&amp;pagina=2" in html
-    tweede = onderzoeker_client.get(reverse("verhalen:list"), {"pagina": 2})
+    assert '<nav aria-label="Bladeren door de verhalen">' in html
+    volgende = response.context["pagina"].volgende
+    assert volgende.startswith("gemeente=rotterdam&na=")
+    assert f'href="?{volgende.replace("&", "&amp;")}" rel="next"' in html
+    tweede = onderzoeker_client.get(f"{reverse('verhalen:list')}?{volgende}")
     assert len(tweede.context["pagina"]) == 1
+    assert 'rel="prev"' in tweede.content.decode()
 
 
 @pytest.mark.parametrize("aantal", [1, 3, 25])
@@ -404,7 +407,7 @@ def test_filtered_or_searched_list_query_count_does_not_grow(
         response = onderzoeker_client.get(url, filters)
 
     assert len(response.context["pagina"]) == 20
-    assert response.context["pagina"].paginator.count == 25
+    assert response.context["aantal"] == 25
 
 
 # Withdraw and erase ---------------------------------------------------------------
@@ -417,7 +420,7 @@ def test_intrekken_hides_story_and_records_it(onderzoeker_client, onderzoeker):
     )
     html = response.content.decode()
     assert "De toestemming voor “Weg ermee” is ingetrokken." in html
-    assert response.context["pagina"].paginator.count == 0
+    assert response.context["aantal"] == 0
     verhaal.refresh_from_db()
     assert (verhaal.toestemming, verhaal.toestemming_vastgelegd_door) == (
         "ingetrokken",

@@ -26,7 +26,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from carelab import cache, paginering
 from carelab.csv_export import csv_response
 from carelab.models import Thema
-from carelab.paginering import BegrensdePaginator
 from carelab.sessieduur import herstelt_invoer, vul_aan
 from carelab.sessiepagina import sessiepagina
 
@@ -273,6 +272,10 @@ def _gefilterde_fragmenten(request, queryset):
     return filterset, filterset.qs
 
 
+# By story title (index verhalen_verhaal_titel), then place in the story.
+CODE_FRAGMENTEN_VOLGORDE = ("verhaal__titel", "verhaal_id", "start", "pk")
+
+
 def _fragmenten_van_code(request, code):
     onder = codeboek.subtree_pks(code)
     queryset = (
@@ -282,7 +285,7 @@ def _fragmenten_van_code(request, code):
         # A row shows the quote, never the story's whole text.
         .defer("verhaal__tekst", "verhaal__zoekvector")
         .prefetch_related("codes")
-        .order_by("verhaal__titel", "verhaal_id", "start", "pk")
+        .order_by(*CODE_FRAGMENTEN_VOLGORDE)
     )
     return _gefilterde_fragmenten(request, queryset)
 
@@ -293,13 +296,13 @@ def _fragmenten_van_code(request, code):
 def code_detail(request, slug):
     code = get_object_or_404(Thema.objects.select_related("parent"), slug=slug)
     filterset, fragmenten = _fragmenten_van_code(request, code)
-    pagina = BegrensdePaginator(fragmenten, 25, grens=paginering.GRENS).get_page(
-        request.GET.get("pagina")
+    pagina = paginering.blader(
+        fragmenten, request.GET, volgorde=CODE_FRAGMENTEN_VOLGORDE, per_pagina=25
     )
     inzage.leg_vast(
         request=request,
         handeling=Handeling.FRAGMENTEN_BEKEKEN,
-        aantal=pagina.paginator.count,
+        aantal=len(pagina),
         onderwerp=code.slug,
     )
     return render(
@@ -310,6 +313,8 @@ def code_detail(request, slug):
             "subcodes": code.subcodes.all(),
             "filter": filterset,
             "pagina": pagina,
+            "aantal": paginering.begrensd_aantal(fragmenten),
+            "grens": paginering.GRENS,
             "filters_querystring": filterset.gebruikte_filters(),
         },
     )

@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from carelab import paginering
-from carelab.paginering import BegrensdePaginator
 from carelab.sessieduur import herstelt_invoer, vul_aan
 from carelab.sessiepagina import sessiepagina
 from verhalen import export, geschiedenis, search
@@ -30,6 +29,7 @@ from verhalen.services import inzage
 from verhalen.services import verhalen as services
 
 VERHALEN_PER_PAGINA = 20
+VERHAAL_VOLGORDE = ("-aangemaakt_op", "-pk")  # index verhalen_verhaal_nieuwste
 VERSIES_PER_PAGINA = 15
 PRIVACY_KNOP = "privacy_akkoord"
 
@@ -78,23 +78,27 @@ def verhaal_list(request):
     # An invalid filter value is shown as an error and left out. A list row
     # never shows the whole text: it is not read (nor its search vector).
     verhalen = filterset.qs.defer("tekst", "zoekvector")
-    pagina = BegrensdePaginator(verhalen, VERHALEN_PER_PAGINA, grens=paginering.GRENS).get_page(
-        request.GET.get("pagina")
-    )
+    if search.is_op_relevantie(verhalen):
+        # At most GRENS matches (rangschik_tot): numbered pages of them.
+        pagina = paginering.genummerd(verhalen, request.GET, per_pagina=VERHALEN_PER_PAGINA)
+    else:
+        pagina = paginering.blader(
+            verhalen, request.GET, volgorde=VERHAAL_VOLGORDE, per_pagina=VERHALEN_PER_PAGINA
+        )
     zoekterm = filterset.zoekterm
     for verhaal in pagina:
         verhaal.zoekfragment_html = search.fragment_html(verhaal, zoekterm) if zoekterm else ""
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
     return render(
         request,
         "verhalen/verhaal_list.html",
         {
             "filter": filterset,
             "pagina": pagina,
+            "aantal": paginering.begrensd_aantal(verhalen),
+            "grens": paginering.GRENS,
             "zoekterm": zoekterm,
             "op_datum": bool(zoekterm) and not search.is_op_relevantie(verhalen),
-            "querystring": querystring.urlencode(),
+            "querystring": paginering.querystring(request.GET),
             "mag_exporteren": request.user.has_perm("verhalen.exporteer_verhaal"),
         },
     )
