@@ -23,11 +23,19 @@ os.environ["DJANGO_DEBUG"] = "0"
 
 from bench.database import bench_database  # noqa: E402
 from carelab.settings import *  # noqa: E402, F403
-from carelab.settings import BASE_DIR, CACHES, DATABASES, INSTALLED_APPS  # noqa: E402
+from carelab.settings import (  # noqa: E402
+    BASE_DIR,
+    CACHES,
+    DATABASES,
+    INSTALLED_APPS,
+    MIDDLEWARE,
+)
 
 # First: post_migrate (which syncs the roles after the last app) skips apps without models.
 INSTALLED_APPS = ["bench.apps.BenchConfig", *INSTALLED_APPS]
 ROOT_URLCONF = "bench.urls"
+# The page's own SQL time in a Server-Timing header (bench/middleware.py).
+MIDDLEWARE = ["bench.middleware.SqlTijdMiddleware", *MIDDLEWARE]
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 SECURE_SSL_REDIRECT = False
 STATIC_ROOT = BASE_DIR / "var" / "bench" / "static"

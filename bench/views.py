@@ -1,5 +1,7 @@
 """The floor: the cheapest page Django can serve here, to compare others with."""
 
+import os
+
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -13,4 +15,8 @@ def vloer(request):
     html = render_to_string(
         "bench/vloer.html", {"titel": "Vloer", "tekst": "Een pagina zonder database."}
     )
-    return HttpResponse(html)
+    response = HttpResponse(html)
+    # Under gunicorn the worker's parent is the master the harness started:
+    # the harness checks it is measuring its own server (bench/meten.py).
+    response["X-Bench-Ouder"] = str(os.getppid())
+    return response

@@ -91,7 +91,8 @@ def _waarde(rij, pad):
     return rij
 
 
-def _sleutel_tekst(rij, volgorde):
+def sleutel_tekst(rij, volgorde):
+    """The sort key of `rij` as carried in a link (`?na=` / `?voor=`)."""
     waarden = [str(_waarde(rij, pad.lstrip("-"))) for pad in volgorde]
     tekst = json.dumps(waarden, ensure_ascii=False).encode()
     return base64.urlsafe_b64encode(tekst).decode().rstrip("=")
@@ -127,7 +128,7 @@ def _voorbij(volgorde, sleutel, *, terug):
     return Q(**{f"{eerste}__{'gte' if groter else 'lte'}": sleutel[0]}) & reduce(or_, delen)
 
 
-def _omgekeerd(volgorde):
+def omgekeerd(volgorde):
     return [pad[1:] if pad.startswith("-") else f"-{pad}" for pad in volgorde]
 
 
@@ -141,7 +142,7 @@ def blader(queryset, get, *, volgorde, per_pagina):
     voor = _lees_sleutel(get.get(VOOR, ""), model, volgorde) if get.get(VOOR) else None
     if voor is not None:
         rijen = list(
-            queryset.filter(_voorbij(volgorde, voor, terug=True)).order_by(*_omgekeerd(volgorde))[
+            queryset.filter(_voorbij(volgorde, voor, terug=True)).order_by(*omgekeerd(volgorde))[
                 : per_pagina + 1
             ]
         )
@@ -159,10 +160,10 @@ def blader(queryset, get, *, volgorde, per_pagina):
         return Pagina(rijen=[], begin=querystring(get))
     return Pagina(
         rijen=rijen,
-        vorige=querystring(get, **{VOOR: _sleutel_tekst(rijen[0], volgorde)})
+        vorige=querystring(get, **{VOOR: sleutel_tekst(rijen[0], volgorde)})
         if meer_ervoor
         else "",
-        volgende=querystring(get, **{NA: _sleutel_tekst(rijen[-1], volgorde)}) if meer_erna else "",
+        volgende=querystring(get, **{NA: sleutel_tekst(rijen[-1], volgorde)}) if meer_erna else "",
         begin=querystring(get),
     )
 

@@ -1,4 +1,3 @@
-import re
 from pathlib import Path
 
 import pytest
@@ -8,7 +7,12 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from bench import dataset as ds
-from bench.database import bench_database, controleer_bench_database, parse_schaal
+from bench.database import (
+    bench_database,
+    controleer_bench_database,
+    is_bench_database,
+    parse_schaal,
+)
 from bench.management.commands.bench_dataset import Command as BenchDataset
 from bench.tekst import GEWOON_WOORD, ZELDZAAM_WOORD
 from carelab.models import Thema
@@ -172,7 +176,7 @@ def test_builder_command_refuses_the_test_database_and_writes_nothing():
         call_command(BenchDataset(), "--scale", "20")
 
     assert not Verhaal.objects.exists()
-    assert re.search("bench", str(connection.settings_dict["NAME"])) is None
+    assert not is_bench_database(connection.settings_dict)
 
 
 def test_collection_slugs_are_unique_at_100k():

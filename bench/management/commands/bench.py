@@ -24,6 +24,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from bench import rapport
 from bench.database import bench_database, is_postgres, maak_database, parse_schaal
+from bench.meten import PoortBezet, controleer_poort_vrij
 
 
 class Command(BaseCommand):
@@ -38,7 +39,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--compare", help="twee schalen, bijvoorbeeld 1k,100k")
         parser.add_argument("--rebuild", action="store_true", help="bouw de dataset opnieuw")
-        parser.add_argument("--requests", type=int, default=30, help="metingen per pagina")
+        parser.add_argument("--requests", type=int, default=30, help="metingen per pagina (steeds)")
+        parser.add_argument(
+            "--requests-after-write",
+            type=int,
+            default=10,
+            help="metingen per pagina na elke soort schrijven",
+        )
         parser.add_argument(
             "--max-seconds", type=float, default=30.0, help="meettijd per pagina (ten hoogste)"
         )
@@ -48,11 +55,6 @@ class Command(BaseCommand):
             type=float,
             default=900.0,
             help="breek een export-download af na zoveel seconden",
-        )
-        parser.add_argument(
-            "--export-tracemalloc",
-            action="store_true",
-            help="meet de export ook in het proces met tracemalloc (traag bij 100k)",
         )
         parser.add_argument(
             "--rounds",
@@ -67,6 +69,10 @@ class Command(BaseCommand):
         if os.environ.get("BENCH_SCALE"):
             raise CommandError("Start `bench` zonder BENCH_SCALE; het kiest zelf de database.")
         server = settings.DATABASES["default"]
+        try:
+            controleer_poort_vrij(opties["port"])
+        except PoortBezet as fout:
+            raise CommandError(str(fout)) from fout
         if opties["compare"]:
             schalen = [s.strip() for s in opties["compare"].split(",") if s.strip()]
             if len(schalen) != 2:
@@ -102,7 +108,7 @@ class Command(BaseCommand):
             self.stdout.write(f"== groei {klein['schaal']} -> {groot['schaal']} ==")
             self.stdout.write(rapport.groei_tabel(klein, groot))
             self.stdout.write("")
-        self.stdout.write(f"== doelen van issue 7 (bij {groot['schaal']}) ==")
+        self.stdout.write(f"== doelen van issue 14 (bij {groot['schaal']}) ==")
         self.stdout.write(rapport.doelen_tabel(groot, klein))
         if groot["verhalen"] < 100_000 or not is_postgres(server):
             self.stdout.write(
@@ -140,9 +146,10 @@ class Command(BaseCommand):
             + f"; cache {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}"
         )
         self.stdout.write(
-            "HTTP: gunicorn, 1 gthread-worker, keep-alive, DEBUG uit; tijden in ms, "
-            "'x vloer' = mediaan / mediaan van de vloer; queries via de test client; "
-            "'vers' = ingelogde pagina door de view gemaakt (niet de per sessie bewaarde kopie)."
+            "HTTP: gunicorn, 1 gthread-worker, keep-alive, DEBUG uit; tijden in ms; "
+            "sql = de eigen SQL-tijd van de pagina in hetzelfde verzoek (Server-Timing); "
+            "'steeds' = nog eens gevraagd, 'na_<soort>' = eerste weergave na een echte "
+            "schrijfactie via de services (bench/schrijven.py)."
         )
 
     def _manage(self, schaal, *argumenten):
@@ -186,7 +193,8 @@ class Command(BaseCommand):
                 str(opties["export_runs"] if export else 0),
                 "--export-max-seconds",
                 str(opties["export_max_seconds"]),
-                *(["--export-tracemalloc"] if opties["export_tracemalloc"] else []),
+                "--requests-after-write",
+                str(opties["requests_after_write"]),
             )
             with open(bestand.name) as invoer:
                 return json.load(invoer)
