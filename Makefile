@@ -26,6 +26,9 @@ install: $(STAMP)
 run: $(STAMP)
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py demo
+	@# The postman (mail from the outbox, printed here) runs beside runserver and stops with it.
+	$(DEV) $(BIN)/python manage.py postbode & POSTBODE=$$!; \
+	trap 'kill $$POSTBODE 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)

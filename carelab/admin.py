@@ -59,3 +59,5 @@ for _model, _model_admin in [
     if admin.site.is_registered(_model):
         admin.site.unregister(_model)
         admin.site.register(_model, _model_admin)
+
+from . import postvak_admin  # noqa: E402,F401  (the outbox: django-mailer's models, our lists)

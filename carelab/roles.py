@@ -72,6 +72,11 @@ ROLE_PERMISSIONS = {
         "kenniscafes.*",
         # projecten: coordinators keep projects, werkteams, people and publications
         "projecten.*",
+        # the outbox (carelab/postvak_admin.py): see the queue, dead letters and
+        # the log, put a mail back in the queue
+        "mailer.view_message",
+        "mailer.change_message",
+        "mailer.view_messagelog",
     ],
 }
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "mailer",
 ]
 
 MIDDLEWARE = [
@@ -207,13 +208,29 @@ else:
         }
     }
 
-# E-mail through Django's mail framework; the console in development.
-EMAIL_BACKEND = os.environ.get(
+# E-mail: every send_mail/EmailMessage is written to the outbox table
+# (django-mailer's DbBackend), in the transaction of the change it reports;
+# `manage.py postbode` sends it through MAILER_EMAIL_BACKEND (the console in
+# development, SMTP in production), with retries and back-off (carelab/postbode.py).
+EMAIL_BACKEND = "mailer.backend.DbBackend"
+MAILER_EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# Seconds the worker waits for the mail server before it defers the mail.
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "20"))
+# Several workers may run: each mail is locked by its row (no lock file).
+MAILER_USE_FILE_LOCK = False
+MAILER_ERROR_HANDLER = "carelab.postbode.stel_uit"
+# Deferred mails are tried again after 1, 2, 4 … minutes, at most an hour apart;
+# after this many retries (about a day) a mail is a dead letter in the admin.
+MAILER_EMAIL_MAX_RETRIES = int(os.environ.get("MAILER_EMAIL_MAX_RETRIES", "30"))
+POSTBODE_OPNIEUW_NA = 60
+POSTBODE_OPNIEUW_HOOGSTENS = 60 * 60
+# Seconds between two looks at the outbox.
+POSTBODE_INTERVAL = float(os.environ.get("POSTBODE_INTERVAL", "5"))
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
@@ -267,6 +284,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # django-mailer logs every round of the postman; deferred mail is a warning of ours.
+    "loggers": {"mailer": {"level": "WARNING"}},
 }
 
 # Kenniscafés: registrations (personal data) of cafés that ended longer ago

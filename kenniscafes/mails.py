@@ -1,12 +1,12 @@
 """E-mails to people who registered for a kenniscafé.
 
-Each builder returns an EmailMessage for one registration; stuur_na_commit()
-builds them now (with the data as it is in this transaction) and sends them
-once the transaction has committed.
+Each builder returns an EmailMessage for one registration; stuur() builds
+them and writes them to the outbox (EMAIL_BACKEND is django-mailer's, see
+carelab/postbode.py) in the current transaction: they go out when, and only
+if, the change they report is committed — and never from the request itself.
 """
 
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -89,8 +89,8 @@ def gewijzigd(aanmelding, *, kenniscafe, basis_url, velden):
     )
 
 
-def stuur_na_commit(maker, aanmeldingen, **kwargs):
-    """Build one message per registration now; send them all after the commit."""
+def stuur(maker, aanmeldingen, **kwargs):
+    """Build one message per registration and put them in the outbox, in this transaction."""
     berichten = [maker(aanmelding, **kwargs) for aanmelding in aanmeldingen if aanmelding.email]
     if berichten:
-        transaction.on_commit(lambda: get_connection().send_messages(berichten))
+        get_connection().send_messages(berichten)

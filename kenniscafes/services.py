@@ -1,8 +1,9 @@
 """Writes for kenniscafés: saving, cancelling, duplicating, registering.
 
-Every function is keyword-only and runs in one transaction. E-mails are sent
-after the transaction commits (transaction.on_commit), so nobody is told
-something the database did not keep.
+Every function is keyword-only and runs in one transaction. E-mails are
+written to the outbox in that same transaction (kenniscafes/mails.py), so
+nobody is told something the database did not keep, and a request never
+waits for the mail server.
 """
 
 from datetime import datetime
@@ -70,11 +71,9 @@ def bewaar_kenniscafe(*, kenniscafe: Kenniscafe, basis_url: str) -> set[str]:
     if gewijzigd and kenniscafe.gepubliceerd and not kenniscafe.is_voorbij:
         ontvangers = list(kenniscafe.aanmeldingen.actief())
         if kenniscafe.status == Status.AFGELAST and vorige_status != Status.AFGELAST:
-            mails.stuur_na_commit(
-                mails.afgelast, ontvangers, kenniscafe=kenniscafe, basis_url=basis_url
-            )
+            mails.stuur(mails.afgelast, ontvangers, kenniscafe=kenniscafe, basis_url=basis_url)
         elif kenniscafe.status != Status.AFGELAST:
-            mails.stuur_na_commit(
+            mails.stuur(
                 mails.gewijzigd,
                 ontvangers,
                 kenniscafe=kenniscafe,
@@ -170,7 +169,7 @@ def meld_aan(
     Raises AanmeldenGesloten when registration is closed and AlAangemeld when
     the address already has an active registration for this café.
     Side effect: a confirmation e-mail (with calendar file and a personal
-    cancel link) or a waiting-list e-mail, after commit.
+    cancel link) or a waiting-list e-mail, in the outbox.
     """
     kenniscafe = Kenniscafe.objects.select_for_update().get(pk=kenniscafe.pk)
     if not kenniscafe.aanmelden_mogelijk(nu):
@@ -204,13 +203,9 @@ def meld_aan(
             code="al_aangemeld",
         ) from error
     if aanmelding.status == Aanmelding.Status.BEVESTIGD:
-        mails.stuur_na_commit(
-            mails.bevestiging, [aanmelding], kenniscafe=kenniscafe, basis_url=basis_url
-        )
+        mails.stuur(mails.bevestiging, [aanmelding], kenniscafe=kenniscafe, basis_url=basis_url)
     else:
-        mails.stuur_na_commit(
-            mails.wachtlijst, [aanmelding], kenniscafe=kenniscafe, basis_url=basis_url
-        )
+        mails.stuur(mails.wachtlijst, [aanmelding], kenniscafe=kenniscafe, basis_url=basis_url)
     return aanmelding
 
 
@@ -230,7 +225,7 @@ def meld_af(*, aanmelding: Aanmelding, basis_url: str) -> Aanmelding | None:
     aanmelding.status = Aanmelding.Status.AFGEMELD
     aanmelding.afgemeld_op = timezone.now()
     aanmelding.save(update_fields=["status", "afgemeld_op"])
-    mails.stuur_na_commit(mails.afgemeld, [aanmelding], kenniscafe=kenniscafe, basis_url=basis_url)
+    mails.stuur(mails.afgemeld, [aanmelding], kenniscafe=kenniscafe, basis_url=basis_url)
     if had_plaats:
         return schuif_door(kenniscafe=kenniscafe, basis_url=basis_url)
     return None
@@ -256,7 +251,7 @@ def schuif_door(*, kenniscafe: Kenniscafe, basis_url: str) -> Aanmelding | None:
         return None
     eerste.status = Aanmelding.Status.BEVESTIGD
     eerste.save(update_fields=["status"])
-    mails.stuur_na_commit(mails.doorgeschoven, [eerste], kenniscafe=kenniscafe, basis_url=basis_url)
+    mails.stuur(mails.doorgeschoven, [eerste], kenniscafe=kenniscafe, basis_url=basis_url)
     return eerste
 
 

@@ -12,8 +12,7 @@ from carelab.settings import *  # noqa: F403
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
-# Confirmation mails of café registrations go nowhere (no SMTP server here).
-EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+# Mails go to the outbox as in production; no postman runs, so they stay there.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -529,6 +529,11 @@ ADMIN_MODELLEN = {
     # The second step's devices: only superusers (e.g. to remove a lost phone).
     "otp_totp.totpdevice": ("app", "", "ztwv"),
     "otp_static.staticdevice": ("reservecodes", "", "ztwv"),
+    # The outbox: coordinators see the queue and the log (never a body) and may
+    # requeue; nobody adds mail by hand; the don't-send list is the superuser's.
+    "mailer.message": ("postbericht", "zw", "zwv"),
+    "mailer.messagelog": ("postlog", "z", "zv"),
+    "mailer.dontsendentry": ("niet_mailen", "", "ztwv"),
 }
 
 # The admin actions besides "delete selected" (which follows v above):
@@ -545,6 +550,7 @@ ADMIN_ACTIES = {
     ("auth.user", "reset_tweestaps"): (False, True),
     ("taggit.tag", "render_tag_form"): (False, True),
     ("axes.accessattempt", "cleanup_expired_attempts"): (False, True),
+    ("mailer.message", "opnieuw_versturen"): (True, True),
 }
 
 NIET_STAF = {"anoniem": LOGIN, "zonder_rol": LOGIN, "onderzoeker": LOGIN, "brede_raad": LOGIN}

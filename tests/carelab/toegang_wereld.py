@@ -15,10 +15,13 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
+from django.core import mail
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_static.models import StaticDevice
+from mailer.backend import DbBackend
+from mailer.models import RESULT_FAILURE, DontSendEntry, Message, MessageLog
 from taggit.models import Tag
 
 from carelab import roles
@@ -199,6 +202,14 @@ def bouw_wereld():
     )
     w.mislukte_login = AccessFailureLog.objects.create(
         username="iemand", ip_address="127.0.0.1", user_agent="test", locked_out=False
+    )
+
+    # The outbox (carelab/postvak_admin.py): a queued mail, its log line, an address not to mail.
+    mail.send_mail("Matrix", "tekst", None, ["matrix@example.org"], connection=DbBackend())
+    w.postbericht = Message.objects.get()
+    w.postlog = MessageLog.objects.log(w.postbericht, RESULT_FAILURE, log_message="geweigerd")
+    w.niet_mailen = DontSendEntry.objects.create(
+        to_address="nee@example.org", when_added=timezone.now()
     )
 
     # The second step: an authenticator app and backup codes.

@@ -118,9 +118,10 @@ def test_meld_af_from_waiting_list_promotes_nobody():
 def test_meld_af_twice_changes_nothing(na_commit):
     aanmelding = AanmeldingFactory()
     services.meld_af(aanmelding=aanmelding, basis_url=BASIS_URL)
+    assert [bericht.subject[:17] for bericht in mail.outbox] == ["Je bent afgemeld:"]
     with na_commit():
         assert services.meld_af(aanmelding=aanmelding, basis_url=BASIS_URL) is None
-    assert mail.outbox == []
+    assert len(mail.outbox) == 1
 
 
 def test_bewaar_kenniscafe_raises_sequence_only_for_attendee_relevant_changes(na_commit):
@@ -172,9 +173,10 @@ def test_afgelasten_twice_sends_nothing_more(na_commit):
     cafe = KenniscafeFactory()
     AanmeldingFactory(kenniscafe=cafe)
     services.afgelasten(kenniscafe=cafe, basis_url=BASIS_URL)
+    assert [bericht.subject[:9] for bericht in mail.outbox] == ["Afgelast:"]
     with na_commit():
         assert services.afgelasten(kenniscafe=cafe, basis_url=BASIS_URL) == 0
-    assert mail.outbox == []
+    assert len(mail.outbox) == 1
 
 
 def test_dupliceer_kenniscafe_copies_the_plan_not_the_date_or_people(thema_maatwerk):
