@@ -9,6 +9,11 @@ researcher decides ("toch opslaan") or fixes the text.
 
 `lijkt_op_echte_naam(waarde)` guards the pseudonym field.
 `segmenten(tekst, vondsten)` splits a text for highlighting in a template.
+
+The work is linear in the length of the text (a story of 1 MB full of phone
+numbers and names: about a second), and the request body is at most
+DATA_UPLOAD_MAX_MEMORY_SIZE (Django's 2.5 MB); the warning page shows the
+first HOOGSTENS_GETOOND spots per field (and counts them all).
 """
 
 import hashlib
@@ -26,7 +31,12 @@ SOORTEN = {
     "adres": "straat en huisnummer",
     "naam": "naam",
 }
-_RANG = {soort: rang for rang, soort in enumerate(SOORTEN)}
+
+# The warning lists and highlights at most this many spots per field.
+HOOGSTENS_GETOOND = 200
+# When editing, at most this many spots not found in the stored text by the
+# scan itself are looked up in it as plain text (the rest count as new).
+HOOGSTENS_OPGEZOCHT = 200
 
 
 @dataclass(frozen=True)
@@ -144,35 +154,45 @@ def _telefoon_geldig(gevonden):
     return len(cijfers) == 10 and cijfers[0] == "0" and cijfers[1] != "0"
 
 
+_SPATIES = re.compile(r"[ \u00a0]+")
+
+
 def _namen(tekst):
-    """Spans of capitalised full names (at least two name parts)."""
-    woorden = [(m.start(), m.end(), m.group()) for m in _WOORD.finditer(tekst)]
+    """Spans of capitalised full names (at least two name parts).
+
+    One pass over the words; a word that starts in lower case and is no
+    tussenvoegsel (most words) only ends a run, without further tests.
+    """
     vondsten = []
-    run = []  # [(start, end, word, is_name_part)]
+    run = []  # [(start, end, is_name_part)]
 
     def sluit_run():
         # Trim tussenvoegsels at the ends; a name needs 2+ capitalised parts.
-        while run and not run[-1][3]:
+        while run and not run[-1][2]:
             run.pop()
-        while run and not run[0][3]:
-            run.pop(0)
-        if sum(1 for deel in run if deel[3]) >= 2:
-            vondsten.append(Vondst("naam", run[0][0], run[-1][1], tekst[run[0][0] : run[-1][1]]))
+        eerste = next((i for i, deel in enumerate(run) if deel[2]), len(run))
+        if sum(1 for deel in run if deel[2]) >= 2:
+            begin, eind = run[eerste][0], run[-1][1]
+            vondsten.append(Vondst("naam", begin, eind, tekst[begin:eind]))
         run.clear()
 
-    vorige_eind = None
-    for start, eind, woord in woorden:
-        tussenruimte = tekst[vorige_eind:start] if vorige_eind is not None else ""
-        if run and not re.fullmatch(r"[ \u00a0]+", tussenruimte):
-            sluit_run()
-        is_naamdeel = bool(_HOOFDLETTERWOORD.match(woord)) and woord.lower() not in _GEEN_NAAM
-        if is_naamdeel:
-            run.append((start, eind, woord, True))
-        elif run and woord.lower() in _TUSSENVOEGSELS and woord.islower():
-            run.append((start, eind, woord, False))
-        else:
+    vorige_eind = 0
+    for m in _WOORD.finditer(tekst):
+        start, eind = m.span()
+        if run and not _SPATIES.fullmatch(tekst, vorige_eind, start):
             sluit_run()
         vorige_eind = eind
+        woord = m.group()
+        if woord[0].islower():
+            if run and woord in _TUSSENVOEGSELS:
+                run.append((start, eind, False))
+            elif run:
+                sluit_run()
+            continue
+        if _HOOFDLETTERWOORD.match(woord) and woord.lower() not in _GEEN_NAAM:
+            run.append((start, eind, True))
+        elif run:
+            sluit_run()
     sluit_run()
     return vondsten
 
@@ -203,12 +223,47 @@ def controleer(tekst: str) -> list[Vondst]:
         kandidaten.append(Vondst("adres", m.start(), m.end(), m.group()))
     kandidaten.extend(_namen(tekst))
 
-    kandidaten.sort(key=lambda v: (_RANG[v.soort], v.start))
-    gekozen = []
-    for vondst in kandidaten:
-        if all(vondst.eind <= ander.start or vondst.start >= ander.eind for ander in gekozen):
-            gekozen.append(vondst)
-    return sorted(gekozen, key=lambda v: v.start)
+    return _zonder_overlap(kandidaten)
+
+
+def _zonder_overlap(kandidaten: list[Vondst]) -> list[Vondst]:
+    """Keep each candidate that overlaps no candidate of a lower rank (or an
+    earlier one of its own rank); return them in text order.
+
+    Rank by rank, the candidates (by start) are walked beside the spots kept
+    so far (by start, never overlapping, so also by end): one pass per rank,
+    linear in the number of candidates after sorting.
+    """
+    gekozen: list[Vondst] = []
+    for soort in SOORTEN:
+        van_soort = sorted((v for v in kandidaten if v.soort == soort), key=lambda v: v.start)
+        nieuw = []
+        i = 0
+        for vondst in van_soort:
+            while i < len(gekozen) and gekozen[i].eind <= vondst.start:
+                i += 1
+            if i < len(gekozen) and gekozen[i].start < vondst.eind:
+                continue  # overlaps a kept spot of a lower rank
+            if nieuw and nieuw[-1].eind > vondst.start:
+                continue  # overlaps an earlier spot of its own kind
+            nieuw.append(vondst)
+        gekozen = sorted(gekozen + nieuw, key=lambda v: v.start)
+    return gekozen
+
+
+def nieuw_ten_opzichte_van(vondsten: list[Vondst], opgeslagen: str) -> list[Vondst]:
+    """The spots whose text did not already stand in `opgeslagen` (the stored field).
+
+    Texts the scan finds in the stored field too are known at once; of the
+    others, HOOGSTENS_OPGEZOCHT are searched for as plain text, and the rest
+    count as new (a warning too many rather than too few).
+    """
+    if not vondsten or not opgeslagen:
+        return vondsten
+    onbekend = {v.tekst for v in vondsten} - {v.tekst for v in controleer(opgeslagen)}
+    opgezocht = sorted(onbekend)[:HOOGSTENS_OPGEZOCHT]
+    nieuw = onbekend - {tekst for tekst in opgezocht if tekst in opgeslagen}
+    return [v for v in vondsten if v.tekst in nieuw]
 
 
 def lijkt_op_echte_naam(waarde: str) -> bool:

@@ -1,5 +1,8 @@
 """The privacy scan (verhalen/privacy.py): pure functions, no database."""
 
+import time
+from collections import Counter
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -144,3 +147,53 @@ def test_segmenten_cut_the_text_around_the_findings():
 def test_vingerafdruk_changes_with_the_text():
     assert privacy.vingerafdruk("a", "b") == privacy.vingerafdruk("a", "b")
     assert privacy.vingerafdruk("a", "b") != privacy.vingerafdruk("a", "c")
+
+
+# Dense hits: a phone number, two names and an e-mail address every 88 characters.
+DICHT = "Bel Jan de Vries op 06-12345678 of mail jan@example.org, Kees Bakker: 010 1234567. "
+
+
+def _dichte_tekst(kilobytes):
+    return (DICHT * (kilobytes * 1024 // len(DICHT) + 1))[: kilobytes * 1024]
+
+
+def _seconden_per_kilobyte(kilobytes):
+    tekst = _dichte_tekst(kilobytes)
+    metingen = []
+    for _ in range(3):
+        begin = time.process_time()
+        privacy.controleer(tekst)
+        metingen.append(time.process_time() - begin)
+    return min(metingen) / kilobytes
+
+
+def test_controleer_takes_the_same_time_per_kilobyte_for_long_texts():
+    # The spots used to be compared with every spot kept so far: 8x the text
+    # took 64x the time. Now it must stay linear (3x leaves room for noise).
+    klein, groot = _seconden_per_kilobyte(50), _seconden_per_kilobyte(400)
+    assert groot < 3 * klein, f"{klein * 1000:.2f} ms/kB at 50 kB, {groot * 1000:.2f} at 400 kB"
+
+
+def test_controleer_finds_every_dense_hit():
+    tekst = _dichte_tekst(10)
+    soorten = Counter(v.soort for v in privacy.controleer(tekst))
+    herhalingen = len(tekst) // len(DICHT)
+    assert soorten["telefoon"] >= 2 * herhalingen
+    assert soorten["email"] >= herhalingen
+    assert soorten["naam"] >= 2 * herhalingen
+
+
+def test_nieuw_ten_opzichte_van_leaves_out_what_stood_in_the_stored_text():
+    opgeslagen = "Jan de Vries Bakker belde met 06-12345678."
+    vondsten = privacy.controleer("Jan de Vries belde 06-12345678 en 06-87654321, Piet Smit ook.")
+    nieuw = privacy.nieuw_ten_opzichte_van(vondsten, opgeslagen)
+    # "Jan de Vries" is no spot of its own in the stored text, but stood in it
+    assert [v.tekst for v in nieuw] == ["06-87654321", "Piet Smit"]
+
+
+def test_nieuw_ten_opzichte_van_searches_a_bounded_number_of_texts(monkeypatch):
+    monkeypatch.setattr(privacy, "HOOGSTENS_OPGEZOCHT", 1)
+    vondsten = privacy.controleer("Anna Smit en Piet Smit")
+    # both stood in the stored text as plain text; only the first (sorted) is looked up
+    nieuw = privacy.nieuw_ten_opzichte_van(vondsten, "xAnna Smitx xPiet Smitx")
+    assert [v.tekst for v in nieuw] == ["Piet Smit"]

@@ -87,6 +87,19 @@ def test_create_with_personal_data_warns_and_keeps_everything(onderzoeker_client
     assert "Toch opslaan" in html
 
 
+def test_create_with_many_spots_counts_them_all_and_shows_the_first_200(onderzoeker_client):
+    tekst = " ".join(f"Bel 06-{nummer:08d}." for nummer in range(250))
+    response = onderzoeker_client.post(reverse("verhalen:create"), formulier(tekst=tekst))
+
+    html = response.content.decode()
+    assert "We vonden 250 plekken die op persoonsgegevens lijken." in html
+    assert "Hieronder de eerste 200 van de 250 plekken." in html
+    assert html.count('<mark class="privacy-vondst">') == 200  # the list
+    assert html.count('title="telefoonnummer"') == 200  # the highlighted text
+    assert "06-00000199</mark>" in html and "06-00000200</mark>" not in html
+    assert f">\n{tekst}</textarea>" in html
+
+
 def test_create_toch_opslaan_stores_the_confirmed_text(onderzoeker_client):
     data = formulier(tekst="Bel mij op 06-12345678.")
     akkoord = privacy.vingerafdruk(data["titel"], data["samenvatting"], data["tekst"])

@@ -34,7 +34,7 @@ class PrivacyControle:
 
     @property
     def aantal(self):
-        return sum(len(veld["vondsten"]) for veld in self.velden)
+        return sum(veld["aantal"] for veld in self.velden)
 
     def __bool__(self):
         return self.aantal > 0
@@ -214,14 +214,16 @@ class VerhaalForm(forms.ModelForm):
         controle = PrivacyControle(vingerafdruk=privacy.vingerafdruk(*teksten))
         for naam, tekst in zip(GECONTROLEERDE_VELDEN, teksten, strict=True):
             opgeslagen = self.opgeslagen_teksten[naam]
-            vondsten = [v for v in privacy.controleer(tekst) if v.tekst not in opgeslagen]
+            vondsten = privacy.nieuw_ten_opzichte_van(privacy.controleer(tekst), opgeslagen)
             if vondsten:
+                getoond = vondsten[: privacy.HOOGSTENS_GETOOND]
                 controle.velden.append(
                     {
                         "naam": naam,
                         "label": self.fields[naam].label,
-                        "vondsten": vondsten,
-                        "segmenten": privacy.segmenten(tekst, vondsten),
+                        "aantal": len(vondsten),
+                        "vondsten": getoond,
+                        "segmenten": privacy.segmenten(tekst, getoond),
                     }
                 )
         return controle
