@@ -202,6 +202,13 @@ PAGINAS = [
     ),
     P(ONDERZOEKER, "verhalen-zoeken", "/verhalen/?q=brief"),
     P(ONDERZOEKER, "verhaal-nieuw", "/verhalen/nieuw/"),
+    P(ONDERZOEKER, "verhalen-importeren", "/verhalen/importeren/"),
+    P(
+        ONDERZOEKER,
+        "verhalen-importeren-fout",
+        "/verhalen/importeren/",
+        post={"verteller_type": "bewoner", "verzamelwijze": "interview"},
+    ),
     P(ONDERZOEKER, "verhaal-nieuw-fout", "/verhalen/nieuw/", post={"titel": "", "tekst": ""}),
     P(
         ONDERZOEKER,

@@ -126,10 +126,8 @@ class VerhaalFilter(django_filters.FilterSet):
         model = Verhaal
         fields = []
 
-    def __init__(self, *args, met_zoekfragment=True, rangschik_tot=None, **kwargs):
+    def __init__(self, *args, rangschik_tot=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # An export selects the same stories but shows no search snippets.
-        self.met_zoekfragment = met_zoekfragment
         # The list ranks at most this many matches by relevance (search.zoek).
         self.rangschik_tot = rangschik_tot
         velden = self.form.fields
@@ -149,12 +147,7 @@ class VerhaalFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         if not self.zoekterm:
             return queryset
-        return search.zoek(
-            queryset,
-            self.zoekterm,
-            met_fragment=self.met_zoekfragment,
-            rangschik_tot=self.rangschik_tot,
-        )
+        return search.zoek(queryset, self.zoekterm, rangschik_tot=self.rangschik_tot)
 
     def filter_thema(self, queryset, name, thema):
         """Stories tagged with `thema` or any of its sub-codes (any depth)."""

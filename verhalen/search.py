@@ -1,40 +1,46 @@
 """Full-text search over stories, one interface for PostgreSQL and SQLite.
 
     from verhalen import search
-    verhalen = search.zoek(Verhaal.objects.zichtbaar_voor(user), "wantrouwen")
+    verhalen = search.zoek(Verhaal.objects.zichtbaar_voor(user), "brieven")
     for verhaal in verhalen:
-        search.fragment_html(verhaal)   # snippet with <mark> around the hits
+        search.fragment_html(verhaal, "brieven")   # snippet with <mark> around the hits
 
-`zoek()` filters and orders by relevance and annotates each story with
-`zoekrang` and `zoekfragment` (a plain-text snippet in which the hits are
-wrapped in private markers). `fragment_html()` escapes that snippet and turns
-the markers into <mark>, so story text can never inject HTML.
+Dutch word forms (verhalen/woordvormen.py): a story is found by the words as
+written and by their lemmas, and so is the query: "brieven" finds "brief",
+"huis" finds "huizen", "wantrouwen" finds "wantrouwend". Each story stores
+the lemmas of its words that differ from them (`Verhaal.zoeklemmas`,
+refreshed by save()).
 
 PostgreSQL: the stored `Verhaal.zoekvector` (title weight A, summary B,
-text C; `dutch` configuration, so "wantrouwen" also finds "wantrouwend") is
-kept up to date by a database trigger on every insert/update, including bulk
-paths, and searched through a GIN index (migration 0002). Ranked with
-SearchRank, snippets from SearchHeadline.
+text C, lemmas D; `dutch` configuration) is kept up to date by a database
+trigger on every insert/update (migrations 0003, 0008), including bulk
+paths, and searched through a GIN index. The query is the typed text OR its
+lemmatised form (websearch syntax: quotes, "or", "-"). Ranked with SearchRank.
 
-SQLite: every word must occur (case-insensitive) in title, summary or text;
-title hits rank first; the snippet is the text around the first hit.
+SQLite: every word (or its lemma) must occur, case-insensitive, in title,
+summary, text or lemmas; title hits rank first.
+
+Snippets (`fragment_html`) are made in Python from the story text on both
+databases: the first hit with the text around it, the words as written,
+every form of a search word marked (a database headline only knows stems,
+so it would not mark "brieven" for "brief").
 """
 
 import re
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.functions import Greatest, Lower, StrIndex, Substr
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from carelab.paginering import begrensd_aantal
+from verhalen.woordvormen import WOORD, gelemmatiseerd, lemma, past_bij
 
 CONFIG = "dutch"
-START = "\ue000"  # private-use characters: never typed in a story
-STOP = "\ue001"
+_VOOR = 80  # characters of context before the first hit
 _FRAGMENT_LENGTE = 220
+_ZOEKTAAL = {"or", "of"}  # websearch's OR is no search word
 
 
 def is_postgres() -> bool:
@@ -45,11 +51,8 @@ def woorden(zoekterm: str) -> list[str]:
     return [woord for woord in re.split(r"\s+", zoekterm.strip()) if woord.strip('"')]
 
 
-def zoek(queryset, zoekterm: str, *, met_fragment: bool = True, rangschik_tot: int | None = None):
+def zoek(queryset, zoekterm: str, *, rangschik_tot: int | None = None):
     """`queryset` narrowed to stories matching `zoekterm`, best match first.
-
-    `met_fragment=False` leaves out the snippet (an export needs none, and on
-    PostgreSQL building one reads each story's whole text again).
 
     `rangschik_tot=n`: when more than n stories match, they are shown newest
     first instead of by relevance. Ranking reads every match's search vector
@@ -64,10 +67,16 @@ def zoek(queryset, zoekterm: str, *, met_fragment: bool = True, rangschik_tot: i
     else:
         gevonden = _filter_eenvoudig(queryset, zoekterm)
     if rangschik_tot is not None and begrensd_aantal(gevonden, rangschik_tot) > rangschik_tot:
-        return _met_fragment(gevonden, zoekterm, met_fragment).order_by("-aangemaakt_op", "-pk")
+        return gevonden.order_by("-aangemaakt_op", "-pk")
     if is_postgres():
-        return _zoek_postgres(gevonden, zoekterm, met_fragment)
-    return _zoek_eenvoudig(gevonden, zoekterm)
+        rang = SearchRank(F("zoekvector"), _query(zoekterm))
+    else:
+        rang = Case(
+            When(_in_titel(_termen(zoekterm)[0]), then=Value(2)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    return gevonden.annotate(zoekrang=rang).order_by("-zoekrang", "-aangemaakt_op", "-pk")
 
 
 def is_op_relevantie(queryset) -> bool:
@@ -75,99 +84,76 @@ def is_op_relevantie(queryset) -> bool:
     return "zoekrang" in queryset.query.annotations
 
 
-def _met_fragment(gevonden, zoekterm, met_fragment):
-    if not met_fragment:
-        return gevonden
-    if is_postgres():
-        return gevonden.annotate(zoekfragment=_headline(zoekterm))
-    return _annoteer_eenvoudig(gevonden, zoekterm)
-
-
 def _query(zoekterm):
-    return SearchQuery(zoekterm, config=CONFIG, search_type="websearch")
-
-
-# ts_headline reads the whole text it is given (a 3 000-word story costs
-# milliseconds per row): it gets a window of the text around the first place
-# where the first search word occurs (or the start, e.g. when only a stemmed
-# form of it occurs).
-_VENSTER_VOOR = 1000
-_VENSTER = 4000
-
-
-def _headline(zoekterm):
-    positie = StrIndex(Lower("tekst"), Lower(Value(_termen(zoekterm)[0])))
-    venster = Substr("tekst", Greatest(positie - _VENSTER_VOOR, 1), _VENSTER)
-    return SearchHeadline(
-        venster,
-        _query(zoekterm),
-        config=CONFIG,
-        start_sel=START,
-        stop_sel=STOP,
-        max_words=40,
-        min_words=15,
-        max_fragments=2,
-        fragment_delimiter=" … ",
-    )
-
-
-def _zoek_postgres(queryset, zoekterm, met_fragment):
-    queryset = queryset.annotate(zoekrang=SearchRank(F("zoekvector"), _query(zoekterm)))
-    return _met_fragment(queryset, zoekterm, met_fragment).order_by(
-        "-zoekrang", "-aangemaakt_op", "-pk"
-    )
-
-
-def _filter_eenvoudig(queryset, zoekterm):
-    for term in _termen(zoekterm):
-        queryset = queryset.filter(
-            Q(titel__icontains=term) | Q(samenvatting__icontains=term) | Q(tekst__icontains=term)
-        )
-    return queryset
+    zoals_getypt = SearchQuery(zoekterm, config=CONFIG, search_type="websearch")
+    grondvormen = gelemmatiseerd(zoekterm)
+    if grondvormen == zoekterm.lower():
+        return zoals_getypt
+    return zoals_getypt | SearchQuery(grondvormen, config=CONFIG, search_type="websearch")
 
 
 def _termen(zoekterm):
     return [woord.strip('"') for woord in woorden(zoekterm)]
 
 
-def _annoteer_eenvoudig(queryset, zoekterm):
-    positie = StrIndex(Lower("tekst"), Lower(Value(_termen(zoekterm)[0])))
-    return queryset.annotate(
-        zoekfragment=Substr("tekst", Greatest(positie - 80, 1), _FRAGMENT_LENGTE),
-        zoekpositie=positie,
-    )
+def _in_titel(term):
+    return Q(titel__icontains=term) | Q(titel__icontains=lemma(term))
 
 
-def _zoek_eenvoudig(queryset, zoekterm):
-    return (
-        _annoteer_eenvoudig(queryset, zoekterm)
-        .annotate(
-            zoekrang=Case(
-                When(titel__icontains=_termen(zoekterm)[0], then=Value(2)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("-zoekrang", "-aangemaakt_op", "-pk")
-    )
+def _filter_eenvoudig(queryset, zoekterm):
+    for term in _termen(zoekterm):
+        conditie = Q()
+        for vorm in {term, lemma(term)}:
+            for veld in ("titel", "samenvatting", "tekst", "zoeklemmas"):
+                conditie |= Q(**{f"{veld}__icontains": vorm})
+        queryset = queryset.filter(conditie)
+    return queryset
 
 
 def fragment_html(verhaal, zoekterm: str = ""):
-    """The search snippet of an annotated story as safe HTML with <mark> hits."""
-    ruw = getattr(verhaal, "zoekfragment", None)
-    if ruw is None:
+    """A snippet of the story text around the first hit of `zoekterm`, as safe
+    HTML: the text escaped, every form of a search word in <mark>."""
+    zoekwoorden = [woord for woord in WOORD.findall(zoekterm) if woord.lower() not in _ZOEKTAAL]
+    if not zoekwoorden or not verhaal.tekst:
         return ""
-    if not is_postgres():
-        ruw = _markeer_eenvoudig(ruw, zoekterm, begin=getattr(verhaal, "zoekpositie", 0))
-    html = escape(ruw).replace(START, "<mark>").replace(STOP, "</mark>")
-    return mark_safe(html)  # noqa: S308 — escaped above, only our own tags added
+    tekst = verhaal.tekst
+    treffers = _treffers(tekst, zoekwoorden)
+    eerste = treffers[0][0] if treffers else 0
+    begin = _woordgrens(tekst, max(eerste - _VOOR, 0))
+    einde = _woordgrens(tekst, begin + _FRAGMENT_LENGTE, naar_voren=True)
+    delen = ["… "] if begin else []
+    positie = begin
+    for start, eind in treffers:
+        if start < begin:
+            continue
+        if eind > einde:
+            break
+        delen += [escape(tekst[positie:start]), "<mark>", escape(tekst[start:eind]), "</mark>"]
+        positie = eind
+    delen.append(escape(tekst[positie:einde]))
+    if einde < len(tekst):
+        delen.append(" …")
+    return mark_safe("".join(delen).strip())  # noqa: S308 — escaped above, only our own tags added
 
 
-def _markeer_eenvoudig(ruw, zoekterm, begin):
-    termen = [re.escape(woord.strip('"')) for woord in woorden(zoekterm)]
-    if termen:
-        patroon = re.compile("|".join(termen), re.IGNORECASE)
-        ruw = patroon.sub(lambda m: f"{START}{m.group()}{STOP}", ruw)
-    prefix = "… " if begin and begin > 81 else ""
-    suffix = " …" if len(ruw) >= _FRAGMENT_LENGTE else ""
-    return f"{prefix}{ruw.strip()}{suffix}"
+def _treffers(tekst, zoekwoorden, *, voorbij=_FRAGMENT_LENGTE):
+    """(start, end) of the words in `tekst` that are a form of a search word,
+    up to `voorbij` characters past the first one."""
+    treffers = []
+    for match in WOORD.finditer(tekst):
+        if treffers and match.start() > treffers[0][0] + voorbij:
+            break
+        if any(past_bij(match.group(), zoekwoord) for zoekwoord in zoekwoorden):
+            treffers.append(match.span())
+    return treffers
+
+
+def _woordgrens(tekst, positie, *, naar_voren=False):
+    """`positie` moved to the nearest space (backwards, or forwards)."""
+    if positie <= 0 or positie >= len(tekst):
+        return max(0, min(positie, len(tekst)))
+    if naar_voren:
+        spatie = tekst.find(" ", positie)
+        return len(tekst) if spatie == -1 or spatie > positie + 30 else spatie
+    spatie = tekst.rfind(" ", 0, positie)
+    return 0 if spatie == -1 else spatie + 1

@@ -3,12 +3,14 @@
 from django.urls import path
 
 from verhalen.views import verhalen as views
+from verhalen.views.importeren import verhaal_importeren
 
 app_name = "verhalen"
 
 urlpatterns = [
     path("verhalen/", views.verhaal_list, name="list"),
     path("verhalen/nieuw/", views.verhaal_create, name="create"),
+    path("verhalen/importeren/", verhaal_importeren, name="importeren"),
     path("verhalen/export.csv", views.export_csv, name="export_csv"),
     path("verhalen/export.json", views.export_json, name="export_json"),
     path("verhalen/ingetrokken/", views.ingetrokken_list, name="ingetrokken"),

@@ -51,6 +51,7 @@ from verhalen.forms.collecties import (
     VoegToeForm,
     ZoekVerhaalForm,
 )
+from verhalen.forms.importeren import ImportForm
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
 
 pytestmark = pytest.mark.django_db
@@ -182,6 +183,14 @@ FORMULIEREN = [
         lambda w: reverse("verhalen:update", args=[w.verhaal_onderzoek.pk]),
         velden(VerhaalForm, extra=["privacy_akkoord"]),
         _verhaal,
+    ),
+    Doel(
+        "verhalen importeren",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("verhalen:importeren"),
+        velden(ImportForm),
+        lambda w: {"verteller_type": "bewoner", "verzamelwijze": "interview"},
     ),
     Doel(
         "verhaal herstellen",

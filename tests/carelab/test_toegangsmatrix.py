@@ -31,6 +31,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -268,6 +269,16 @@ TABEL = [
             "gemeente": "rotterdam",
             "verzamelwijze": "interview",
             "toestemming": "onderzoek",
+        },
+    ),
+    r(
+        "verhalen:importeren",
+        ONDERZOEKERS,
+        post=ONDERZOEKERS_POST,
+        data=lambda w: {
+            "bestanden": SimpleUploadedFile("gesprek.txt", b"R: Een verzonnen verhaal."),
+            "verteller_type": "bewoner",
+            "verzamelwijze": "interview",
         },
     ),
     r("verhalen:export_csv", ONDERZOEKERS),

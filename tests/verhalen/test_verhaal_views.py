@@ -100,6 +100,18 @@ def test_create_with_many_spots_counts_them_all_and_shows_the_first_200(onderzoe
     assert f">\n{tekst}</textarea>" in html
 
 
+def test_privacy_warning_names_each_field_with_its_article(onderzoeker_client):
+    data = formulier(
+        titel="Bel 06-12345678", samenvatting="Mail iemand@example.nl", tekst="Ik belde 0612345678."
+    )
+    html = onderzoeker_client.post(reverse("verhalen:create"), data).content.decode()
+
+    assert "Bekijk de plekken in de titel</summary>" in html
+    assert "Bekijk de plekken in de samenvatting</summary>" in html
+    assert "Bekijk de plekken in het verhaal</summary>" in html
+    assert "in de verhaal" not in html
+
+
 def test_create_toch_opslaan_stores_the_confirmed_text(onderzoeker_client):
     data = formulier(tekst="Bel mij op 06-12345678.")
     akkoord = privacy.vingerafdruk(data["titel"], data["samenvatting"], data["tekst"])

@@ -1,12 +1,18 @@
 """Full-text search (verhalen/search.py) on SQLite and PostgreSQL."""
 
+import importlib
+from types import SimpleNamespace
+
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.urls import reverse
 
+from tests.factories import UserFactory
 from tests.verhalen.factories import VerhaalFactory
 from verhalen import search
 from verhalen.models import Verhaal
+from verhalen.services.verhalen import wis_verhaal
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +116,107 @@ def test_postgres_search_uses_the_gin_index():
         )
         (definitie,) = cursor.fetchone()
     assert "USING gin (zoekvector)" in definitie
+
+
+# (typed in the search box, as it stands in the story): plurals, diminutive-
+# free irregular plurals, verb forms. Each pair is searched both ways where
+# the reverse is a different word form.
+WOORDVORMEN = [
+    ("brieven", "brief"),
+    ("brief", "brieven"),
+    ("huizen", "huis"),
+    ("huis", "huizen"),
+    ("wantrouwen", "wantrouwend"),
+    ("kinderen", "kind"),
+    ("kind", "kinderen"),
+    ("steden", "stad"),
+    ("stad", "steden"),
+    ("gemeenten", "gemeente"),
+    ("afspraken", "afspraak"),
+    ("afspraak", "afspraken"),
+    ("toeslagen", "toeslag"),
+    ("schulden", "schuld"),
+    ("schuld", "schulden"),
+    ("loketten", "loket"),
+    ("vrouwen", "vrouw"),
+    ("dagen", "dag"),
+    ("jaren", "jaar"),
+    ("weken", "week"),
+    ("woningen", "woning"),
+    ("gesprekken", "gesprek"),
+    ("formulieren", "formulier"),
+    ("problemen", "probleem"),
+    ("uitkeringen", "uitkering"),
+    ("liep", "lopen"),
+    ("lopen", "liep"),
+    ("gelopen", "liep"),
+    ("schreef", "schrijven"),
+    ("schrijven", "schreef"),
+    ("kreeg", "krijgen"),
+    ("gekregen", "kreeg"),
+    ("woonde", "wonen"),
+    ("betaalde", "betalen"),
+]
+
+
+@pytest.mark.parametrize(("zoekwoord", "in_tekst"), WOORDVORMEN)
+def test_zoek_finds_other_dutch_word_forms(zoekwoord, in_tekst):
+    VerhaalFactory(titel="Gevonden", tekst=f"Een voorbeeld: {in_tekst}, zei ze toen.")
+    VerhaalFactory(titel="Anders", tekst="Een voorbeeld over iets heel anders.")
+
+    gevonden = search.zoek(Verhaal.objects.all(), zoekwoord)
+
+    assert titels(gevonden) == ["Gevonden"]
+    assert f"<mark>{in_tekst}</mark>" in search.fragment_html(gevonden[0], zoekwoord)
+
+
+def test_zoek_with_several_word_forms_needs_each_of_them():
+    VerhaalFactory(titel="Beide", tekst="Na de brieven zochten we andere huizen.")
+    VerhaalFactory(titel="Een", tekst="Alleen een brief.")
+    assert titels(search.zoek(Verhaal.objects.all(), "brief huis")) == ["Beide"]
+
+
+def test_fragment_html_shows_the_words_as_written_around_the_first_hit():
+    begin = "Een lange inleiding zonder het woord. " * 10
+    VerhaalFactory(tekst=f"{begin}Toen kwamen de Brieven, en nog meer brieven.")
+    verhaal = search.zoek(Verhaal.objects.all(), "brief").get()
+
+    html = search.fragment_html(verhaal, "brief")
+
+    assert html.startswith("… ")
+    assert html.endswith("Toen kwamen de <mark>Brieven</mark>, en nog meer <mark>brieven</mark>.")
+
+
+def test_save_keeps_the_lemmas_up_to_date_and_erasure_removes_them():
+    verhaal = VerhaalFactory(titel="Post", tekst="Er kwamen brieven.", samenvatting="")
+    assert verhaal.zoeklemmas == "brief komen"
+
+    verhaal.tekst = "Over de huizen."
+    verhaal.save()
+    assert Verhaal.objects.get(pk=verhaal.pk).zoeklemmas == "huis"
+    assert titels(search.zoek(Verhaal.objects.all(), "brief")) == []
+    assert titels(search.zoek(Verhaal.objects.all(), "huis")) == ["Post"]
+
+    wis_verhaal(verhaal=verhaal, door=UserFactory())
+    assert Verhaal.objects.get(pk=verhaal.pk).zoeklemmas == "wissen"  # of "Gewist verhaal"
+
+
+def test_migration_reindexes_existing_stories():
+    VerhaalFactory(titel="Oud", tekst="Over de huizen in de straat.")
+    Verhaal.objects.update(zoeklemmas="")  # as before the migration
+    assert titels(search.zoek(Verhaal.objects.all(), "huis")) == []
+
+    migratie = importlib.import_module("verhalen.migrations.0008_zoeklemmas")
+    # What RunPython hands over (a schema editor cannot open inside a test's
+    # transaction on SQLite): the connection and a way to execute SQL.
+    schema_editor = SimpleNamespace(connection=connection, execute=connection.cursor().execute)
+    migratie.herindexeer(apps, schema_editor)
+
+    assert titels(search.zoek(Verhaal.objects.all(), "huis")) == ["Oud"]
+
+
+def test_list_finds_plural_and_marks_it_as_written(onderzoeker_client):
+    VerhaalFactory(titel="Post", tekst="Drie brieven op één dag.")
+    html = onderzoeker_client.get(reverse("verhalen:list"), {"q": "brief"}).content.decode()
+    assert "1 verhaal met “brief”" in html
+    assert "<mark>brieven</mark>" in html

@@ -23,6 +23,8 @@ from verhalen.services.verhalen import BEWERKBARE_VELDEN, normaliseer_tekst
 
 # The fields the privacy check scans, in the order they are shown.
 GECONTROLEERDE_VELDEN = ("titel", "samenvatting", "tekst")
+# The article of each field's label ("in het verhaal", "in de titel").
+LIDWOORD = {"titel": "de", "samenvatting": "de", "tekst": "het"}
 
 
 @dataclass
@@ -221,6 +223,7 @@ class VerhaalForm(forms.ModelForm):
                     {
                         "naam": naam,
                         "label": self.fields[naam].label,
+                        "lidwoord": LIDWOORD[naam],
                         "aantal": len(vondsten),
                         "vondsten": getoond,
                         "segmenten": privacy.segmenten(tekst, getoond),

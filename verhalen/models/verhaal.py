@@ -32,6 +32,7 @@ from taggit.models import TaggedItemBase
 
 from carelab import roles
 from carelab.models import SnelleLabels, ThemaItemBase
+from verhalen.woordvormen import bron_van, lemmas_van
 
 
 class Toestemming(models.TextChoices):
@@ -154,7 +155,7 @@ class VerhaalQuerySet(models.QuerySet):
         return (
             self.select_related("wijk", "project", "werkteam", "verzameld_door")
             .prefetch_related("themas", "trefwoorden")
-            .defer("zoekvector")
+            .defer("zoekvector", "zoeklemmas", "zoeklemmas_bron")
         )
 
 
@@ -346,8 +347,17 @@ class Verhaal(models.Model):
         _("trefwoorden (momentopname)"), default=list, editable=False
     )
     zoekvector = SearchVectorField(_("zoekvector"), null=True, editable=False)
+    # Lemmas of the searchable text that differ from the words as written
+    # (verhalen/woordvormen.py): the search vector adds them, the SQLite
+    # search reads them. Refreshed by save(), with the fingerprint of the
+    # text they came from; on PostgreSQL the trigger drops lemmas whose text
+    # changed without save() (bulk paths), so no removed word stays findable.
+    zoeklemmas = models.TextField(_("grondvormen voor zoeken"), blank=True, editable=False)
+    zoeklemmas_bron = models.CharField(
+        _("vingerafdruk van de tekst van de grondvormen"), max_length=32, blank=True, editable=False
+    )
 
-    history = HistoricalRecords(excluded_fields=["zoekvector"])
+    history = HistoricalRecords(excluded_fields=["zoekvector", "zoeklemmas", "zoeklemmas_bron"])
     objects = VerhaalQuerySet.as_manager()
 
     class Meta:
@@ -391,10 +401,25 @@ class Verhaal(models.Model):
 
     def save(self, *args, **kwargs):
         self.leg_labels_vast()
+        kwargs["update_fields"] = self.leg_zoeklemmas_vast(kwargs.get("update_fields"))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("verhalen:detail", kwargs={"pk": self.pk})
+
+    def leg_zoeklemmas_vast(self, update_fields=None):
+        """Refresh `zoeklemmas` from title, summary and text (no save) when
+        they are loaded and written; returns `update_fields` (plus the lemma fields)."""
+        bronnen = {"titel", "samenvatting", "tekst"}
+        if bronnen & self.get_deferred_fields():
+            return update_fields
+        if update_fields is not None:
+            if not bronnen & set(update_fields):
+                return update_fields
+            update_fields = {*update_fields, "zoeklemmas", "zoeklemmas_bron"}
+        self.zoeklemmas = lemmas_van(self.titel, self.samenvatting, self.tekst)
+        self.zoeklemmas_bron = bron_van(self.titel, self.samenvatting, self.tekst)
+        return update_fields
 
     @property
     def is_gewist(self):

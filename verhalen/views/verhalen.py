@@ -76,8 +76,9 @@ def _gefilterd(request, **kwargs):
 def verhaal_list(request):
     filterset = _gefilterd(request, rangschik_tot=paginering.GRENS)
     # An invalid filter value is shown as an error and left out. A list row
-    # never shows the whole text: it is not read (nor its search vector).
-    verhalen = filterset.qs.defer("tekst", "zoekvector")
+    # never shows the whole text: it is read only for a search snippet.
+    zoekterm = filterset.zoekterm
+    verhalen = filterset.qs if zoekterm else filterset.qs.defer("tekst")
     if search.is_op_relevantie(verhalen):
         # At most GRENS matches (rangschik_tot): numbered pages of them.
         pagina = paginering.genummerd(verhalen, request.GET, per_pagina=VERHALEN_PER_PAGINA)
@@ -85,7 +86,6 @@ def verhaal_list(request):
         pagina = paginering.blader(
             verhalen, request.GET, volgorde=VERHAAL_VOLGORDE, per_pagina=VERHALEN_PER_PAGINA
         )
-    zoekterm = filterset.zoekterm
     for verhaal in pagina:
         verhaal.zoekfragment_html = search.fragment_html(verhaal, zoekterm) if zoekterm else ""
     return render(
@@ -378,7 +378,7 @@ def export_json(request):
 def _export(request, maak_response, handeling):
     """Exactly the stories the list's filters select — or 400 for a bad filter,
     so an export never silently holds more than was asked for."""
-    filterset = _gefilterd(request, met_zoekfragment=False)
+    filterset = _gefilterd(request)
     if filterset.is_bound and not filterset.is_valid():
         fouten = "; ".join(
             f"{filterset.form.fields[veld].label}: {' '.join(lijst)}"
