@@ -160,9 +160,7 @@ def blader(queryset, get, *, volgorde, per_pagina):
         return Pagina(rijen=[], begin=querystring(get))
     return Pagina(
         rijen=rijen,
-        vorige=querystring(get, **{VOOR: sleutel_tekst(rijen[0], volgorde)})
-        if meer_ervoor
-        else "",
+        vorige=querystring(get, **{VOOR: sleutel_tekst(rijen[0], volgorde)}) if meer_ervoor else "",
         volgende=querystring(get, **{NA: sleutel_tekst(rijen[-1], volgorde)}) if meer_erna else "",
         begin=querystring(get),
     )
