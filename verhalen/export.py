@@ -22,6 +22,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone
 
 from carelab import csv_export
+from carelab.models import Thema
 from verhalen.models import Fragment, FragmentThema, VerhaalThema, VerhaalTrefwoord
 
 EXPORT_CHUNK = 1000
@@ -111,18 +112,19 @@ def _per_object(rijen):
     return per
 
 
-def _fragmenten_per_verhaal(verhaal_ids):
-    fragmenten = Fragment.objects.filter(verhaal_id__in=verhaal_ids)
+def _fragmenten_per_verhaal(verhaal_ids, code_slugs):
+    rijen = list(Fragment.objects.filter(verhaal_id__in=verhaal_ids).values_list(*_FRAGMENT_VELDEN))
+    # By the fragments' own ids (the index of the through table), not by a join
+    # on the story: that made PostgreSQL scan all fragment codes for every chunk.
     codes = _per_object(
-        FragmentThema.objects.filter(content_object__verhaal_id__in=verhaal_ids).values_list(
-            "content_object_id", "tag__slug"
-        )
+        (fragment_id, code_slugs[code_id])
+        for fragment_id, code_id in FragmentThema.objects.filter(
+            content_object_id__in=[rij[1] for rij in rijen]
+        ).values_list("content_object_id", "tag_id")
     )
     per_verhaal = defaultdict(list)
     # Fragment's own ordering: by story, place in the text.
-    for verhaal_id, pk, start, eind, citaat, memo, *codeur, herzien in fragmenten.values_list(
-        *_FRAGMENT_VELDEN
-    ):
+    for verhaal_id, pk, start, eind, citaat, memo, *codeur, herzien in rijen:
         per_verhaal[verhaal_id].append(
             {
                 "id": pk,
@@ -146,25 +148,28 @@ def _chunks(rijen, grootte):
 
 def verhalen_als_dicts(verhalen):
     """Each story of `verhalen` as plain data (the shape of a JSON export item),
-    in the queryset's order: 1 + 3 queries per EXPORT_CHUNK stories."""
+    in the queryset's order: one query for the codebook's slugs, then 1 + 3
+    queries per EXPORT_CHUNK stories."""
     rijen = (
         verhalen.prefetch_related(None)
         .values_list(*_VERHAAL_VELDEN)
         .iterator(chunk_size=EXPORT_CHUNK)
     )
+    slugs = dict(Thema.objects.values_list("pk", "slug"))
     for stuk in _chunks(rijen, EXPORT_CHUNK):
         ids = [rij[0] for rij in stuk]
         themas = _per_object(
-            VerhaalThema.objects.filter(content_object_id__in=ids).values_list(
-                "content_object_id", "tag__slug"
-            )
+            (verhaal_id, slugs[thema_id])
+            for verhaal_id, thema_id in VerhaalThema.objects.filter(
+                content_object_id__in=ids
+            ).values_list("content_object_id", "tag_id")
         )
         trefwoorden = _per_object(
             VerhaalTrefwoord.objects.filter(content_object_id__in=ids).values_list(
                 "content_object_id", "tag__name"
             )
         )
-        fragmenten = _fragmenten_per_verhaal(ids)
+        fragmenten = _fragmenten_per_verhaal(ids, slugs)
         for (
             pk,
             titel,

@@ -123,9 +123,10 @@ def test_export_streams_in_chunks_with_constant_queries(
     assert response.streaming
     stukken = iter(response.streaming_content)
     assert next(stukken) == b'{"verhalen": ['
-    # Per chunk of 2 stories: the stories, their themes, keywords,
-    # fragments and the fragments' codes (plain values, no model instances).
-    with django_assert_max_num_queries(5):
+    # The codebook's slugs once, then per chunk of 2 stories: the stories,
+    # their themes, keywords, fragments and the fragments' codes (plain
+    # values, no model instances).
+    with django_assert_max_num_queries(6):
         eerste = next(stukken)
     assert json.loads(eerste.lstrip(b",\n"))["themas"] == ["maatwerk"]
     rest = b"".join(stukken)

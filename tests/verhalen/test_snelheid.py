@@ -22,11 +22,12 @@ from verhalen.models.collectie import CollectieItem, Publiek
 from verhalen.services import codering
 from verhalen.services import verhalen as verhalen_services
 
-# session, user, the access log (count, row), then per chunk of
-# export.EXPORT_CHUNK stories: the stories, their themes, keywords, fragments
-# and the fragments' codes (the second step's authenticator, the permissions
-# and the filter form's options come from the cache, filled by the warm-up)
-EXPORT_QUERIES = 9
+# session, user, the access log (count, row), the codebook's slugs, then per
+# chunk of export.EXPORT_CHUNK stories: the stories, their themes, keywords,
+# fragments and the fragments' codes (the second step's authenticator, the
+# permissions and the filter form's options come from the cache, filled by
+# the warm-up)
+EXPORT_QUERIES = 10
 
 pytestmark = pytest.mark.django_db
 
