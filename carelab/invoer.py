@@ -11,7 +11,7 @@ the user typed.
 Also here: the username django-axes records, cut to fit its column.
 """
 
-from django.shortcuts import render
+from .foutpaginas import foutpagina
 
 NUL = "\x00"
 GEBRUIKERSNAAM_MAX = 150  # django.contrib.auth's User.username
@@ -32,13 +32,10 @@ class NulTekenMiddleware:
 
     def __call__(self, request):
         if NUL in request.path_info:
-            return render(request, "404.html", status=404)
+            return foutpagina(404)
         if query_bevat_nul(request):
-            return render(
-                request,
-                "400.html",
-                {"reden": "Het adres bevat een teken dat niet kan (een NUL-teken)."},
-                status=400,
+            return foutpagina(
+                400, {"reden": "Het adres bevat een teken dat niet kan (een NUL-teken)."}
             )
         return self.get_response(request)
 

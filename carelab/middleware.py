@@ -7,7 +7,7 @@ its own (same stylesheet and header as the site) and the response carries
 
 * `DatabaseOnbereikbaarMiddleware.process_exception` for errors raised in a view
   (also with DEBUG on, where Django would show its debug page);
-* `carelab.views.server_error` (the `handler500`) for errors raised anywhere
+* `carelab.foutpaginas.server_error` (the `handler500`) for errors raised anywhere
   else — another middleware loading the session, the 404 page's navigation.
 
 Which errors: `InterfaceError` (the connection is gone or unusable) and
@@ -15,13 +15,16 @@ Which errors: `InterfaceError` (the connection is gone or unusable) and
 many connections, statement timeout, SQLite's "database is locked") — the
 database is down or overloaded and trying again later helps. Not SQLite's
 "no such table/column": that is a deployment mistake (migrate forgotten) and
-stays a 500 that gets noticed. Not the other `DatabaseError`s (integrity,
+stays a 500 that gets noticed — except the database cache's own table
+(`createcachetable` forgotten): pages answer 503 and the log says what to
+run. Not the other `DatabaseError`s (integrity,
 data, programming errors): those are bugs, also 500.
 """
 
 import logging
 
-from django.db import InterfaceError, OperationalError
+from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 
@@ -51,6 +54,38 @@ def antwoord_503() -> HttpResponse:
     return response
 
 
+def cachetabel_ontbreekt(fout: BaseException | None) -> bool:
+    """Whether `fout` is the database cache's table missing (no `createcachetable`)."""
+    tekst = str(fout)
+    return (
+        isinstance(fout, DatabaseError)
+        and settings.CACHE_TABEL in tekst
+        and ("does not exist" in tekst or "no such table" in tekst)
+    )
+
+
+def antwoord_op_databasefout(request, fout: BaseException | None) -> HttpResponse | None:
+    """The 503 page (and a line in the log) when `fout` means the database, or
+    its cache table, cannot be used right now; None for any other error."""
+    if cachetabel_ontbreekt(fout):
+        logger.error(
+            "De cachetabel %r ontbreekt (%s): maak hem met `manage.py createcachetable`.",
+            settings.CACHE_TABEL,
+            fout,
+        )
+        return antwoord_503()
+    if database_onbereikbaar(fout):
+        logger.error(
+            "Database onbereikbaar bij %s %s: %s",
+            request.method,
+            request.path,
+            fout,
+            exc_info=fout,
+        )
+        return antwoord_503()
+    return None
+
+
 class DatabaseOnbereikbaarMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -59,13 +94,4 @@ class DatabaseOnbereikbaarMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not database_onbereikbaar(exception):
-            return None
-        logger.error(
-            "Database onbereikbaar bij %s %s: %s",
-            request.method,
-            request.path,
-            exception,
-            exc_info=exception,
-        )
-        return antwoord_503()
+        return antwoord_op_databasefout(request, exception)

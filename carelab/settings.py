@@ -285,7 +285,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # django-mailer logs every round of the postman; deferred mail is a warning of ours.
-    "loggers": {"mailer": {"level": "WARNING"}},
+    "loggers": {
+        "mailer": {"level": "WARNING"},
+        # A request for a host not in ALLOWED_HOSTS gets the 400 page; no
+        # traceback per request in the log (as Django's documentation suggests).
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+    },
 }
 
 # Kenniscafés: registrations (personal data) of cafés that ended longer ago
@@ -302,7 +307,7 @@ INZAGELOG_BEWAARTERMIJN_DAGEN = int(os.environ.get("INZAGELOG_BEWAARTERMIJN_DAGE
 
 # Reliability (RELIAB): when the database cannot be reached every page answers
 # with a Dutch 503 page and Retry-After (carelab/middleware.py; errors outside
-# views reach carelab.views.server_error, the handler500).
+# views reach carelab.foutpaginas.server_error, the handler500).
 MIDDLEWARE = ["carelab.middleware.DatabaseOnbereikbaarMiddleware", *MIDDLEWARE]
 
 # Authentication: session expiry and two-factor authentication (AUTH).

@@ -17,9 +17,13 @@ thema_patterns = (
     "themas",
 )
 
-# A database that cannot be reached gives the Dutch 503 page, also when the
-# error comes from a middleware (carelab/middleware.py); anything else 500.html.
-handler500 = "carelab.views.server_error"
+# The error pages render without the request's user, session or database
+# (carelab/foutpaginas.py). A database that cannot be reached gives the Dutch
+# 503 page, also when the error comes from a middleware; anything else 500.html.
+handler400 = "carelab.foutpaginas.bad_request"
+handler403 = "carelab.foutpaginas.permission_denied"
+handler404 = "carelab.foutpaginas.page_not_found"
+handler500 = "carelab.foutpaginas.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),

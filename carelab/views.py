@@ -1,15 +1,12 @@
-import sys
-
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
-from django.views import defaults
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 from . import cache, sections
-from .middleware import RETRY_AFTER, antwoord_503, database_onbereikbaar
+from .middleware import RETRY_AFTER
 from .models import Kennislijn, Thema
 from .sessiepagina import sessiepagina
 
@@ -62,17 +59,6 @@ def healthz(request):
         response["Retry-After"] = str(RETRY_AFTER)
         return response
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-def server_error(request):
-    """handler500: the 503 page when the database is unreachable, else templates/500.html.
-
-    Called while the exception is being handled, so sys.exc_info() holds it —
-    also when it was raised outside a view (another middleware, the 404 page).
-    """
-    if database_onbereikbaar(sys.exc_info()[1]):
-        return antwoord_503()
-    return defaults.server_error(request)
 
 
 @require_safe

@@ -3,6 +3,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
@@ -114,6 +115,12 @@ def detail(request, slug):
     return render(request, "kenniscafes/detail.html", context)
 
 
+# Pages with a visitor's own data (the form as typed, the registration behind
+# a personal link): no shared proxy or browser disk cache keeps them.
+persoonlijk = cache_control(private=True, no_store=True)
+
+
+@persoonlijk
 def aanmelden(request, slug):
     kenniscafe = _cafe_of_404(request, slug)
     if not kenniscafe.aanmelden_mogelijk():
@@ -142,6 +149,7 @@ def aanmelden(request, slug):
     return render(request, "kenniscafes/aanmelden.html", {"kenniscafe": kenniscafe, "form": form})
 
 
+@persoonlijk
 def afmelden(request, token):
     aanmelding = get_object_or_404(
         Aanmelding.objects.select_related("kenniscafe", "kenniscafe__locatie"), token=token

@@ -330,7 +330,7 @@ def foutpagina(pagina, gegevens):
     from django.test import RequestFactory
 
     from carelab.middleware import antwoord_503
-    from carelab.views import server_error
+    from carelab.foutpaginas import server_error
 
     if pagina.soort == "503":
         return antwoord_503()

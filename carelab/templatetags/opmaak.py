@@ -83,3 +83,13 @@ def tekstgrootte(context):
 def tekstgrootte_keuzes():
     """[(key, label), …] for the buttons of the text-size control."""
     return [(key, label) for key, (label, _schaal) in TEKSTGROOTTES.items()]
+
+
+@register.filter
+def verborgen_email(adres):
+    """ "fatima@example.org" → "f•••@example.org": enough to recognise one's own
+    address, too little to learn someone else's from a forwarded link."""
+    naam, apenstaart, domein = (adres or "").partition("@")
+    if not apenstaart:
+        return "•••"
+    return f"{naam[:1]}•••@{domein}"
