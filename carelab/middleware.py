@@ -21,7 +21,9 @@ run. Not the other `DatabaseError`s (integrity,
 data, programming errors): those are bugs, also 500.
 """
 
+import errno
 import logging
+from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
@@ -86,6 +88,27 @@ def antwoord_op_databasefout(request, fout: BaseException | None) -> HttpRespons
     return None
 
 
+# Errors of a media folder that cannot be written: read-only, full, no rights,
+# or something else than a folder in the way.
+_SCHRIJFFOUTEN = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.ENOTDIR}
+
+
+def media_onbeschrijfbaar(fout: BaseException | None) -> bool:
+    """Whether `fout` is the media folder refusing an uploaded file."""
+    if not isinstance(fout, OSError) or fout.errno not in _SCHRIJFFOUTEN or not fout.filename:
+        return False
+    return Path(fout.filename).is_relative_to(settings.MEDIA_ROOT)
+
+
+def antwoord_bestand_niet_opgeslagen() -> HttpResponse:
+    """A Dutch 503 page: the file could not be stored, and nothing was saved."""
+    inhoud = loader.get_template("503_bestand.html").render({})
+    response = HttpResponse(inhoud, status=503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 class DatabaseOnbereikbaarMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -94,4 +117,9 @@ class DatabaseOnbereikbaarMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if media_onbeschrijfbaar(exception):
+            # The view's transaction (the admin's) has rolled back: no row
+            # points at a file that is not there.
+            logger.error("Uploadmap niet beschrijfbaar bij %s: %s", request.path, exception)
+            return antwoord_bestand_niet_opgeslagen()
         return antwoord_op_databasefout(request, exception)

@@ -67,7 +67,8 @@ class Pagina:
     post: dict = field(default_factory=dict)
     status: int = 200
     # "print": checked as printed (the collection's print version);
-    # "500"/"503": the server error page and the database-down page, which no
+    # "500"/"503"/"503_bestand": the server error page, the database-down page and
+    # the media-folder-unwritable page, which no
     # ordinary request produces: rendered by their handlers (`foutpagina()`).
     soort: str = ""
     # How often the form is sent (the lockout page comes after several tries).
@@ -146,6 +147,7 @@ PAGINAS = [
     P(ANONIEM, "ongeldig-verzoek", "/kenniscafes/?q=%00", status=400),
     P(ANONIEM, "serverfout", "/serverfout/", status=500, soort="500"),
     P(ANONIEM, "database-onbereikbaar", "/database-weg/", status=503, soort="503"),
+    P(ANONIEM, "bestand-niet-opgeslagen", "/uploadmap-weg/", status=503, soort="503_bestand"),
     P(ANONIEM, "inloggen", "/accounts/login/"),
     P(
         ANONIEM,
@@ -329,11 +331,13 @@ def foutpagina(pagina, gegevens):
     """The response of the handler behind a "500" or "503" page."""
     from django.test import RequestFactory
 
-    from carelab.middleware import antwoord_503
     from carelab.foutpaginas import server_error
+    from carelab.middleware import antwoord_503, antwoord_bestand_niet_opgeslagen
 
     if pagina.soort == "503":
         return antwoord_503()
+    if pagina.soort == "503_bestand":
+        return antwoord_bestand_niet_opgeslagen()
     return server_error(RequestFactory().get(pagina.url(gegevens)))
 
 

@@ -54,7 +54,7 @@ POST_FORMULIER = """([url, velden]) => {
 def open_pagina(page, live_server, pagina, gegevens):
     """Show `pagina` in the browser; returns the HTTP status of the document."""
     url = f"{live_server.url}{pagina.url(gegevens)}"
-    if pagina.soort in ("500", "503"):
+    if pagina.soort in ("500", "503", "503_bestand"):
         # Served as the handler renders it, from the site's own address.
         response = paginas.foutpagina(pagina, gegevens)
         page.route(

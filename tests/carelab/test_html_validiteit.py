@@ -58,7 +58,7 @@ def _vnu_jar():
 
 def _html(client, pagina, gegevens):
     """The page's response, after checking it is the page the table means."""
-    if pagina.soort in ("500", "503"):
+    if pagina.soort in ("500", "503", "503_bestand"):
         response = paginas.foutpagina(pagina, gegevens)
         response.templates = [SimpleNamespace(name=f"{pagina.soort}.html")]
     elif pagina.post:
