@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .views import codering as views
+from .views import werkruimte
 
 app_name = "codeboek"
 
@@ -27,6 +28,23 @@ urlpatterns = [
         views.fragment_terugzetten,
         name="fragment_terugzetten",
     ),
+    # The coding workspace's JSON endpoints (no page reload).
+    path(
+        "verhalen/<int:verhaal_pk>/fragmenten/nieuw.json",
+        werkruimte.fragment_nieuw,
+        name="fragment_nieuw_json",
+    ),
+    path(
+        "verhalen/<int:verhaal_pk>/fragmenten/<int:pk>/bewerken.json",
+        werkruimte.fragment_bewerken,
+        name="fragment_bewerken_json",
+    ),
+    path(
+        "verhalen/<int:verhaal_pk>/fragmenten/<int:pk>/verwijderen.json",
+        werkruimte.fragment_verwijderen,
+        name="fragment_verwijderen_json",
+    ),
+    path("codeboek/nieuw.json", werkruimte.code_nieuw, name="nieuw_json"),
     path("codeboek/", views.index, name="index"),
     path("codeboek/kleuren.css", views.kleuren, name="kleuren"),
     path("codeboek/nieuw/", views.code_nieuw, name="nieuw"),

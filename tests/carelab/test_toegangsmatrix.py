@@ -84,6 +84,8 @@ ONDERZOEKERS = Toegang(LOGIN, 403, 200, 403, 403, 200)
 ONDERZOEKERS_POST = Toegang(LOGIN, 403, MAG, 403, 403, MAG)
 ALLEEN_BEHEERDER = Toegang(LOGIN, 403, 403, 403, 403, 200)
 ALLEEN_POST = Toegang(405, 405, 405, 405, 405, 405)
+# The coding workspace's JSON endpoints: POST only, refusals as JSON (401/403).
+JSON_POST = Toegang(401, 403, MAG, 403, 403, MAG)
 # The pages an unverified user may still open (carelab/tweestaps/middleware.py).
 VRIJ = Toegang(200, 200, 200, 200, 200, 200, 200)
 
@@ -364,6 +366,27 @@ TABEL = [
         },
         post=ONDERZOEKERS_POST,
         data={},
+    ),
+    r(
+        "codeboek:fragment_nieuw_json",
+        ALLEEN_POST,
+        kwargs={"verhaal_pk": "verhaal_onderzoek.pk"},
+        post=JSON_POST,
+        data=lambda w: {"start": 0, "eind": 10, "codes": [w.thema.pk], "memo": "x"},
+    ),
+    r(
+        "codeboek:fragment_bewerken_json",
+        ALLEEN_POST,
+        kwargs=FRAGMENT,
+        post=JSON_POST,
+        data=lambda w: {"start": 0, "eind": 5, "codes": [w.thema.pk], "memo": "anders"},
+    ),
+    r("codeboek:fragment_verwijderen_json", ALLEEN_POST, kwargs=FRAGMENT, post=JSON_POST, data={}),
+    r(
+        "codeboek:nieuw_json",
+        ALLEEN_POST,
+        post=JSON_POST,
+        data=lambda w: {"name": "Snelle subcode", "parent": w.thema.pk},
     ),
     r("codeboek:index", ONDERZOEKERS),
     r("codeboek:kleuren", IEDEREEN),

@@ -481,3 +481,11 @@ class MatrixForm(forms.Form):
 
     def zonder_lege_rijen(self):
         return bool(self._waarde("alleen_gebruikt", False))
+
+
+class SnelleSubcodeForm(SubcodeForm):
+    """A sub-code made from the code picker while coding: a name and where it falls
+    under; the colour is the parent's, the rules can be written later."""
+
+    class Meta(SubcodeForm.Meta):
+        fields = ["parent", "name"]

@@ -1,0 +1,225 @@
+"""The coding workspace on the story page: save, change and remove a fragment
+and add a code without a page reload.
+
+The script (static/js/werkruimte/) posts the same form fields as the fragment
+form pages in views/codering.py, with the CSRF token, and these views run the
+same form, services, permissions and version checks. Every answer is JSON:
+on success the freshly rendered text with its highlights and the fragment
+list (the page swaps them in), on failure `fouten` (Dutch sentences) and,
+per field, `velden`. Anonymous callers get 401 and callers without the
+permission 403, as JSON, so the script can say so next to the selection.
+"""
+
+from functools import wraps
+
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_POST
+
+from carelab.models import Thema
+
+from ..codeboek import codeboom
+from ..codering import segmenteer
+from ..forms.codering import FragmentForm, SnelleSubcodeForm
+from ..models import Fragment, FragmentThema, Verhaal
+from ..services import codering as services
+from ..templatetags.codering import verhaaltekst
+from .codering import fragmenten_van
+
+NIET_INGELOGD = "Je bent niet meer ingelogd. Log opnieuw in; je selectie is niet opgeslagen."
+GEEN_RECHT = "Je mag dit niet doen. Vraag een beheerder om de juiste rol."
+AANTAL_RECENT = 8
+
+
+def json_rechten(*permissions):
+    """POST only; 401 for anonymous callers and 403 without the permissions, both as JSON."""
+
+    def decorator(view):
+        @wraps(view)
+        def gecontroleerd(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return JsonResponse({"fouten": [NIET_INGELOGD]}, status=401)
+            if not request.user.has_perms(permissions):
+                return JsonResponse({"fouten": [GEEN_RECHT]}, status=403)
+            return view(request, *args, **kwargs)
+
+        return require_POST(gecontroleerd)
+
+    return decorator
+
+
+def kiezergegevens(user):
+    """What the code picker needs: every code with its path and rule, the
+    codes `user` used last (most recent first), and whether they may add codes."""
+    themas = list(Thema.objects.all())
+    per_pk = {thema.pk: thema for thema in themas}
+
+    def pad(thema):
+        namen = []
+        while thema is not None and len(namen) < 10:
+            namen.append(thema.name)
+            thema = per_pk.get(thema.parent_id)
+        return " › ".join(reversed(namen))
+
+    codes = [
+        {
+            "id": knoop.thema.pk,
+            "naam": knoop.thema.name,
+            "pad": pad(knoop.thema),
+            "uitleg": knoop.thema.definitie or knoop.thema.beschrijving,
+            "diepte": knoop.diepte,
+        }
+        for knoop in codeboom(themas)
+    ]
+    return {
+        "codes": codes,
+        "recent": recente_codes(user),
+        "mag_code_maken": user.has_perm("carelab.add_thema"),
+    }
+
+
+def recente_codes(user):
+    """The codes of `user`'s latest fragments, most recent first, each once."""
+    laatste = FragmentThema.objects.filter(content_object__codeur=user).order_by(
+        "-content_object__aangemaakt_op", "-content_object_id"
+    )
+    recent = []
+    for pk in laatste.values_list("tag_id", flat=True)[:60]:
+        if pk not in recent:
+            recent.append(pk)
+    return recent[:AANTAL_RECENT]
+
+
+def _bijgewerkt(request, verhaal, **extra):
+    """The freshly rendered text and fragment list of `verhaal`, for the page to swap in."""
+    fragmenten = fragmenten_van(verhaal, request.user)
+    codering = {"fragmenten": fragmenten, "segmenten": segmenteer(verhaal.tekst, fragmenten)}
+    lijst = render_to_string(
+        "codeboek/includes/_fragmentlijst.html",
+        {"fragmenten": codering["fragmenten"], "verhaal": verhaal},
+        request=request,
+    )
+    return {
+        "tekst": verhaaltekst(codering),
+        "lijst": lijst,
+        "aantal": len(codering["fragmenten"]),
+        "nummers": {str(f.pk): f.nummer for f in codering["fragmenten"]},
+        **extra,
+    }
+
+
+def _fout(form_of_fout, *, status=400, verhaal=None, request=None):
+    if isinstance(form_of_fout, ValidationError):
+        antwoord = {"fouten": form_of_fout.messages, "velden": {}}
+    else:
+        form = form_of_fout
+        velden = {naam: list(fouten) for naam, fouten in form.errors.items() if naam != "__all__"}
+        antwoord = {
+            "fouten": list(form.non_field_errors()) + [f for fs in velden.values() for f in fs],
+            "velden": velden,
+        }
+    if verhaal is not None:  # the page may show an old state: send the current one
+        verhaal.refresh_from_db(fields=["tekst"])
+        antwoord.update(_bijgewerkt(request, verhaal))
+    return JsonResponse(antwoord, status=status)
+
+
+def _verplaatst(form):
+    if not form.verplaatst:
+        return ""
+    return (
+        " De tekst van het verhaal was intussen gewijzigd; het citaat is op zijn nieuwe plek "
+        "gecodeerd."
+    )
+
+
+def _codes_tekst(fragment):
+    return ", ".join(code.name for code in fragment.codes.all())
+
+
+@json_rechten("verhalen.view_verhaal", "verhalen.add_fragment")
+def fragment_nieuw(request, verhaal_pk):
+    verhaal = get_object_or_404(Verhaal.objects.zichtbaar_voor(request.user), pk=verhaal_pk)
+    form = FragmentForm(request.POST, verhaal=verhaal)
+    if not form.is_valid():
+        return _fout(form)
+    try:
+        fragment = services.maak_fragment(
+            verhaal=verhaal,
+            start=form.cleaned_data["start"],
+            eind=form.cleaned_data["eind"],
+            codes=form.cleaned_data["codes"],
+            memo=form.cleaned_data["memo"],
+            codeur=request.user,
+        )
+    except ValidationError as fout:
+        return _fout(fout, status=409, verhaal=verhaal, request=request)
+    antwoord = _bijgewerkt(request, verhaal, fragment=fragment.pk)
+    nummer = antwoord["nummers"][str(fragment.pk)]
+    antwoord["melding"] = f"Fragment {nummer} opgeslagen: {_codes_tekst(fragment)}.{_verplaatst(form)}"
+    return JsonResponse(antwoord, status=201)
+
+
+def _fragment_van(request, verhaal_pk, pk):
+    verhaal = get_object_or_404(Verhaal.objects.zichtbaar_voor(request.user), pk=verhaal_pk)
+    fragment = get_object_or_404(
+        Fragment.objects.zichtbaar_voor(request.user).filter(verhaal=verhaal), pk=pk
+    )
+    fragment.verhaal = verhaal
+    return verhaal, fragment
+
+
+@json_rechten("verhalen.view_verhaal", "verhalen.change_fragment")
+def fragment_bewerken(request, verhaal_pk, pk):
+    verhaal, fragment = _fragment_van(request, verhaal_pk, pk)
+    form = FragmentForm(request.POST, verhaal=verhaal, fragment=fragment)
+    if not form.is_valid():
+        conflict = any(fout.code == "conflict" for fout in form.errors.as_data().get("__all__", []))
+        if conflict:
+            return _fout(form, status=409, verhaal=verhaal, request=request)
+        return _fout(form)
+    try:
+        services.wijzig_fragment(
+            fragment=fragment,
+            start=form.cleaned_data["start"],
+            eind=form.cleaned_data["eind"],
+            codes=form.cleaned_data["codes"],
+            memo=form.cleaned_data["memo"],
+            moet_herzien=form.cleaned_data["moet_herzien"],
+            door=request.user,
+        )
+    except ValidationError as fout:
+        return _fout(fout, status=409, verhaal=verhaal, request=request)
+    antwoord = _bijgewerkt(request, verhaal, fragment=fragment.pk)
+    nummer = antwoord["nummers"][str(fragment.pk)]
+    antwoord["melding"] = f"Fragment {nummer} gewijzigd: {_codes_tekst(fragment)}.{_verplaatst(form)}"
+    return JsonResponse(antwoord)
+
+
+@json_rechten("verhalen.view_verhaal", "verhalen.delete_fragment")
+def fragment_verwijderen(request, verhaal_pk, pk):
+    verhaal, fragment = _fragment_van(request, verhaal_pk, pk)
+    services.verwijder_fragment(fragment=fragment, door=request.user)
+    melding = "Het fragment is verwijderd. De geschiedenis van het verhaal bewaart het."
+    return JsonResponse(_bijgewerkt(request, verhaal, melding=melding))
+
+
+@json_rechten("verhalen.view_fragment", "carelab.add_thema")
+def code_nieuw(request):
+    """A new sub-code from the picker: a name and the code it falls under."""
+    form = SnelleSubcodeForm(request.POST)
+    if not form.is_valid():
+        return _fout(form)
+    code = services.maak_subcode(
+        naam=form.cleaned_data["name"], parent=form.cleaned_data["parent"], door=request.user
+    )
+    pad = f"{code.parent.name} › {code.name}"
+    return JsonResponse(
+        {
+            "code": {"id": code.pk, "naam": code.name, "pad": pad, "uitleg": "", "diepte": 1},
+            "melding": f"De code “{code.name}” is toegevoegd onder “{code.parent.name}”.",
+        },
+        status=201,
+    )
