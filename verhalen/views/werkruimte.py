@@ -15,7 +15,6 @@ from functools import wraps
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from carelab.models import Thema
@@ -25,7 +24,7 @@ from ..codering import segmenteer
 from ..forms.codering import FragmentForm, SnelleSubcodeForm
 from ..models import Fragment, FragmentThema, Verhaal
 from ..services import codering as services
-from ..templatetags.codering import verhaaltekst
+from ..templatetags.codering import fragmentlijst_html, verhaaltekst
 from .codering import fragmenten_van
 
 NIET_INGELOGD = "Je bent niet meer ingelogd. Log opnieuw in; je selectie is niet opgeslagen."
@@ -96,14 +95,9 @@ def _bijgewerkt(request, verhaal, **extra):
     """The freshly rendered text and fragment list of `verhaal`, for the page to swap in."""
     fragmenten = fragmenten_van(verhaal, request.user)
     codering = {"fragmenten": fragmenten, "segmenten": segmenteer(verhaal.tekst, fragmenten)}
-    lijst = render_to_string(
-        "codeboek/includes/_fragmentlijst.html",
-        {"fragmenten": codering["fragmenten"], "verhaal": verhaal},
-        request=request,
-    )
     return {
         "tekst": verhaaltekst(codering),
-        "lijst": lijst,
+        "lijst": fragmentlijst_html(fragmenten, verhaal=verhaal, user=request.user),
         "aantal": len(codering["fragmenten"]),
         "nummers": {str(f.pk): f.nummer for f in codering["fragmenten"]},
         **extra,

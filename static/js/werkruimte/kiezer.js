@@ -16,8 +16,9 @@ function normaal(tekst) {
 }
 
 export class Kiezer {
-  constructor(root, { codes, recent, acties }) {
+  constructor(root, { codes, recent, acties, naast = null }) {
     this.root = root;
+    this.naast = naast;
     this.codes = codes;
     this.perId = new Map(codes.map((code) => [code.id, code]));
     this.recent = recent.filter((id) => this.perId.has(id));
@@ -342,8 +343,13 @@ export class Kiezer {
     const maxBoven = window.innerHeight - hoogte - MARGE;
     let links;
     let boven;
-    if (geheel.right + MARGE + breedte <= window.innerWidth - MARGE) {
-      // Beside the selection, level with its last line.
+    // Beside the text column when there is room (the side panel's place), else
+    // beside the selection, else below or above it.
+    const kolom = this.naast ? this.naast.getBoundingClientRect().right : geheel.right;
+    if (kolom + MARGE + breedte <= window.innerWidth - MARGE) {
+      links = kolom + MARGE;
+      boven = vlak.top - 12;
+    } else if (geheel.right + MARGE + breedte <= window.innerWidth - MARGE) {
       links = geheel.right + MARGE;
       boven = vlak.top - 12;
     } else if (vlak.bottom + MARGE + hoogte <= window.innerHeight - MARGE) {

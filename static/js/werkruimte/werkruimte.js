@@ -49,6 +49,7 @@ function start() {
     codes,
     recent: json("kiezer-recent"),
     acties: { opslaan, annuleer, verwijder, verschuif, maakCode },
+    naast: tekstElement,
   });
 
   function meld(bericht) {
@@ -71,10 +72,15 @@ function start() {
       memo: li.getAttribute("data-memo") || "",
       gewijzigd: li.getAttribute("data-gewijzigd"),
       herzien: li.hasAttribute("data-herzien"),
-      bewerkUrl: li.getAttribute("data-bewerk-url"),
-      verwijderUrl: li.getAttribute("data-verwijder-url"),
+      bewerkUrl: jsonAdres(li.querySelector("a[data-bewerk]")),
+      verwijderUrl: jsonAdres(li.querySelector("a[data-verwijder]")),
       li,
     }));
+  }
+
+  // ".../bewerken/" (the form page) -> ".../bewerken.json" (the workspace's endpoint).
+  function jsonAdres(link) {
+    return link ? link.getAttribute("href").replace(/\/$/, ".json") : null;
   }
 
   function codenamen(fragment) {
