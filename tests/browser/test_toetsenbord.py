@@ -119,23 +119,24 @@ def test_researcher_codes_a_fragment_with_the_keyboard(page, live_server, login,
     page.keyboard.press("Control+ArrowRight")
     page.keyboard.press("Control+Shift+ArrowRight")  # select the next two words
     page.keyboard.press("Control+Shift+ArrowRight")
-    page.keyboard.press("Enter")  # "Gebruik selectie"
+    page.keyboard.press("Enter")  # opens the code picker beside the selection
 
-    citaat = page.locator("#id_citaat").input_value()
+    kiezer = page.get_by_role("dialog", name="Codeer dit fragment")
+    citaat = kiezer.locator("[data-kiezer-citaat]").inner_text().strip("“”")
     assert citaat and citaat in verhaal.tekst
-    expect(page.locator("[data-selectie-status]")).to_contain_text("Overgenomen in het formulier")
-    # Focus moved to the first code; pick "vertrouwen" by searching for it.
-    assert focus_in(page, "[data-codes]")
+    assert focus_in(page, "[data-kiezer]")
     focus_is_zichtbaar(page)
-    tab_naar(page, "#zoek-code", terug=True)
     page.keyboard.type("vertrouwen")
-    tab_naar(page, "input[type=checkbox]")
-    page.keyboard.press("Space")
-    expect(page.locator(":focus")).to_be_checked()
-    tab_naar(page, "#id_memo")
+    page.keyboard.press("Enter")  # the code is chosen
+    expect(kiezer.get_by_role("option", name="vertrouwen", exact=True)).to_have_attribute(
+        "aria-selected", "true"
+    )
+    tab_naar(page, "#kiezer-memo")
     page.keyboard.type("Gekozen met het toetsenbord.")
-    tab_naar(page, "#fragment-form button[type=submit]")
-    volg(page)
+    tab_naar(page, "[data-kiezer-opslaan]")
+    page.keyboard.press("Enter")  # saved without loading another page
+    expect(kiezer).to_be_hidden()
+    expect(page.locator("#verhaaltekst")).to_be_focused()
 
     page.screenshot(path="/tmp/a11y/toetsenbord-coderen.png", full_page=True)
     lijst = page.locator(".coderen__fragmenten")
