@@ -14,11 +14,40 @@ from tests.factories import UserFactory
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen.models import Fragment
 
-WOORDEN = (
-    "wachten gemeente brief antwoord formulier toeslag huur schuld buurvrouw wijkteam "
-    "afspraak telefoon vertrouwen luisteren hulp zorgen kinderen school werk geld "
-    "maand week dag avond moeilijk eindelijk gewoon echt nooit altijd samen alleen"
-).split()
+WOORDEN = [
+    "wachten",
+    "gemeente",
+    "brief",
+    "antwoord",
+    "formulier",
+    "toeslag",
+    "huur",
+    "schuld",
+    "buurvrouw",
+    "wijkteam",
+    "afspraak",
+    "telefoon",
+    "vertrouwen",
+    "luisteren",
+    "hulp",
+    "zorgen",
+    "kinderen",
+    "school",
+    "werk",
+    "geld",
+    "maand",
+    "week",
+    "dag",
+    "avond",
+    "moeilijk",
+    "eindelijk",
+    "gewoon",
+    "echt",
+    "nooit",
+    "altijd",
+    "samen",
+    "alleen",
+]
 
 
 def transcript(aantal_woorden, *, per_beurt=60):
@@ -67,7 +96,10 @@ def _open(page, live_server, verhaal, breedte=1280, hoogte=900):
 def _volg_ladingen(page):
     """Count every document load of the main frame from now on."""
     ladingen = []
-    page.on("framenavigated", lambda frame: ladingen.append(frame.url) if frame == page.main_frame else None)
+    page.on(
+        "framenavigated",
+        lambda frame: ladingen.append(frame.url) if frame == page.main_frame else None,
+    )
     page.evaluate("window.zelfdePagina = true")
     return ladingen
 
@@ -131,9 +163,7 @@ def test_twenty_fragments_with_the_mouse_and_with_the_keyboard_without_a_page_lo
     muis_tijd = (time.perf_counter() - begonnen) / 20
 
     assert Fragment.objects.count() == 20
-    assert {f.citaat for f in Fragment.objects.all()} == {
-        f"Voorbeeld {i + 1}." for i in range(20)
-    }
+    assert {f.citaat for f in Fragment.objects.all()} == {f"Voorbeeld {i + 1}." for i in range(20)}
     assert Fragment.objects.filter(codes__slug="maatwerk").count() == 10
     expect(page.locator("#verhaaltekst mark[data-fragment]")).to_have_count(20)
     expect(page.locator("[data-aantal]")).to_have_text("20")
@@ -278,9 +308,7 @@ def test_enter_on_a_highlight_changes_its_codes_memo_and_boundaries_or_removes_i
     assert ladingen == []
 
 
-def test_picker_errors_next_to_the_selection_and_axe_clean_in_every_state(
-    page, live_server, login
-):
+def test_picker_errors_next_to_the_selection_and_axe_clean_in_every_state(page, live_server, login):
     verhaal = VerhaalFactory(titel="Wachten", tekst=KORT)
     login(_onderzoeker())
     _open(page, live_server, verhaal)
@@ -392,7 +420,9 @@ def test_jumps_to_the_next_fragment_of_a_code(page, live_server, login):
     begin_van = [sum(len(r) + 1 for r in regels[:i]) for i in range(len(regels))]
     verhaal = VerhaalFactory(titel="Interview", tekst=tekst)
     for i in (2, 9, 17):
-        FragmentFactory(verhaal=verhaal, start=begin_van[i], eind=begin_van[i] + 20, codes=[maatwerk])
+        FragmentFactory(
+            verhaal=verhaal, start=begin_van[i], eind=begin_van[i] + 20, codes=[maatwerk]
+        )
     FragmentFactory(verhaal=verhaal, start=begin_van[5], eind=begin_van[5] + 20, codes=[vertrouwen])
     login(_onderzoeker())
     _open(page, live_server, verhaal)
@@ -404,7 +434,9 @@ def test_jumps_to_the_next_fragment_of_a_code(page, live_server, login):
             f"Fragment {nummer} ({van} van 3 met maatwerk)"
         )
         assert page.evaluate(CARET) == begin_van[i]
-        mark = page.locator(f'#verhaaltekst mark[data-fragment]:has-text("Voorbeeld {i + 1}.")').first
+        mark = page.locator(
+            f'#verhaaltekst mark[data-fragment]:has-text("Voorbeeld {i + 1}.")'
+        ).first
         expect(mark).to_be_in_viewport()
     # The panel lists what is on screen.
     expect(page.locator(".fragmentlijst > li:visible")).to_have_count(1)
@@ -421,7 +453,9 @@ def test_long_story_with_200_fragments_opens_and_highlights_quickly(page, live_s
         start = i * stap
         # every tenth fragment overlaps the next one
         eind = start + (stap * 2 if i % 10 == 0 else stap // 2)
-        FragmentFactory(verhaal=verhaal, start=start, eind=min(eind, len(tekst)), codes=[codes[i % 6]])
+        FragmentFactory(
+            verhaal=verhaal, start=start, eind=min(eind, len(tekst)), codes=[codes[i % 6]]
+        )
     login(_onderzoeker())
 
     metingen = []

@@ -68,8 +68,9 @@ def test_new_fragment_is_stored_and_the_text_and_list_come_back(
     assert antwoord["aantal"] == 2
     assert antwoord["nummers"] == {str(fragment.pk): 1, str(nieuw.pk): 2}
     assert antwoord["melding"] == "Fragment 2 opgeslagen: maatwerk, vertrouwen."
-    assert f'<mark class="codering baan-0 kleur-{maatwerk.pk}" data-fragment="{nieuw.pk}"' in (
-        antwoord["tekst"]
+    assert (
+        f'<mark class="codering baan-0 kleur-{maatwerk.pk}" data-fragment="{nieuw.pk}"'
+        in (antwoord["tekst"])
     )
     assert f'id="fragment-{nieuw.pk}"' in antwoord["lijst"]
     assert "Iemand kwam" in antwoord["lijst"]
@@ -85,8 +86,10 @@ def test_new_fragment_with_bad_input_answers_dutch_errors_and_stores_nothing(
     assert response.status_code == 400
     assert response.json()["velden"] == {
         "codes": ["Kies minstens één code."],
-        "eind": ["Dit valt buiten de tekst. Het begin moet vóór het einde liggen, en het "
-                 f"einde mag hoogstens {len(TEKST)} zijn."],
+        "eind": [
+            "Dit valt buiten de tekst. Het begin moet vóór het einde liggen, en het "
+            f"einde mag hoogstens {len(TEKST)} zijn."
+        ],
     }
     assert Fragment.objects.count() == 0
 

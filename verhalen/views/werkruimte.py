@@ -152,7 +152,9 @@ def fragment_nieuw(request, verhaal_pk):
         return _fout(fout, status=409, verhaal=verhaal, request=request)
     antwoord = _bijgewerkt(request, verhaal, fragment=fragment.pk)
     nummer = antwoord["nummers"][str(fragment.pk)]
-    antwoord["melding"] = f"Fragment {nummer} opgeslagen: {_codes_tekst(fragment)}.{_verplaatst(form)}"
+    antwoord["melding"] = (
+        f"Fragment {nummer} opgeslagen: {_codes_tekst(fragment)}.{_verplaatst(form)}"
+    )
     return JsonResponse(antwoord, status=201)
 
 
@@ -188,7 +190,9 @@ def fragment_bewerken(request, verhaal_pk, pk):
         return _fout(fout, status=409, verhaal=verhaal, request=request)
     antwoord = _bijgewerkt(request, verhaal, fragment=fragment.pk)
     nummer = antwoord["nummers"][str(fragment.pk)]
-    antwoord["melding"] = f"Fragment {nummer} gewijzigd: {_codes_tekst(fragment)}.{_verplaatst(form)}"
+    antwoord["melding"] = (
+        f"Fragment {nummer} gewijzigd: {_codes_tekst(fragment)}.{_verplaatst(form)}"
+    )
     return JsonResponse(antwoord)
 
 
