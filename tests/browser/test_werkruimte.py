@@ -401,7 +401,7 @@ def test_phone_picker_is_a_sheet_inside_the_screen(page, live_server, login):
     login(_onderzoeker())
     _open(page, live_server, verhaal, breedte=390, hoogte=844)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    page.locator("#verhaaltekst").scroll_into_view_if_needed()
+    page.locator("#verhaaltekst-titel").evaluate("kop => kop.scrollIntoView()")
     _schot(page, "werkruimte-390")
     page.locator("#verhaaltekst").focus()
     page.keyboard.press("n")
