@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from carelab import roles
 from carelab.models import Thema
+from tests.browser.selecteren import sleep
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.helpers import app_device, pass_second_step
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
@@ -14,26 +15,6 @@ TEKST = (
     "Ik wachtte maanden op een antwoord van de gemeente. Toen kwam er iemand langs "
     "die echt luisterde.\nZó 😀 blij was ik nog nooit geweest."
 )
-
-# The viewport rectangle of the character at `offset` (a Python str index) in the text.
-TEKEN_RECHTHOEK = """
-([offset]) => {
-  const segmenten = [...document.querySelectorAll('#verhaaltekst [data-start]')];
-  for (const segment of segmenten) {
-    const tekens = Array.from(segment.textContent);
-    const start = Number(segment.dataset.start);
-    if (offset >= start && offset < start + tekens.length) {
-      const utf16 = tekens.slice(0, offset - start).join('').length;
-      const range = document.createRange();
-      range.setStart(segment.firstChild, utf16);
-      range.setEnd(segment.firstChild, utf16 + tekens[offset - start].length);
-      const r = range.getClientRects()[0];
-      return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
-    }
-  }
-  return null;
-}
-"""
 
 
 def _opzet(login, live_server):
@@ -45,21 +26,11 @@ def _opzet(login, live_server):
     return page, verhaal, onderzoeker
 
 
-def _sleep(page, start, eind):
-    page.locator("#verhaaltekst").scroll_into_view_if_needed()
-    begin = page.evaluate(TEKEN_RECHTHOEK, [start])
-    einde = page.evaluate(TEKEN_RECHTHOEK, [eind - 1])
-    page.mouse.move(begin["left"] + 1, (begin["top"] + begin["bottom"]) / 2)
-    page.mouse.down()
-    page.mouse.move(einde["right"] - 1, (einde["top"] + einde["bottom"]) / 2, steps=8)
-    page.mouse.up()
-
-
 def test_researcher_codes_a_fragment_selected_with_the_mouse(page, live_server, login):
     page, verhaal, onderzoeker = _opzet(login, live_server)
     start, eind = TEKST.index("Toen"), TEKST.index("iemand") + len("iemand")
 
-    _sleep(page, start, eind)
+    sleep(page, start, eind)
     kiezer = page.get_by_role("dialog", name="Codeer dit fragment")
     expect(kiezer).to_contain_text("“Toen kwam er iemand”")
     kiezer.get_by_role("option", name="vertrouwen").click()
@@ -112,7 +83,7 @@ def test_researcher_codes_a_fragment_selected_with_the_keyboard(page, live_serve
 def test_offsets_count_code_points_after_an_emoji_and_a_line_break(page, live_server, login):
     page, verhaal, onderzoeker = _opzet(login, live_server)
     start = TEKST.index("blij")
-    _sleep(page, start, start + len("blij was"))
+    sleep(page, start, start + len("blij was"))
     kiezer = page.get_by_role("dialog", name="Codeer dit fragment")
     expect(kiezer).to_contain_text("“blij was”")
     kiezer.get_by_role("option", name="maatwerk").click()

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from carelab import roles
 from carelab.models import Thema
 from tests.browser.axe_controle import ernstige_overtredingen
+from tests.browser.selecteren import TEKEN_RECHTHOEK, sleep
 from tests.factories import UserFactory
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen.models import Fragment
@@ -63,26 +64,6 @@ def transcript(aantal_woorden, *, per_beurt=60):
     return "\n".join(regels)
 
 
-# The viewport rectangle of the character at `offset` (a Python str index) in the text.
-TEKEN_RECHTHOEK = """
-([offset]) => {
-  for (const segment of document.querySelectorAll('#verhaaltekst [data-start]')) {
-    const tekens = Array.from(segment.textContent);
-    const start = Number(segment.dataset.start);
-    if (offset >= start && offset < start + tekens.length) {
-      const utf16 = tekens.slice(0, offset - start).join('').length;
-      const range = document.createRange();
-      range.setStart(segment.firstChild, utf16);
-      range.setEnd(segment.firstChild, utf16 + tekens[offset - start].length);
-      const r = range.getClientRects()[0];
-      return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
-    }
-  }
-  return null;
-}
-"""
-
-
 def _onderzoeker():
     return UserFactory(username="olga", first_name="Olga", role=roles.ONDERZOEKER)
 
@@ -102,18 +83,6 @@ def _volg_ladingen(page):
     )
     page.evaluate("window.zelfdePagina = true")
     return ladingen
-
-
-def _sleep(page, start, eind):
-    """Drag the mouse from character `start` to just before `eind`: one user action."""
-    boven = page.evaluate(TEKEN_RECHTHOEK, [start])["top"]
-    page.evaluate("([y]) => window.scrollBy(0, y - window.innerHeight / 3)", [boven])
-    begin = page.evaluate(TEKEN_RECHTHOEK, [start])
-    einde = page.evaluate(TEKEN_RECHTHOEK, [eind - 1])
-    page.mouse.move(begin["left"] + 1, (begin["top"] + begin["bottom"]) / 2)
-    page.mouse.down()
-    page.mouse.move(einde["right"] - 1, (einde["top"] + einde["bottom"]) / 2, steps=6)
-    page.mouse.up()
 
 
 def _binnen_beeld(page, selector):
@@ -148,7 +117,7 @@ def test_twenty_fragments_with_the_mouse_and_with_the_keyboard_without_a_page_lo
     for i in range(20):
         start = begin_van[i] + 3  # after "I: "
         eind = start + len("Voorbeeld 1.") + (1 if i >= 9 else 0)
-        _sleep(page, start, eind)
+        sleep(page, start, eind)
         acties += 1
         kiezer = page.get_by_role("dialog", name="Codeer dit fragment")
         expect(kiezer).to_be_visible()
@@ -314,7 +283,7 @@ def test_picker_errors_next_to_the_selection_and_axe_clean_in_every_state(page, 
     _open(page, live_server, verhaal)
     assert ernstige_overtredingen(page) == []
 
-    _sleep(page, KORT.index("Toen"), KORT.index("iemand") + len("iemand"))
+    sleep(page, KORT.index("Toen"), KORT.index("iemand") + len("iemand"))
     kiezer = page.get_by_role("dialog", name="Codeer dit fragment")
     expect(kiezer).to_be_visible()
     vak = _binnen_beeld(page, "#kiezer")
@@ -357,7 +326,7 @@ def test_the_server_refusal_shows_in_the_picker(page, live_server, login):
     onderzoeker = _onderzoeker()
     login(onderzoeker)
     _open(page, live_server, verhaal)
-    _sleep(page, 3, 18)
+    sleep(page, 3, 18)
     expect(page.locator("#kiezer-zoek")).to_be_focused()
     page.keyboard.type("vertr")
     page.keyboard.press("Enter")
@@ -384,7 +353,7 @@ def test_a_coder_who_may_not_change_the_codebook_is_not_offered_a_new_code(
     )
     login(coder)
     _open(page, live_server, verhaal)
-    _sleep(page, 3, 18)
+    sleep(page, 3, 18)
     expect(page.locator("#kiezer-zoek")).to_be_focused()
     page.keyboard.type("Iets nieuws")
     expect(page.get_by_role("dialog").get_by_role("option")).to_have_count(0)
