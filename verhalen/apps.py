@@ -9,7 +9,7 @@ class VerhalenConfig(AppConfig):
     def ready(self):
         from carelab import sections
 
-        from . import cache  # noqa: F401 - connects the cache invalidation receivers
+        from . import cache  # noqa: F401 - makes the cached home page stale
         from .views import collecties
 
         sections.register(

@@ -85,15 +85,6 @@ def _per_code(pks_per_code: dict[int, set[int]]) -> dict[str, Count]:
     }
 
 
-def fragmenten_per_code(fragmenten: QuerySet, themas: Iterable[Thema]) -> dict[int, int]:
-    """{thema pk: number of `fragmenten` coded with it or a sub-code}, in one query."""
-    onder = afstammelingen(themas)
-    if not onder:
-        return {}
-    totalen = fragmenten.order_by().aggregate(**_per_code(onder))
-    return {pk: totalen[f"code_{pk}"] for pk in onder}
-
-
 # --- The comparison matrix --------------------------------------------------
 
 

@@ -4,12 +4,20 @@
     FragmentFactory(verhaal=verhaal, start=0, eind=12, codes=[thema])
 
 A fragment's `citaat` is taken from its story's text at [start:eind].
+Factories write rows directly, so each one counts the stored counts again at
+the end (verhalen/tellingen.py), as the demo loader does.
 """
 
 import factory
 
 from tests.factories import UserFactory
 from verhalen.models import Fragment, Toestemming, Verhaal
+from verhalen.tellingen import herbereken
+
+
+def tel_opnieuw(obj, create, extracted, **kwargs):
+    if create:
+        herbereken()
 
 
 class VerhaalFactory(factory.django.DjangoModelFactory):
@@ -49,6 +57,8 @@ class VerhaalFactory(factory.django.DjangoModelFactory):
         if create and (verhaal.thema_items.exists() or verhaal.trefwoord_items.exists()):
             verhaal.save()
 
+    tellingen = factory.PostGeneration(tel_opnieuw)  # last: runs after the others
+
 
 class FragmentFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -69,3 +79,5 @@ class FragmentFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             fragment.codes.set(extracted)
             fragment.save()
+
+    tellingen = factory.PostGeneration(tel_opnieuw)  # last: runs after the others

@@ -12,7 +12,7 @@ import factory
 from django.utils import timezone
 
 from tests.factories import UserFactory
-from tests.verhalen.factories import VerhaalFactory
+from tests.verhalen.factories import VerhaalFactory, tel_opnieuw
 from verhalen.models import Collectie, CollectieItem, Publiek, Reflectie, Toestemming
 
 
@@ -36,6 +36,8 @@ class CollectieFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             collectie.themas.set(extracted)
 
+    tellingen = factory.PostGeneration(tel_opnieuw)  # last: runs after the others
+
 
 class CollectieItemFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -51,6 +53,8 @@ class CollectieItemFactory(factory.django.DjangoModelFactory):
     def fragmenten(item, create, extracted, **kwargs):
         if create and extracted:
             item.fragmenten.set(extracted)
+
+    tellingen = factory.PostGeneration(tel_opnieuw)  # last: runs after the others
 
 
 class ReflectieFactory(factory.django.DjangoModelFactory):

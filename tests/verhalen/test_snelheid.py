@@ -158,7 +158,7 @@ def test_export_of_a_search_holds_every_match_whatever_the_limit(onderzoeker_cli
     assert len(regels) == 1 + 5
 
 
-# The codebook: counts from the shared cache, stale at every change ------------
+# The codebook: stored counts, kept right by every change ------------------------
 
 
 def _aantallen(response):
@@ -174,8 +174,8 @@ def test_codebook_query_count_is_pinned(
         FragmentFactory(verhaal=VerhaalFactory(), start=0, eind=4, codes=[maatwerk])
     onderzoeker_client.get(reverse("codeboek:index"))
 
-    # session, user, codes (authenticator, permissions, counts from the cache)
-    with django_assert_num_queries(3):
+    # session, user, codes, stored counts
+    with django_assert_num_queries(4):
         response = onderzoeker_client.get(reverse("codeboek:index"))
 
     assert _aantallen(response)["maatwerk"] == aantal
@@ -224,7 +224,7 @@ def test_codebook_counts_follow_a_merge_and_a_new_code_at_once(
     assert (na["twijfel"], na["maatwerk"], na["vertrouwen"], "argwaan" in na) == (2, 2, 0, False)
 
 
-# The theme hub: counts from the shared cache -----------------------------------
+# The theme hub: stored counts per audience -------------------------------------
 
 
 def test_theme_hub_counts_follow_a_new_story_at_once(onderzoeker_client, maatwerk):
@@ -249,7 +249,6 @@ def test_theme_hub_counts_differ_per_audience(onderzoeker_client, maatwerk):
         (sectie,) = [s for s in response.context["sections"] if "aantal_verhalen" in s["context"]]
         return sectie["context"]["aantal_verhalen"]
 
-    # Each from the cache under its own key: the visitor after the researcher.
     assert aantal_verhalen(onderzoeker_client.get(url)) == 3
     assert aantal_verhalen(Client().get(url)) == 1
 

@@ -1,9 +1,10 @@
 """Models of the verhalen app, one module per area:
 verhaal.py (stories, consent, fragments), collectie.py (collections, reflections),
-inzage.py (the access log)."""
+inzage.py (the access log), telling.py (counts kept as data)."""
 
 from .collectie import Collectie, CollectieItem, CollectieThema, Publiek, Reflectie  # noqa: F401
 from .inzage import Handeling, Inzage  # noqa: F401
+from .telling import Codetelling, Collectietelling, Verhaaltelling  # noqa: F401
 from .verhaal import (  # noqa: F401
     Fragment,
     FragmentQuerySet,

@@ -203,9 +203,6 @@ def _toegestaan(user, publiek):
 def zichtbare_items_filter(user, prefix=""):
     """The Q for the collection items whose story `user` may read in that item's
     collection; `prefix` is the path to the item ("items__" from a Collectie).
-
-    Used to count a collection's readable stories in an annotation:
-    Count("items", filter=zichtbare_items_filter(user, "items__"), distinct=True).
     """
     collectie = "publiek" if prefix == "items__" else f"{prefix}collectie__publiek"
     voorwaarde = Q(pk__in=[])

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from carelab.models import Thema, ThemaItemBase
 
+from .. import tellingen
 from ..codeboek import afstammelingen
 from ..models import Fragment, FragmentThema, Verhaal
 from .verhalen import zoek_citaat as zoek_dichtstbij
@@ -67,22 +68,23 @@ def maak_fragment(
     Side effects: creates the fragment with a copy of the quote, sets its codes
     and records one history row (with the codes) by `codeur`.
     """
-    _vergrendel_tekst(verhaal)
-    _controleer_bereik(verhaal, start, eind)
-    _controleer_codes(codes)
-    fragment = Fragment(
-        verhaal=verhaal,
-        start=start,
-        eind=eind,
-        citaat=verhaal.tekst[start:eind],
-        memo=memo,
-        codeur=codeur,
-    )
-    fragment.full_clean()
-    fragment.save_without_historical_record()
-    fragment.codes.set(list(codes))
-    _met_geschiedenis(fragment, door=codeur, reden="Fragment gecodeerd").save()
-    return fragment
+    with tellingen.bijgehouden([verhaal.pk]):
+        _vergrendel_tekst(verhaal)
+        _controleer_bereik(verhaal, start, eind)
+        _controleer_codes(codes)
+        fragment = Fragment(
+            verhaal=verhaal,
+            start=start,
+            eind=eind,
+            citaat=verhaal.tekst[start:eind],
+            memo=memo,
+            codeur=codeur,
+        )
+        fragment.full_clean()
+        fragment.save_without_historical_record()
+        fragment.codes.set(list(codes))
+        _met_geschiedenis(fragment, door=codeur, reden="Fragment gecodeerd").save()
+        return fragment
 
 
 @transaction.atomic
@@ -108,30 +110,32 @@ def wijzig_fragment(
     stays the coder.
     """
     verhaal = fragment.verhaal
-    _vergrendel_tekst(verhaal)  # every write to the story's fragments queues here
-    opgeslagen = Fragment.objects.filter(pk=fragment.pk).values_list("gewijzigd_op", flat=True)
-    if list(opgeslagen) != [fragment.gewijzigd_op]:
-        raise ValidationError(
-            "Een collega heeft dit fragment net gewijzigd of verwijderd. Hieronder zie je hoe "
-            "het nu is; sla daarna opnieuw op.",
-            code="conflict",
-        )
-    _controleer_bereik(verhaal, start, eind)
-    _controleer_codes(codes)
-    fragment.start, fragment.eind = start, eind
-    fragment.citaat = verhaal.tekst[start:eind]
-    fragment.memo = memo
-    fragment.moet_herzien = moet_herzien
-    fragment.full_clean()
-    fragment.codes.set(list(codes))
-    _met_geschiedenis(fragment, door=door, reden="Fragment gewijzigd").save()
-    return fragment
+    with tellingen.bijgehouden([verhaal.pk]):
+        _vergrendel_tekst(verhaal)  # every write to the story's fragments queues here
+        opgeslagen = Fragment.objects.filter(pk=fragment.pk).values_list("gewijzigd_op", flat=True)
+        if list(opgeslagen) != [fragment.gewijzigd_op]:
+            raise ValidationError(
+                "Een collega heeft dit fragment net gewijzigd of verwijderd. Hieronder zie je hoe "
+                "het nu is; sla daarna opnieuw op.",
+                code="conflict",
+            )
+        _controleer_bereik(verhaal, start, eind)
+        _controleer_codes(codes)
+        fragment.start, fragment.eind = start, eind
+        fragment.citaat = verhaal.tekst[start:eind]
+        fragment.memo = memo
+        fragment.moet_herzien = moet_herzien
+        fragment.full_clean()
+        fragment.codes.set(list(codes))
+        _met_geschiedenis(fragment, door=door, reden="Fragment gewijzigd").save()
+        return fragment
 
 
 @transaction.atomic
 def verwijder_fragment(*, fragment: Fragment, door) -> None:
     """Delete `fragment`. Side effect: its history keeps a row of the deletion by `door`."""
-    _met_geschiedenis(fragment, door=door, reden="Fragment verwijderd").delete()
+    with tellingen.bijgehouden([fragment.verhaal_id]):
+        _met_geschiedenis(fragment, door=door, reden="Fragment verwijderd").delete()
 
 
 @transaction.atomic
@@ -150,37 +154,40 @@ def zet_fragment_terug(*, verhaal: Verhaal, history_id: int, door) -> Fragment:
     Side effects: the story row is locked while the fragment is stored; one
     history row ("Verwijderd fragment teruggezet") by `door`.
     """
-    record = Fragment.history.get(history_id=history_id, verhaal_id=verhaal.pk, history_type="-")
-    tekst = Verhaal.objects.select_for_update().only("pk", "tekst").get(pk=verhaal.pk).tekst
-    if Fragment.objects.filter(pk=record.id).exists():
-        raise ValidationError("Dit fragment is al teruggezet.", code="bestaat_al")
-    if not record.citaat:
-        raise ValidationError(
-            "Het citaat van dit fragment is gewist; het kan niet terug.", code="gewist"
+    with tellingen.bijgehouden([verhaal.pk]):
+        record = Fragment.history.get(
+            history_id=history_id, verhaal_id=verhaal.pk, history_type="-"
         )
-    fragment = Fragment(
-        pk=record.id,
-        verhaal_id=verhaal.pk,
-        start=record.start,
-        eind=record.eind,
-        citaat=record.citaat,
-        memo=record.memo,
-        codeur=get_user_model().objects.filter(pk=record.codeur_id).first(),
-        moet_herzien=record.moet_herzien,
-    )
-    if tekst[fragment.start : fragment.eind] != fragment.citaat:
-        gevonden = zoek_dichtstbij(tekst, fragment.citaat, fragment.start)
-        if gevonden is None:
-            fragment.moet_herzien = True
-        else:
-            fragment.start, fragment.eind = gevonden
-            fragment.citaat = tekst[fragment.start : fragment.eind]
-            fragment.moet_herzien = False
-    fragment.full_clean(validate_unique=False)
-    fragment.save_without_historical_record(force_insert=True)
-    fragment.codes.set(Thema.objects.filter(pk__in=[c["id"] for c in record.codes_snapshot]))
-    _met_geschiedenis(fragment, door=door, reden="Verwijderd fragment teruggezet").save()
-    return fragment
+        tekst = Verhaal.objects.select_for_update().only("pk", "tekst").get(pk=verhaal.pk).tekst
+        if Fragment.objects.filter(pk=record.id).exists():
+            raise ValidationError("Dit fragment is al teruggezet.", code="bestaat_al")
+        if not record.citaat:
+            raise ValidationError(
+                "Het citaat van dit fragment is gewist; het kan niet terug.", code="gewist"
+            )
+        fragment = Fragment(
+            pk=record.id,
+            verhaal_id=verhaal.pk,
+            start=record.start,
+            eind=record.eind,
+            citaat=record.citaat,
+            memo=record.memo,
+            codeur=get_user_model().objects.filter(pk=record.codeur_id).first(),
+            moet_herzien=record.moet_herzien,
+        )
+        if tekst[fragment.start : fragment.eind] != fragment.citaat:
+            gevonden = zoek_dichtstbij(tekst, fragment.citaat, fragment.start)
+            if gevonden is None:
+                fragment.moet_herzien = True
+            else:
+                fragment.start, fragment.eind = gevonden
+                fragment.citaat = tekst[fragment.start : fragment.eind]
+                fragment.moet_herzien = False
+        fragment.full_clean(validate_unique=False)
+        fragment.save_without_historical_record(force_insert=True)
+        fragment.codes.set(Thema.objects.filter(pk__in=[c["id"] for c in record.codes_snapshot]))
+        _met_geschiedenis(fragment, door=door, reden="Verwijderd fragment teruggezet").save()
+        return fragment
 
 
 # --- The codebook -----------------------------------------------------------
@@ -209,7 +216,24 @@ def maak_subcode(
     kleur: str | None = None,
     door,
 ) -> Thema:
-    """Add a sub-code under `parent`. Side effect: a history row by `door`."""
+    """Add a sub-code under `parent`. Side effect: a history row by `door`.
+
+    Takes the codebook lock (tellingen.codeboom_vast): codings in progress
+    finish first, and count with the new code only after this commit.
+    """
+    with tellingen.codeboom_vast(exclusief=True):
+        return _maak_subcode(
+            naam=naam,
+            parent=parent,
+            beschrijving=beschrijving,
+            definitie=definitie,
+            voorbeeld=voorbeeld,
+            kleur=kleur,
+            door=door,
+        )
+
+
+def _maak_subcode(*, naam, parent, beschrijving, definitie, voorbeeld, kleur, door):
     code = Thema(
         name=naam,
         slug=unieke_slug(naam),
@@ -249,18 +273,22 @@ def wijzig_code(*, code: Thema, door, **velden) -> Thema:
 def verplaats_code(*, code: Thema, parent: Thema, door) -> Thema:
     """Put `code` (with everything below it) under `parent`.
 
-    Fragments keep their codes. Side effect: a history row by `door`.
+    Fragments keep their codes. Side effects: a history row by `door`; the
+    codes above it, old and new, are counted again (tellingen.herbereken_codes).
     Kennisagenda themes stay where they are.
     """
     if code.is_kennisagenda:
         raise ValidationError(
             "Een thema uit de kennisagenda blijft een hoofdthema.", code="kennisagenda"
         )
-    oud = code.parent
-    code.parent = parent
-    code.full_clean()
-    reden = f"Verplaatst van '{oud.name if oud else '(geen)'}' naar '{parent.name}'"
-    _met_geschiedenis(code, door=door, reden=reden).save()
+    with tellingen.codeboom_vast(exclusief=True):
+        oud = code.parent
+        oude_bovencodes = tellingen.bovencodes(code.pk)
+        code.parent = parent
+        code.full_clean()
+        reden = f"Verplaatst van '{oud.name if oud else '(geen)'}' naar '{parent.name}'"
+        _met_geschiedenis(code, door=door, reden=reden).save()
+        tellingen.herbereken_codes(oude_bovencodes | tellingen.bovencodes(code.pk))
     return code
 
 
@@ -308,7 +336,8 @@ def voeg_codes_samen(*, bron: Thema, doel: Thema, door) -> Samenvoeging:
     Side effects, all recorded in history by `door`: one history row per
     changed fragment (its new codes) and per re-tagged object that keeps
     history, a row on each moved sub-code, a row on `doel` naming the merge,
-    and the deletion of `bron`.
+    and the deletion of `bron`; the codes above `bron` and `doel` and the
+    changed stories are counted again (verhalen/tellingen.py).
     """
     if bron.pk == doel.pk:
         raise ValidationError("Een code kan niet met zichzelf samengaan.", code="zelfde")
@@ -319,6 +348,18 @@ def voeg_codes_samen(*, bron: Thema, doel: Thema, door) -> Samenvoeging:
         )
     if doel.pk in afstammelingen(Thema.objects.only("pk", "parent"))[bron.pk]:
         raise ValidationError("Samenvoegen met een eigen subcode kan niet.", code="cyclus")
+    with tellingen.codeboom_vast(exclusief=True):
+        geraakt = tellingen.bovencodes(bron.pk) - {bron.pk}
+        verhalen = set(
+            Fragment.objects.filter(thema_items__tag=bron).values_list("verhaal_id", flat=True)
+        )
+        samenvoeging = _voeg_samen(bron=bron, doel=doel, door=door)
+        tellingen.herbereken_codes(geraakt | tellingen.bovencodes(doel.pk))
+        tellingen.herbereken_verhalen(verhalen)
+    return samenvoeging
+
+
+def _voeg_samen(*, bron: Thema, doel: Thema, door) -> "Samenvoeging":
     reden = f"Code '{bron.name}' samengevoegd met '{doel.name}'"
     # Lock both codes: on PostgreSQL a concurrent request that tags something
     # with `bron` now waits for this merge (and then fails loudly, because

@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from carelab.models import Thema
+from verhalen import tellingen
 from verhalen.models import Fragment, Verhaal
 from verhalen.models.collectie import (
     GERESERVEERDE_SLUGS,
@@ -42,6 +43,13 @@ def unieke_slug(titel: str, *, behalve: Collectie | None = None) -> str:
     while slug in bezet:
         slug, nummer = f"{basis}-{nummer}", nummer + 1
     return slug
+
+
+def _vergrendel(collectie: Collectie) -> set[int]:
+    """Lock the collection row (its items cannot change meanwhile) and return the
+    pks of its stories, whose counts a change to the collection may change."""
+    Collectie.objects.select_for_update().filter(pk=collectie.pk).first()
+    return tellingen.verhalen_in_collecties(collectie)
 
 
 def _zet_history_user(obj, door):
@@ -93,15 +101,16 @@ def wijzig_collectie(
 
     Side effects: a history record (changed). Items are never removed here.
     """
-    collectie.titel = titel
-    collectie.slug = slug or unieke_slug(titel, behalve=collectie)
-    collectie.inleiding = inleiding
-    collectie.publiek = publiek
-    collectie.full_clean()
-    _zet_history_user(collectie, door)
-    collectie.save()
-    collectie.themas.set(list(themas))
-    return collectie.items.count() - collectie.zichtbare_items(door).count()
+    with tellingen.bijgehouden(_vergrendel(collectie)):
+        collectie.titel = titel
+        collectie.slug = slug or unieke_slug(titel, behalve=collectie)
+        collectie.inleiding = inleiding
+        collectie.publiek = publiek
+        collectie.full_clean()
+        _zet_history_user(collectie, door)
+        collectie.save()
+        collectie.themas.set(list(themas))
+        return collectie.items.count() - collectie.zichtbare_items(door).count()
 
 
 @transaction.atomic
@@ -111,33 +120,35 @@ def publiceer_collectie(*, collectie: Collectie, door: AbstractBaseUser) -> Coll
     Refused (ValidationError, code "leeg") while no story in it may be read
     by the audience. Side effects: publication date set to now; history.
     """
-    if not collectie.items.filter(
-        verhaal__in=Verhaal.objects.met_toestemming_voor(collectie.publiek)
-    ).exists():
-        raise ValidationError(
-            _(
-                "Publiceren kan nog niet: er staat geen verhaal in deze collectie dat "
-                "het publiek mag lezen. Voeg eerst een verhaal toe."
-            ),
-            code="leeg",
-        )
-    collectie.gepubliceerd = True
-    collectie.gepubliceerd_op = timezone.now()
-    collectie.full_clean()
-    _zet_history_user(collectie, door)
-    collectie.save()
-    return collectie
+    with tellingen.bijgehouden(_vergrendel(collectie)):
+        if not collectie.items.filter(
+            verhaal__in=Verhaal.objects.met_toestemming_voor(collectie.publiek)
+        ).exists():
+            raise ValidationError(
+                _(
+                    "Publiceren kan nog niet: er staat geen verhaal in deze collectie dat "
+                    "het publiek mag lezen. Voeg eerst een verhaal toe."
+                ),
+                code="leeg",
+            )
+        collectie.gepubliceerd = True
+        collectie.gepubliceerd_op = timezone.now()
+        collectie.full_clean()
+        _zet_history_user(collectie, door)
+        collectie.save()
+        return collectie
 
 
 @transaction.atomic
 def zet_terug_naar_concept(*, collectie: Collectie, door: AbstractBaseUser) -> Collectie:
     """Unpublish: only curators can open it again. Side effects: history."""
-    collectie.gepubliceerd = False
-    collectie.gepubliceerd_op = None
-    collectie.full_clean()
-    _zet_history_user(collectie, door)
-    collectie.save()
-    return collectie
+    with tellingen.bijgehouden(_vergrendel(collectie)):
+        collectie.gepubliceerd = False
+        collectie.gepubliceerd_op = None
+        collectie.full_clean()
+        _zet_history_user(collectie, door)
+        collectie.save()
+        return collectie
 
 
 @transaction.atomic
@@ -146,11 +157,12 @@ def verwijder_collectie(*, collectie: Collectie, door: AbstractBaseUser) -> None
 
     Side effects: history records (deleted) for the collection and its items.
     """
-    for item in collectie.items.all():
-        _zet_history_user(item, door)
-        item.delete()
-    _zet_history_user(collectie, door)
-    collectie.delete()
+    with tellingen.bijgehouden(_vergrendel(collectie)):
+        for item in collectie.items.all():
+            _zet_history_user(item, door)
+            item.delete()
+        _zet_history_user(collectie, door)
+        collectie.delete()
 
 
 # ---------------------------------------------------------------------- items
@@ -181,16 +193,17 @@ def voeg_verhaal_toe(
     Side effects: history record of the new item.
     """
     Collectie.objects.select_for_update().filter(pk=collectie.pk).first()
-    laatste = collectie.items.aggregate(laatste=Max("volgorde"))["laatste"] or 0
-    item = CollectieItem(
-        collectie=collectie, verhaal=verhaal, volgorde=laatste + 1, notitie=notitie
-    )
-    item.full_clean()
-    fragmenten = _controleer_fragmenten(verhaal, fragmenten)
-    _zet_history_user(item, door)
-    item.save()
-    item.fragmenten.set(fragmenten)
-    return item
+    with tellingen.bijgehouden([verhaal.pk]):
+        laatste = collectie.items.aggregate(laatste=Max("volgorde"))["laatste"] or 0
+        item = CollectieItem(
+            collectie=collectie, verhaal=verhaal, volgorde=laatste + 1, notitie=notitie
+        )
+        item.full_clean()
+        fragmenten = _controleer_fragmenten(verhaal, fragmenten)
+        _zet_history_user(item, door)
+        item.save()
+        item.fragmenten.set(fragmenten)
+        return item
 
 
 @transaction.atomic
@@ -244,8 +257,10 @@ def verwijder_item(*, item: CollectieItem, door: AbstractBaseUser) -> None:
 
     Side effects: history record (deleted).
     """
-    _zet_history_user(item, door)
-    item.delete()
+    Collectie.objects.select_for_update().filter(pk=item.collectie_id).first()
+    with tellingen.bijgehouden([item.verhaal_id]):
+        _zet_history_user(item, door)
+        item.delete()
 
 
 # ---------------------------------------------------------------- reflections

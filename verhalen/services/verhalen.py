@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from carelab.models import Thema
+from verhalen import tellingen
 from verhalen.models import CollectieItem, Fragment, Toestemming, Verhaal, Verwijderverzoek
 
 # Fields a form may change through maak_verhaal / wijzig_verhaal, in the
@@ -105,23 +106,25 @@ def maak_verhaal(*, gegevens: dict[str, Any], door: AbstractBaseUser, reden: str
     is recorded as set by `door` (date today unless given); the collector is
     `door` unless given; on PostgreSQL the search vector is filled by trigger.
     """
-    verhaal = Verhaal()
-    _pas_toe(verhaal, gegevens, BEWERKBARE_VELDEN)
-    if verhaal.verzameld_door_id is None:
-        verhaal.verzameld_door = door
-    verhaal.toestemming_vastgelegd_door = door
-    if verhaal.toestemming_datum is None:
-        verhaal.toestemming_datum = timezone.localdate()
-    verhaal.full_clean()
-    # The first row is written without history: themes need the primary key,
-    # and one complete version (with its themes) is recorded right after.
-    verhaal.skip_history_when_saving = True
-    verhaal.save()
-    del verhaal.skip_history_when_saving
-    _zet_labels(verhaal, gegevens)
-    _bewaar(verhaal, door=door, reden=reden or _("Verhaal ingevoerd"))
-    _maak_eerste_historie_toevoeging(verhaal)
-    return verhaal
+    with tellingen.bijgehouden() as nieuw:
+        verhaal = Verhaal()
+        _pas_toe(verhaal, gegevens, BEWERKBARE_VELDEN)
+        if verhaal.verzameld_door_id is None:
+            verhaal.verzameld_door = door
+        verhaal.toestemming_vastgelegd_door = door
+        if verhaal.toestemming_datum is None:
+            verhaal.toestemming_datum = timezone.localdate()
+        verhaal.full_clean()
+        # The first row is written without history: themes need the primary key,
+        # and one complete version (with its themes) is recorded right after.
+        verhaal.skip_history_when_saving = True
+        verhaal.save()
+        del verhaal.skip_history_when_saving
+        _zet_labels(verhaal, gegevens)
+        _bewaar(verhaal, door=door, reden=reden or _("Verhaal ingevoerd"))
+        _maak_eerste_historie_toevoeging(verhaal)
+        nieuw.add(verhaal.pk)
+        return verhaal
 
 
 def _maak_eerste_historie_toevoeging(verhaal: Verhaal) -> None:
@@ -151,29 +154,33 @@ def wijzig_verhaal(
     re-anchored (each fragment saved, with its own history row, or flagged
     `moet_herzien`); on PostgreSQL the search vector is refreshed by trigger.
     """
-    if verhaal.gewist_op is not None:
-        raise VerhaalGewist(verhaal.pk)
-    # Compare-and-swap on the version: works the same on SQLite and PostgreSQL
-    # and leaves the row locked until the end of this transaction.
-    bijgewerkt = Verhaal.objects.filter(pk=verhaal.pk, versie=verwachte_versie).update(
-        versie=F("versie") + 1
-    )
-    if not bijgewerkt:
-        raise VersieConflict(Verhaal.objects.get(pk=verhaal.pk), verwachte_versie)
-    opgeslagen = Verhaal.objects.get(pk=verhaal.pk)
-    oude_tekst = opgeslagen.tekst
-    oude_toestemming = (opgeslagen.toestemming, opgeslagen.toestemming_datum)
-    _pas_toe(opgeslagen, gegevens, BEWERKBARE_VELDEN)
-    if (opgeslagen.toestemming, opgeslagen.toestemming_datum) != oude_toestemming:
-        opgeslagen.toestemming_vastgelegd_door = door
-        if opgeslagen.toestemming_datum == oude_toestemming[1] or not opgeslagen.toestemming_datum:
-            opgeslagen.toestemming_datum = timezone.localdate()
-    opgeslagen.full_clean()
-    _zet_labels(opgeslagen, gegevens)
-    _bewaar(opgeslagen, door=door, reden=reden or _("Verhaal bewerkt"))
-    if opgeslagen.tekst != oude_tekst:
-        veranker_fragmenten(verhaal=opgeslagen, door=door)
-    return opgeslagen
+    with tellingen.bijgehouden([verhaal.pk]):
+        if verhaal.gewist_op is not None:
+            raise VerhaalGewist(verhaal.pk)
+        # Compare-and-swap on the version: works the same on SQLite and PostgreSQL
+        # and leaves the row locked until the end of this transaction.
+        bijgewerkt = Verhaal.objects.filter(pk=verhaal.pk, versie=verwachte_versie).update(
+            versie=F("versie") + 1
+        )
+        if not bijgewerkt:
+            raise VersieConflict(Verhaal.objects.get(pk=verhaal.pk), verwachte_versie)
+        opgeslagen = Verhaal.objects.get(pk=verhaal.pk)
+        oude_tekst = opgeslagen.tekst
+        oude_toestemming = (opgeslagen.toestemming, opgeslagen.toestemming_datum)
+        _pas_toe(opgeslagen, gegevens, BEWERKBARE_VELDEN)
+        if (opgeslagen.toestemming, opgeslagen.toestemming_datum) != oude_toestemming:
+            opgeslagen.toestemming_vastgelegd_door = door
+            if (
+                opgeslagen.toestemming_datum == oude_toestemming[1]
+                or not opgeslagen.toestemming_datum
+            ):
+                opgeslagen.toestemming_datum = timezone.localdate()
+        opgeslagen.full_clean()
+        _zet_labels(opgeslagen, gegevens)
+        _bewaar(opgeslagen, door=door, reden=reden or _("Verhaal bewerkt"))
+        if opgeslagen.tekst != oude_tekst:
+            veranker_fragmenten(verhaal=opgeslagen, door=door)
+        return opgeslagen
 
 
 @transaction.atomic
@@ -187,14 +194,15 @@ def trek_toestemming_in(
     list, search, export and collection stops showing the story at once,
     because they all select through `zichtbaar_voor`.
     """
-    opgeslagen = Verhaal.objects.select_for_update().get(pk=verhaal.pk)
-    opgeslagen.toestemming = Toestemming.INGETROKKEN
-    opgeslagen.toestemming_datum = datum or timezone.localdate()
-    opgeslagen.toestemming_vastgelegd_door = door
-    opgeslagen.versie += 1
-    opgeslagen.full_clean()
-    _bewaar(opgeslagen, door=door, reden=_("Toestemming ingetrokken"))
-    return opgeslagen
+    with tellingen.bijgehouden([verhaal.pk]):
+        opgeslagen = Verhaal.objects.select_for_update().get(pk=verhaal.pk)
+        opgeslagen.toestemming = Toestemming.INGETROKKEN
+        opgeslagen.toestemming_datum = datum or timezone.localdate()
+        opgeslagen.toestemming_vastgelegd_door = door
+        opgeslagen.versie += 1
+        opgeslagen.full_clean()
+        _bewaar(opgeslagen, door=door, reden=_("Toestemming ingetrokken"))
+        return opgeslagen
 
 
 @transaction.atomic
@@ -213,45 +221,46 @@ def wis_verhaal(*, verhaal: Verhaal, door: AbstractBaseUser, kenmerk: str = "") 
     story disappears everywhere. Callers check the permission
     `verhalen.wis_verhaal`.
     """
-    opgeslagen = Verhaal.objects.select_for_update().get(pk=verhaal.pk)
-    leeg = {"tekst": "", "samenvatting": "", "pseudoniem": ""}
+    with tellingen.bijgehouden([verhaal.pk]):
+        opgeslagen = Verhaal.objects.select_for_update().get(pk=verhaal.pk)
+        leeg = {"tekst": "", "samenvatting": "", "pseudoniem": ""}
 
-    trefwoord_ids = list(opgeslagen.trefwoord_items.values_list("tag_id", flat=True))
-    opgeslagen.trefwoorden.clear()
-    # A keyword only this story used may itself say too much: it goes too.
-    Tag.objects.filter(
-        pk__in=trefwoord_ids,
-        verhalen_verhaaltrefwoord_items__isnull=True,
-        taggit_taggeditem_items__isnull=True,
-    ).delete()
-    for veld, waarde in leeg.items():
-        setattr(opgeslagen, veld, waarde)
-    opgeslagen.titel = GEWIST_TITEL
-    if opgeslagen.toestemming != Toestemming.INGETROKKEN:
-        opgeslagen.toestemming = Toestemming.INGETROKKEN
-        opgeslagen.toestemming_datum = timezone.localdate()
-        opgeslagen.toestemming_vastgelegd_door = door
-    opgeslagen.gewist_op = timezone.now()
-    opgeslagen.versie += 1
-    opgeslagen.full_clean()
-    _bewaar(opgeslagen, door=door, reden=_("Inhoud gewist op verzoek (AVG)"))
+        trefwoord_ids = list(opgeslagen.trefwoord_items.values_list("tag_id", flat=True))
+        opgeslagen.trefwoorden.clear()
+        # A keyword only this story used may itself say too much: it goes too.
+        Tag.objects.filter(
+            pk__in=trefwoord_ids,
+            verhalen_verhaaltrefwoord_items__isnull=True,
+            taggit_taggeditem_items__isnull=True,
+        ).delete()
+        for veld, waarde in leeg.items():
+            setattr(opgeslagen, veld, waarde)
+        opgeslagen.titel = GEWIST_TITEL
+        if opgeslagen.toestemming != Toestemming.INGETROKKEN:
+            opgeslagen.toestemming = Toestemming.INGETROKKEN
+            opgeslagen.toestemming_datum = timezone.localdate()
+            opgeslagen.toestemming_vastgelegd_door = door
+        opgeslagen.gewist_op = timezone.now()
+        opgeslagen.versie += 1
+        opgeslagen.full_clean()
+        _bewaar(opgeslagen, door=door, reden=_("Inhoud gewist op verzoek (AVG)"))
 
-    for fragment in opgeslagen.fragmenten.all():
-        fragment.citaat = ""
-        fragment.memo = ""
-        _bewaar(fragment, door=door, reden=_("Citaat gewist op verzoek (AVG)"))
+        for fragment in opgeslagen.fragmenten.all():
+            fragment.citaat = ""
+            fragment.memo = ""
+            _bewaar(fragment, door=door, reden=_("Citaat gewist op verzoek (AVG)"))
 
-    # History keeps no content either.
-    Verhaal.history.filter(id=opgeslagen.pk).update(
-        titel=GEWIST_TITEL, trefwoorden_snapshot=[], **leeg
-    )
-    Fragment.history.filter(verhaal_id=opgeslagen.pk).update(citaat="", memo="")
-    CollectieItem.objects.filter(verhaal=opgeslagen).update(notitie="")
-    CollectieItem.history.filter(verhaal_id=opgeslagen.pk).update(notitie="")
+        # History keeps no content either.
+        Verhaal.history.filter(id=opgeslagen.pk).update(
+            titel=GEWIST_TITEL, trefwoorden_snapshot=[], **leeg
+        )
+        Fragment.history.filter(verhaal_id=opgeslagen.pk).update(citaat="", memo="")
+        CollectieItem.objects.filter(verhaal=opgeslagen).update(notitie="")
+        CollectieItem.history.filter(verhaal_id=opgeslagen.pk).update(notitie="")
 
-    return Verwijderverzoek.objects.create(
-        verhaal=opgeslagen, verhaal_nummer=opgeslagen.pk, uitgevoerd_door=door, kenmerk=kenmerk
-    )
+        return Verwijderverzoek.objects.create(
+            verhaal=opgeslagen, verhaal_nummer=opgeslagen.pk, uitgevoerd_door=door, kenmerk=kenmerk
+        )
 
 
 @transaction.atomic

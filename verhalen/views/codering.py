@@ -23,14 +23,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from carelab import cache, paginering
+from carelab import paginering
 from carelab.csv_export import csv_response
 from carelab.models import Thema
 from carelab.sessieduur import herstelt_invoer, vul_aan
 from carelab.sessiepagina import sessiepagina
 
-from .. import cache as verhalen_cache
-from .. import codeboek
+from .. import codeboek, tellingen
 from ..codering import nummering, segmenteer
 from ..forms.codering import (
     CodeForm,
@@ -240,13 +239,7 @@ def fragment_terugzetten(request, verhaal_pk, history_id):
 def index(request):
     themas = list(Thema.objects.all())
     boom = codeboek.codeboom(themas)
-    # Counting a million fragments takes seconds: the counts come from the
-    # shared cache until a fragment, a code or a story changes (verhalen/cache.py).
-    aantallen = cache.onthoud(
-        f"codeboek:aantallen:{verhalen_cache.niveau(request.user)}",
-        lambda: codeboek.fragmenten_per_code(Fragment.objects.zichtbaar_voor(request.user), themas),
-        afhankelijk_van=["themas", verhalen_cache.VERHALEN],
-    )
+    aantallen = tellingen.fragmenten_per_code(request.user)  # stored, kept by the services
     for knoop in boom:
         knoop.aantal = aantallen.get(knoop.thema.pk, 0)
     return render(request, "codeboek/index.html", {"boom": boom})

@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,11 +20,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
-from carelab import cache
 from carelab.sessieduur import herstelt_invoer, vul_aan
 from carelab.sessiepagina import sessiepagina
 from carelab.templatetags.opmaak import TEKSTGROOTTE_COOKIE, TEKSTGROOTTES
-from verhalen import cache as verhalen_cache
+from verhalen import tellingen
 from verhalen.forms.collecties import (
     CollectieForm,
     CollectieItemForm,
@@ -33,12 +31,11 @@ from verhalen.forms.collecties import (
     VoegToeForm,
     ZoekVerhaalForm,
 )
-from verhalen.models import Fragment, FragmentThema, Handeling, Verhaal, VerhaalThema
+from verhalen.models import Fragment, Handeling, Verhaal
 from verhalen.models.collectie import (
     Collectie,
     CollectieItem,
     Reflectie,
-    zichtbare_items_filter,
 )
 from verhalen.services import collecties as services
 from verhalen.services import inzage
@@ -46,11 +43,6 @@ from verhalen.services import inzage
 COLLECTIES_PER_PAGINA = 12
 REFLECTIES_PER_PAGINA = 20
 ZOEKRESULTATEN_PER_PAGINA = 10
-
-
-def _aantal_zichtbare_verhalen(user):
-    """Annotation: how many of a collection's stories `user` may read there."""
-    return Count("items", filter=zichtbare_items_filter(user, "items__"), distinct=True)
 
 
 def _veilige_terugweg(request, standaard):
@@ -69,7 +61,7 @@ def collectie_list(request):
     user = request.user
     collecties = (
         Collectie.objects.leesbaar_voor(user)
-        .annotate(aantal_verhalen=_aantal_zichtbare_verhalen(user))
+        .annotate(aantal_verhalen=tellingen.aantal_verhalen(user))
         .prefetch_related("themas")
         .nieuwste_eerst()
     )
@@ -526,7 +518,7 @@ def sectie_thema_collecties(request, thema):
         Collectie.objects.leesbaar_voor(user)
         .filter(themas__in=_thema_en_subcodes(thema))
         .distinct()
-        .annotate(aantal_verhalen=_aantal_zichtbare_verhalen(user))
+        .annotate(aantal_verhalen=tellingen.aantal_verhalen(user))
         .prefetch_related("themas")
         .nieuwste_eerst()[: THEMA_COLLECTIES_MAX + 1]
     )
@@ -544,51 +536,18 @@ def sectie_thema_tellingen(request, thema):
 
     Researchers count every story the visibility rule shows them. Everyone
     else counts only stories in collections they may read, so nobody learns
-    how many restricted stories exist. Nothing to count → no section.
+    how many restricted stories exist. Nothing to count → no section. The
+    numbers are stored per audience (verhalen/tellingen.py).
     """
-    user = request.user
-    is_onderzoeker = user.has_perm("verhalen.view_verhaal")
-    # Counting over every story and fragment takes seconds at scale: the counts
-    # come from the shared cache until a story, fragment, code or collection
-    # changes (verhalen/cache.py). The key holds all the rule below depends on.
-    sleutel = ":".join(
-        [
-            "thema:tellingen",
-            str(thema.pk),
-            verhalen_cache.niveau(user),
-            str(is_onderzoeker),
-            str(user.has_perm("verhalen.view_collectie")),
-            str(user.has_perm("verhalen.change_collectie")),
-        ]
-    )
-    aantal_verhalen, aantal_fragmenten = cache.onthoud(
-        sleutel,
-        lambda: _tel_thema(user, thema, is_onderzoeker=is_onderzoeker),
-        afhankelijk_van=["themas", verhalen_cache.VERHALEN, verhalen_cache.COLLECTIES],
-    )
+    aantal_verhalen, aantal_fragmenten = tellingen.voor_code(request.user, thema)
     if not aantal_verhalen:
         return None
     return {
         "thema": thema,
         "aantal_verhalen": aantal_verhalen,
         "aantal_fragmenten": aantal_fragmenten,
-        "alleen_collecties": not is_onderzoeker,
+        "alleen_collecties": not request.user.has_perm("verhalen.view_verhaal"),
     }
-
-
-def _tel_thema(user, thema, *, is_onderzoeker):
-    """(stories, fragments) on `thema` or its sub-codes that `user` may count."""
-    codes = _thema_en_subcodes(thema)
-    gecodeerd = FragmentThema.objects.filter(tag__in=codes).values("content_object_id")
-    fragmenten = Fragment.objects.zichtbaar_voor(user).filter(pk__in=gecodeerd)
-    verhalen = Verhaal.objects.zichtbaar_voor(user)
-    if not is_onderzoeker:
-        in_collecties = CollectieItem.objects.leesbaar_voor(user).values("verhaal")
-        verhalen = verhalen.filter(pk__in=in_collecties)
-        fragmenten = fragmenten.filter(verhaal__in=in_collecties)
-    getagd = VerhaalThema.objects.filter(tag__in=codes).values("content_object_id")
-    over_thema = verhalen.filter(Q(pk__in=getagd) | Q(pk__in=fragmenten.values("verhaal")))
-    return over_thema.count(), fragmenten.count()
 
 
 def sectie_home_collecties(request, obj=None):
@@ -596,7 +555,7 @@ def sectie_home_collecties(request, obj=None):
     collecties = list(
         Collectie.objects.gepubliceerd()
         .openbaar()
-        .annotate(aantal_verhalen=_aantal_zichtbare_verhalen(request.user))
+        .annotate(aantal_verhalen=tellingen.aantal_verhalen(request.user))
         .prefetch_related("themas")
         .order_by("-gepubliceerd_op", "titel")[:HOME_COLLECTIES_MAX]
     )
