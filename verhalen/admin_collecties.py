@@ -7,10 +7,12 @@ house rules. Imported by verhalen/admin.py.
 """
 
 from django.contrib import admin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from carelab.beheerlijst import DatumhierarchieZonderOverloop
+from verhalen import tellingen
 from verhalen.models import Collectie, CollectieItem, Reflectie
 
 
@@ -48,6 +50,32 @@ class CollectieAdmin(DatumhierarchieZonderOverloop, AlleenBeheerder, SimpleHisto
     prepopulated_fields = {"slug": ["titel"]}
     raw_id_fields = ["curator"]
     inlines = [CollectieItemInline]
+
+    # The admin writes collections and items itself (also when restoring a
+    # version): each write keeps the stored counts right, as the services do.
+    def save_model(self, request, obj, form, change):
+        verhalen = tellingen.verhalen_in_collecties(obj) if obj.pk else set()
+        with tellingen.bijgehouden(verhalen):
+            super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        verhalen = tellingen.verhalen_in_collecties(form.instance) | {
+            formulier.cleaned_data["verhaal"].pk
+            for formulier in formset.forms
+            if getattr(formulier, "cleaned_data", None) and formulier.cleaned_data.get("verhaal")
+        }
+        with tellingen.bijgehouden(verhalen):
+            super().save_formset(request, form, formset, change)
+
+    @transaction.atomic
+    def delete_model(self, request, obj):
+        with tellingen.bijgehouden(tellingen.verhalen_in_collecties(obj)):
+            super().delete_model(request, obj)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        with tellingen.bijgehouden(tellingen.verhalen_in_collecties(*queryset)):
+            super().delete_queryset(request, queryset)
 
 
 @admin.register(Reflectie)

@@ -333,3 +333,51 @@ def test_a_new_code_counts_zero_until_it_is_used(wereld, onderzoeker):
 
     assert tellingen.fragmenten_per_code(onderzoeker).get(code.pk, 0) == 0
     assert tellingen.voor_code(onderzoeker, code) == (0, 0)
+
+
+# --- The admin writes collections itself --------------------------------------
+
+
+def _admin_gegevens(collectie, *, verhalen=(), **velden):
+    gegevens = {
+        "titel": collectie.titel,
+        "slug": collectie.slug,
+        "themas": "",
+        "inleiding": collectie.inleiding,
+        "publiek": collectie.publiek,
+        "gepubliceerd": "on",
+        "gepubliceerd_op_0": "2026-01-01",
+        "gepubliceerd_op_1": "12:00:00",
+        "curator": "",
+        "items-TOTAL_FORMS": str(len(verhalen)),
+        "items-INITIAL_FORMS": "0",
+        "items-MIN_NUM_FORMS": "0",
+        "items-MAX_NUM_FORMS": "1000",
+        **velden,
+    }
+    for nummer, verhaal in enumerate(verhalen):
+        gegevens[f"items-{nummer}-verhaal"] = str(verhaal.pk)
+        gegevens[f"items-{nummer}-volgorde"] = str(nummer + 1)
+    return gegevens
+
+
+def test_counts_follow_collections_changed_and_deleted_in_the_admin(
+    wereld, beheerder_client, raadslid
+):
+    collectie = Collectie.objects.get(publiek=Publiek.BREDE_RAAD)
+    verhalen_ = list(Verhaal.objects.filter(toestemming__in=["brede_raad", "openbaar"]))
+    url = f"/admin/verhalen/collectie/{collectie.pk}/change/"
+
+    response = beheerder_client.post(url, _admin_gegevens(collectie, verhalen=verhalen_))
+
+    assert response.status_code == 302
+    assert opgeslagen_collectietellingen(raadslid)[collectie.pk] == len(verhalen_) == 3
+    controleer(wereld["lezers"])
+
+    response = beheerder_client.post(
+        f"/admin/verhalen/collectie/{collectie.pk}/delete/", {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    assert not Collectie.objects.filter(pk=collectie.pk).exists()
+    controleer(wereld["lezers"])
