@@ -42,6 +42,7 @@ from carelab import roles
 from carelab.models import Thema
 from kenniscafes.models import Aanmelding, Kenniscafe, Locatie, ThemaKenniscafe
 from projecten.models import Project, ThemaProject, ThemaWerkteam, Werkteam, Wijk
+from verhalen import tellingen
 from verhalen.models import (
     Collectie,
     CollectieItem,
@@ -262,6 +263,7 @@ class Bouwer:
             self._collecties()
             self._kenniscafes()
             self._reset_sequences()
+            tellingen.herbereken()  # rows were written directly: count them once
         self.log(f"  alles klaar ({time.monotonic() - begin:.0f} s)")
         return self.tellingen(), self.meetobjecten
 

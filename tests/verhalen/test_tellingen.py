@@ -381,3 +381,26 @@ def test_counts_follow_collections_changed_and_deleted_in_the_admin(
     assert response.status_code == 302
     assert not Collectie.objects.filter(pk=collectie.pk).exists()
     controleer(wereld["lezers"])
+
+
+# --- The story list shows each story's coding progress ---------------------------
+
+
+def test_story_list_shows_fragments_and_codes_per_story(onderzoeker_client, onderzoeker):
+    maatwerk = Thema.objects.get(slug="maatwerk")
+    sub = codering.maak_subcode(naam="op maat", parent=maatwerk, door=onderzoeker)
+    gecodeerd = VerhaalFactory(titel="Gecodeerd", tekst=TEKST)
+    VerhaalFactory(titel="Leeg", tekst=TEKST)
+    for start in (0, 20):
+        codering.maak_fragment(
+            verhaal=gecodeerd,
+            start=start,
+            eind=start + 9,
+            codes=[maatwerk, sub],
+            codeur=onderzoeker,
+        )
+
+    inhoud = onderzoeker_client.get("/verhalen/").content.decode()
+
+    assert "2 fragmenten · 2 codes" in inhoud
+    assert inhoud.count("Nog niet gecodeerd") == 1

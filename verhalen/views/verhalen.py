@@ -76,9 +76,12 @@ def _gefilterd(request, **kwargs):
 def verhaal_list(request):
     filterset = _gefilterd(request, rangschik_tot=paginering.GRENS)
     # An invalid filter value is shown as an error and left out. A list row
-    # never shows the whole text: it is read only for a search snippet.
+    # never shows the whole text: it is read only for a search snippet. Its
+    # coding progress is stored (verhalen/tellingen.py), joined in.
     zoekterm = filterset.zoekterm
-    verhalen = filterset.qs if zoekterm else filterset.qs.defer("tekst")
+    verhalen = (filterset.qs if zoekterm else filterset.qs.defer("tekst")).select_related(
+        "telling"
+    )
     if search.is_op_relevantie(verhalen):
         # At most GRENS matches (rangschik_tot): numbered pages of them.
         pagina = paginering.genummerd(verhalen, request.GET, per_pagina=VERHALEN_PER_PAGINA)
