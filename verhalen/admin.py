@@ -17,7 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from taggit.admin import TagAdmin  # registers taggit's Tag, replaced below
 from taggit.models import Tag
 
+from carelab.admin import ThemaAdmin
 from carelab.beheerlijst import DatumhierarchieZonderOverloop
+from carelab.models import Thema
+from verhalen import tellingen
 from verhalen.models import Fragment, Handeling, Verhaal, Verwijderverzoek
 from verhalen.services import inzage
 from verhalen.services import verhalen as services
@@ -236,3 +239,24 @@ admin.site.register(Tag, TrefwoordAdmin)
 
 # Collections and reflections; the access log.
 from verhalen import admin_collecties, admin_inzage  # noqa: E402,F401
+
+# carelab's code admin, counting again after every write: moving, adding or
+# deleting codes there (rare, superusers only) changes the stored counts of
+# codes and stories (verhalen/tellingen.py); the site's services keep them
+# right code by code.
+admin.site.unregister(Thema)
+
+
+@admin.register(Thema)
+class GeteldeThemaAdmin(ThemaAdmin):
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        tellingen.herbereken()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        tellingen.herbereken()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        tellingen.herbereken()

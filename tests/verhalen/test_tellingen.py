@@ -404,3 +404,30 @@ def test_story_list_shows_fragments_and_codes_per_story(onderzoeker_client, onde
 
     assert "2 fragmenten · 2 codes" in inhoud
     assert inhoud.count("Nog niet gecodeerd") == 1
+
+
+def test_counts_follow_a_code_moved_in_the_admin(wereld, beheerder_client, onderzoeker):
+    maatwerk, vertrouwen = Thema.objects.get(slug="maatwerk"), Thema.objects.get(slug="vertrouwen")
+    code = codering.maak_subcode(naam="verhuisd", parent=maatwerk, door=onderzoeker)
+    verhaal = Verhaal.objects.filter(toestemming="onderzoek").first()
+    codering.maak_fragment(verhaal=verhaal, start=0, eind=9, codes=[code], codeur=onderzoeker)
+    voor = tellingen.voor_code(onderzoeker, vertrouwen)
+
+    response = beheerder_client.post(
+        f"/admin/carelab/thema/{code.pk}/change/",
+        {
+            "name": code.name,
+            "slug": code.slug,
+            "parent": vertrouwen.pk,
+            "kleur": code.kleur,
+            "volgorde": code.volgorde,
+            "subcodes-TOTAL_FORMS": "0",
+            "subcodes-INITIAL_FORMS": "0",
+            "subcodes-MIN_NUM_FORMS": "0",
+            "subcodes-MAX_NUM_FORMS": "1000",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert tellingen.voor_code(onderzoeker, vertrouwen) == (voor[0] + 1, voor[1] + 1)
+    controleer(wereld["lezers"])
