@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
             name='Codetelling',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('publiek', models.CharField(max_length=20, verbose_name='publiek')),
+                ('publiek', models.CharField(editable=False, max_length=20, verbose_name='publiek')),
                 ('verhalen', models.PositiveIntegerField(default=0, verbose_name='verhalen')),
                 ('fragmenten', models.PositiveIntegerField(default=0, verbose_name='fragmenten')),
                 ('thema', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='carelab.thema', verbose_name='code')),
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
             name='Collectietelling',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('publiek', models.CharField(max_length=20, verbose_name='publiek')),
+                ('publiek', models.CharField(editable=False, max_length=20, verbose_name='publiek')),
                 ('verhalen', models.PositiveIntegerField(default=0, verbose_name='verhalen')),
                 ('collectie', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='verhalen.collectie', verbose_name='collectie')),
             ],

@@ -33,7 +33,7 @@ class Codetelling(models.Model):
     thema = models.ForeignKey(
         "carelab.Thema", verbose_name=_("code"), on_delete=models.CASCADE, related_name="+"
     )
-    publiek = models.CharField(_("publiek"), max_length=20)
+    publiek = models.CharField(_("publiek"), max_length=20, editable=False)
     verhalen = models.PositiveIntegerField(_("verhalen"), default=0)
     fragmenten = models.PositiveIntegerField(_("fragmenten"), default=0)
 
@@ -60,7 +60,7 @@ class Collectietelling(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    publiek = models.CharField(_("publiek"), max_length=20)
+    publiek = models.CharField(_("publiek"), max_length=20, editable=False)
     verhalen = models.PositiveIntegerField(_("verhalen"), default=0)
 
     class Meta:
