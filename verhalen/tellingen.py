@@ -325,29 +325,36 @@ def _lijst(waarden):
     return ", ".join(["%s"] * len(waarden)), list(waarden)
 
 
+def _leesbare_items(publiek, collectie_publiek):
+    """FROM … WHERE of the items in collections for `collectie_publiek` whose
+    story a reader of `publiek` may read there, and its parameters."""
+    toegestaan = [
+        t
+        for t in TOESTEMMING_VOOR_PUBLIEK[collectie_publiek]
+        if _mag_lezen(publiek, collectie_publiek, t)
+    ]
+    plekken, waarden = _lijst(toegestaan)
+    sql = (
+        f"FROM {_tabel(CollectieItem)} i "
+        f"JOIN {_tabel(Collectie)} c ON c.id = i.collectie_id "
+        f"JOIN {_tabel(Verhaal)} v ON v.id = i.verhaal_id "
+        f"WHERE c.publiek = %s AND v.toestemming IN ({plekken})"
+    )
+    return sql, [collectie_publiek, *waarden]
+
+
 def _lezers_sql():
     """SQL of (verhaal_id, publiek): which audiences count which story on the codes."""
-    verhaal, item, collectie = _tabel(Verhaal), _tabel(CollectieItem), _tabel(Collectie)
     plekken, params = _lijst(TOESTEMMING_VOOR_PUBLIEK[ONDERZOEK])
-    delen = [f"SELECT v.id, %s FROM {verhaal} v WHERE v.toestemming IN ({plekken})"]
+    delen = [f"SELECT v.id, %s FROM {_tabel(Verhaal)} v WHERE v.toestemming IN ({plekken})"]
     params = [ONDERZOEK, *params]
     for publiek in PUBLIEKEN:
         for collectie_publiek in Publiek.values:
             if publiek == ONDERZOEK or not _leest_collectie(publiek, collectie_publiek):
                 continue
-            toegestaan = [
-                t
-                for t in TOESTEMMING_VOOR_PUBLIEK[collectie_publiek]
-                if _mag_lezen(publiek, collectie_publiek, t)
-            ]
-            plekken, waarden = _lijst(toegestaan)
-            delen.append(
-                f"SELECT i.verhaal_id, %s FROM {item} i "
-                f"JOIN {collectie} c ON c.id = i.collectie_id "
-                f"JOIN {verhaal} v ON v.id = i.verhaal_id "
-                f"WHERE c.gepubliceerd = %s AND c.publiek = %s AND v.toestemming IN ({plekken})"
-            )
-            params += [publiek, True, collectie_publiek, *waarden]
+            items, waarden = _leesbare_items(publiek, collectie_publiek)
+            delen.append(f"SELECT i.verhaal_id, %s {items} AND c.gepubliceerd = %s")
+            params += [publiek, *waarden, True]
     return " UNION ".join(delen), params
 
 
@@ -399,23 +406,11 @@ def _codes_sql(thema_ids=None):
 
 def _collecties_sql():
     delen, params = [], []
-    item, verhaal, collectie = _tabel(CollectieItem), _tabel(Verhaal), _tabel(Collectie)
     for publiek in PUBLIEKEN:
         for collectie_publiek in Publiek.values:
-            toegestaan = [
-                t
-                for t in TOESTEMMING_VOOR_PUBLIEK[collectie_publiek]
-                if _mag_lezen(publiek, collectie_publiek, t)
-            ]
-            plekken, waarden = _lijst(toegestaan)
-            delen.append(
-                f"SELECT i.collectie_id, %s, COUNT(*) FROM {item} i "
-                f"JOIN {collectie} c ON c.id = i.collectie_id "
-                f"JOIN {verhaal} v ON v.id = i.verhaal_id "
-                f"WHERE c.publiek = %s AND v.toestemming IN ({plekken}) "
-                "GROUP BY i.collectie_id"
-            )
-            params += [publiek, collectie_publiek, *waarden]
+            items, waarden = _leesbare_items(publiek, collectie_publiek)
+            delen.append(f"SELECT i.collectie_id, %s, COUNT(*) {items} GROUP BY i.collectie_id")
+            params += [publiek, *waarden]
     sql = (
         f"INSERT INTO {_tabel(Collectietelling)} (collectie_id, publiek, verhalen) "
         + " UNION ALL ".join(delen)

@@ -234,7 +234,8 @@ def verplaats(door, a, b):
 
 def voeg_toe(door, a, b):
     collectie, verhaal = _kies(Collectie.objects, a), _kies(Verhaal.objects, b)
-    collecties.voeg_verhaal_toe(collectie=collectie, verhaal=verhaal, door=door)
+    if collectie is not None:
+        collecties.voeg_verhaal_toe(collectie=collectie, verhaal=verhaal, door=door)
 
 
 def haal_weg(door, a):
@@ -244,6 +245,8 @@ def haal_weg(door, a):
 
 def publiceer(door, a, aan):
     collectie = _kies(Collectie.objects, a)
+    if collectie is None:
+        return
     if aan:
         collecties.publiceer_collectie(collectie=collectie, door=door)
     else:
@@ -251,10 +254,10 @@ def publiceer(door, a, aan):
 
 
 def wijzig_publiek(door, a, publiek):
-    collectie = _kies(Collectie.objects, a)
-    collecties.wijzig_collectie(
-        collectie=collectie, door=door, titel=collectie.titel, publiek=publiek
-    )
+    if collectie := _kies(Collectie.objects, a):
+        collecties.wijzig_collectie(
+            collectie=collectie, door=door, titel=collectie.titel, publiek=publiek
+        )
 
 
 def verwijder_collectie(door, a):
