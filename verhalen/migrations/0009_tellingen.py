@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('carelab', '0004_cachetabel'),
-        ('verhalen', '0007_index_verhaal_nieuwste_en_titel'),
+        ('verhalen', '0008_zoeklemmas'),
     ]
 
     operations = [
