@@ -90,7 +90,7 @@ def _naam(user):
     return user.get_full_name() or user.get_username() if user else "onbekend"
 
 
-def _fragment_item(fragment, *, verhaal, mag_wijzigen, mag_verwijderen, actief, code_url):
+def _fragment_item(fragment, *, adres, mag_wijzigen, mag_verwijderen, actief, code_url, datum):
     codes = list(fragment.codes.all())
     nummer = fragment.nummer
     klassen = "fragment"
@@ -108,7 +108,7 @@ def _fragment_item(fragment, *, verhaal, mag_wijzigen, mag_verwijderen, actief, 
         acties.append(
             format_html(
                 '<li><a href="{}" data-bewerk>Bewerken{}</a></li>',
-                reverse("codeboek:fragment_bewerken", args=[verhaal.pk, fragment.pk]),
+                adres(fragment, "fragment_bewerken"),
                 verborgen,
             )
         )
@@ -116,7 +116,7 @@ def _fragment_item(fragment, *, verhaal, mag_wijzigen, mag_verwijderen, actief, 
         acties.append(
             format_html(
                 '<li><a href="{}" data-verwijder>Verwijderen{}</a></li>',
-                reverse("codeboek:fragment_verwijderen", args=[verhaal.pk, fragment.pk]),
+                adres(fragment, "fragment_verwijderen"),
                 verborgen,
             )
         )
@@ -160,7 +160,7 @@ def _fragment_item(fragment, *, verhaal, mag_wijzigen, mag_verwijderen, actief, 
             else ""
         ),
         codeur=_naam(fragment.codeur),
-        datum=date_format(timezone.localtime(fragment.aangemaakt_op), "j F Y"),
+        datum=datum(fragment.aangemaakt_op),
         acties=mark_safe("".join(acties)),  # noqa: S308 - each part is escaped above
     )
 
@@ -171,23 +171,40 @@ def fragmentlijst_html(fragmenten, *, verhaal, user, actief=None):
     hundreds of fragments, and the template engine took most of a second for 200."""
     if not fragmenten:
         return mark_safe("<p>Er zijn nog geen fragmenten gecodeerd in dit verhaal.</p>")
-    code_urls = {}
+    code_urls, datums = {}, {}
 
     def code_url(code):
         if code.pk not in code_urls:
             code_urls[code.pk] = reverse("codeboek:detail", args=[code.slug])
         return code_urls[code.pk]
 
+    # Each page's address reversed once, with 0 for the fragment's pk.
+    delen = {
+        naam: reverse(f"codeboek:{naam}", args=[verhaal.pk, 0]).rsplit("/0/", 1)
+        for naam in ("fragment_bewerken", "fragment_verwijderen")
+    }
+
+    def adres(fragment, naam):
+        voor, na = delen[naam]
+        return f"{voor}/{fragment.pk}/{na}"
+
+    def datum(moment):
+        dag = timezone.localdate(moment)
+        if dag not in datums:
+            datums[dag] = date_format(dag, "j F Y")
+        return datums[dag]
+
     mag_wijzigen = user.has_perm("verhalen.change_fragment")
     mag_verwijderen = user.has_perm("verhalen.delete_fragment")
     items = (
         _fragment_item(
             fragment,
-            verhaal=verhaal,
+            adres=adres,
             mag_wijzigen=mag_wijzigen,
             mag_verwijderen=mag_verwijderen,
             actief=actief,
             code_url=code_url,
+            datum=datum,
         )
         for fragment in fragmenten
     )
