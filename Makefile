@@ -7,7 +7,7 @@ DEV := DJANGO_DEBUG=1
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: install run test test-fast test-browser lint format migrations-check bench clean backup restore loadtest
+.PHONY: install run test test-fast test-browser lint format migrations-check bench clean backup restore loadtest loadtest-storingen
 
 # Debian's python3 needs python3-venv for `-m venv`; a half-made venv (python
 # without pip, left by a failed attempt) is made again with --clear.
@@ -76,6 +76,13 @@ LOADTEST_ARGS ?=
 loadtest: $(STAMP)
 	@$(BIN)/python -c 'import locust' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[load]'
 	$(BIN)/python -m loadtest.run $(LOADTEST_ARGS)
+
+# The same load with faults (loadtest/storingen.py): its own PostgreSQL cluster
+# (restarted on purpose), a gunicorn worker killed, the mail server down; a
+# table per fault. LOADTEST_ARGS="--duur 120" as above.
+loadtest-storingen: $(STAMP)
+	@$(BIN)/python -c 'import locust' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[load]'
+	$(BIN)/python -m loadtest.run --storingen $(LOADTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -227,7 +227,7 @@ MAILER_ERROR_HANDLER = "carelab.postbode.stel_uit"
 # Deferred mails are tried again after 1, 2, 4 … minutes, at most an hour apart;
 # after this many retries (about a day) a mail is a dead letter in the admin.
 MAILER_EMAIL_MAX_RETRIES = int(os.environ.get("MAILER_EMAIL_MAX_RETRIES", "30"))
-POSTBODE_OPNIEUW_NA = 60
+POSTBODE_OPNIEUW_NA = int(os.environ.get("POSTBODE_OPNIEUW_NA", "60"))
 POSTBODE_OPNIEUW_HOOGSTENS = 60 * 60
 # Seconds between two looks at the outbox.
 POSTBODE_INTERVAL = float(os.environ.get("POSTBODE_INTERVAL", "5"))

@@ -13,12 +13,17 @@ import json
 import os
 import random
 import re
+import time
 import uuid
 
 from locust import HttpUser, between, events, task
 
 PLAN = json.load(open(os.environ["LOADTEST_PLAN"], encoding="utf-8"))  # noqa: SIM115
 GEMELD: dict[str, list[str]] = {"fragmenten": [], "reflecties": [], "aanmeldingen": []}
+# When each write was confirmed, and every failed request (time, kind): the
+# fault run (loadtest/storingen.py) splits them per fault.
+TIJDEN: dict[str, float] = {}
+FOUTEN: list[tuple[float, str]] = []
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -103,6 +108,7 @@ class Bezoeker(HttpUser):
             verwacht_naar=f"/kenniscafes/{slug}/",
         ):
             GEMELD["aanmeldingen"].append(teken)
+            TIJDEN[teken] = time.time()
 
 
 class Raadslid(HttpUser):
@@ -144,6 +150,7 @@ class Raadslid(HttpUser):
             verwacht_naar=f"/collecties/{slug}/",
         ):
             GEMELD["reflecties"].append(teken)
+            TIJDEN[teken] = time.time()
 
 
 class Onderzoeker(HttpUser):
@@ -190,6 +197,7 @@ class Onderzoeker(HttpUser):
             verwacht_naar=f"/verhalen/{verhaal['pk']}/",
         ):
             GEMELD["fragmenten"].append(teken)
+            TIJDEN[teken] = time.time()
 
 
 @events.quitting.add_listener
@@ -197,4 +205,18 @@ def schrijf_gemeld(environment, **kwargs):
     pad = os.environ.get("LOADTEST_GEMELD")
     if pad:
         with open(pad, "w", encoding="utf-8") as bestand:
-            json.dump(GEMELD, bestand)
+            json.dump({**GEMELD, "tijden": TIJDEN, "fouten": FOUTEN}, bestand)
+
+
+@events.request.add_listener
+def onthoud_fout(response=None, exception=None, **kwargs):
+    if exception is None:
+        return
+    status = getattr(response, "status_code", 0)
+    if not status:
+        soort = type(exception).__name__
+    elif status < 400:
+        soort = f"{status} (niet het verwachte antwoord)"
+    else:
+        soort = str(status)
+    FOUTEN.append((time.time(), soort))

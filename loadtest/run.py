@@ -138,7 +138,36 @@ def main():
         ),
     )
     parser.add_argument("--bewaar-database", action="store_true")
+    parser.add_argument(
+        "--storingen",
+        action="store_true",
+        help="storingen tijdens de belasting (loadtest/storingen.py), op een eigen PostgreSQL",
+    )
     args = parser.parse_args()
+    storingen = postgres = postvak = None
+    if args.storingen:
+        from loadtest import storingen
+
+        stap("Eigen PostgreSQL-cluster en mailserver voor de storingen")
+        postgres = storingen.EigenPostgres()
+        args.server = postgres.start()
+        postvak = storingen.Postvak()
+        postvak.aan()
+    processen = []
+    try:
+        _draai(args, storingen, postgres, postvak, processen)
+    finally:
+        for proces in processen:
+            if proces.poll() is None:
+                proces.terminate()
+                proces.wait(timeout=30)
+        if postvak is not None:
+            postvak.uit()
+        if postgres is not None:
+            postgres.stop()
+
+
+def _draai(args, storingen, postgres, postvak, processen):
 
     werkmap = ROOT / "var" / "loadtest"
     werkmap.mkdir(parents=True, exist_ok=True)
@@ -152,6 +181,14 @@ def main():
         "DJANGO_MEDIA_ROOT": str(werkmap / "media"),
         "PYTHONPATH": str(ROOT),
     }
+    if postvak is not None:
+        env.update(
+            DJANGO_EMAIL_HOST="127.0.0.1",
+            DJANGO_EMAIL_PORT=str(postvak.poort),
+            DJANGO_EMAIL_TIMEOUT="2",
+            POSTBODE_INTERVAL="1",
+            POSTBODE_OPNIEUW_NA="5",
+        )
     env.pop("DJANGO_DEBUG", None)
     plan = werkmap / "plan.json"
     gemeld = werkmap / "gemeld.json"
@@ -193,9 +230,23 @@ def main():
         stdout=open(werkmap / "gunicorn.log", "w"),  # noqa: SIM115
         stderr=subprocess.STDOUT,
     )
+    fasen = None
     try:
         host = f"http://127.0.0.1:{args.poort}"
         wacht_op(f"{host}/healthz")
+        if storingen is not None:
+            postbode = subprocess.Popen(
+                [*manage, "postbode"],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=open(werkmap / "postbode.log", "w"),  # noqa: SIM115
+            )
+            processen.append(postbode)
+            fasen = storingen.Storingen(
+                duur=args.duur, postgres=postgres, postvak=postvak, gunicorn_pid=gunicorn.pid
+            )
+            fasen.start()
         stap(f"locust: {args.gebruikers} gebruikers, {args.duur} s")
         gemeld.unlink(missing_ok=True)
         subprocess.run(
@@ -224,6 +275,8 @@ def main():
             env={**env, "LOADTEST_PLAN": str(plan), "LOADTEST_GEMELD": str(gemeld)},
             check=True,
         )
+        if fasen is not None:
+            fasen.join()
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
@@ -236,7 +289,9 @@ def main():
     from loadtest.tellen import alles_bewaard, vergelijk
 
     statistiek = lees_statistiek(prefix)
-    telling = vergelijk(json.loads(gemeld.read_text()), opgeslagen_markers())
+    gemeld_inhoud = json.loads(gemeld.read_text())
+    opgeslagen = opgeslagen_markers()
+    telling = vergelijk(gemeld_inhoud, opgeslagen)
     gunicorn_log = (werkmap / "gunicorn.log").read_text(errors="replace")
     serverfouten = len(re.findall(r'" 5\d\d ', gunicorn_log))
     # Everything gunicorn answered (but the readiness checks), also requests still
@@ -257,6 +312,25 @@ def main():
         },
         "per_verzoek": statistiek["per_verzoek"],
     }
+    if storingen is not None:
+        from mailer.models import Message
+
+        einde = time.monotonic() + 180  # the postman empties the outbox (retries every 5 s)
+        while Message.objects.exists() and time.monotonic() < einde:
+            time.sleep(2)
+        postbode.terminate()
+        postbode.wait(timeout=30)
+        tabel = storingen.per_fase(fasen.grenzen, gunicorn_log, gemeld_inhoud, opgeslagen)
+        mails = storingen.mails_per_aanmelding(postvak, opgeslagen["aanmeldingen"])
+        resultaat["storingen"] = {
+            "per_fase": {f: {**r, "fouten": dict(r["fouten"])} for f, r in tabel.items()},
+            "mails_per_aanmelding": mails,
+            "mails_nog_in_postvak": Message.objects.count(),
+            "serverfouten_500": len(re.findall(r'" 500 ', gunicorn_log)),
+            "gebeurtenissen": fasen.gebeurtenissen,
+        }
+        print("\n" + storingen.markdown(tabel))
+        print(f"\nMails per bevestigde aanmelding: {mails}")
     (werkmap / "resultaat.json").write_text(json.dumps(resultaat, indent=2))
     print(json.dumps({k: v for k, v in resultaat.items() if k != "per_verzoek"}, indent=2))
     if not args.bewaar_database:
@@ -264,7 +338,18 @@ def main():
 
         connections.close_all()
         verwijder_database(args.server)
-    goed = statistiek["fouten"] == 0 and serverfouten == 0 and alles_bewaard(telling)
+    if storingen is not None:
+        # Under faults, failed requests are expected (503 during the restart, a
+        # killed worker's connection); lost or doubled writes, a 500 or a mail
+        # not delivered exactly once are not.
+        goed = (
+            not any(t["verloren"] or t["dubbel"] for t in telling.values())
+            and resultaat["storingen"]["serverfouten_500"] == 0
+            and mails["geen"] == 0
+            and mails["meer"] == 0
+        )
+    else:
+        goed = statistiek["fouten"] == 0 and serverfouten == 0 and alles_bewaard(telling)
     print("\nGeslaagd: geen fouten, geen verloren schrijfacties." if goed else "\nNIET geslaagd.")
     sys.exit(0 if goed else 1)
 

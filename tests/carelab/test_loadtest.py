@@ -68,3 +68,41 @@ def test_locustfile_has_the_three_kinds_of_users(tmp_path):
         "Raadslid": 2,
         "Onderzoeker": 3,
     }
+
+
+def test_fault_run_splits_requests_failures_and_writes_per_phase():
+    from loadtest.storingen import per_fase
+
+    grenzen = {
+        "rustig": (1_765_000_000, 1_765_000_010),
+        "postgres-herstart": (1_765_000_010, 1_765_000_020),
+        "worker-gedood": (1_765_000_020, 1_765_000_030),
+        "smtp-weg": (1_765_000_030, 1_765_000_040),
+    }
+    # 1_765_000_005 is 06/Dec/2025:05:46:45 UTC
+    log = "\n".join(
+        [
+            '127.0.0.1 - - [06/Dec/2025:05:46:45 +0000] "GET / HTTP/1.1" 200 10 "-" "-"',
+            '127.0.0.1 - - [06/Dec/2025:05:46:45 +0000] "GET /healthz HTTP/1.1" 200 1 "-" "-"',
+            '127.0.0.1 - - [06/Dec/2025:05:46:55 +0000] "GET / HTTP/1.1" 503 10 "-" "-"',
+        ]
+    )
+    gemeld = {
+        "tijden": {"load-a": 1_765_000_001, "load-b": 1_765_000_012, "load-c": 1_765_000_013},
+        "fouten": [
+            [1_765_000_015, "503"],
+            [1_765_000_016, "503"],
+            [1_765_000_025, "RemoteDisconnected"],
+        ],
+    }
+    opgeslagen = {"fragmenten": ["load-a", "load-b", "load-b"], "aanmeldingen": ["load-c"]}
+
+    tabel = per_fase(grenzen, log, gemeld, opgeslagen)
+
+    assert {f: (r["verzoeken"], dict(r["fouten"]), r["bevestigd"], r["precies_een_keer"])
+            for f, r in tabel.items()} == {
+        "rustig": (1, {}, 1, 1),
+        "postgres-herstart": (1, {"503": 2}, 2, 1),  # load-b is stored twice
+        "worker-gedood": (0, {"RemoteDisconnected": 1}, 0, 0),
+        "smtp-weg": (0, {}, 0, 0),
+    }  # fmt: skip
