@@ -147,6 +147,7 @@ class KenniscafeAdminForm(forms.ModelForm):
     class Meta:
         model = Kenniscafe
         fields = [
+            "soort",
             "titel",
             "slug",
             "beschrijving",
@@ -225,6 +226,7 @@ class KenniscafeAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
     list_display = [
         "datum_kolom",
         "titel",
+        "soort",
         "locatie",
         "aanmeldingen_kolom",
         "status",
@@ -234,10 +236,12 @@ class KenniscafeAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
     list_display_links = ["datum_kolom", "titel"]
     list_filter = [
         KomendFilter,
+        "soort",
         "status",
         "gepubliceerd",
         ("thema_items__tag", admin.RelatedOnlyFieldListFilter),
         "werkteam",
+        ("project", admin.RelatedOnlyFieldListFilter),
         "reeks",
     ]
     list_select_related = ["locatie"]
@@ -256,7 +260,7 @@ class KenniscafeAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
     actions = ["afgelasten", "dupliceren", "exporteer_aanmeldingen", "neem_aanwezigheid_over"]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["titel", "slug", "beschrijving", "themas"]}),
+        (None, {"fields": ["soort", "titel", "slug", "beschrijving", "themas"]}),
         (
             _("Wanneer en waar"),
             {

@@ -1,4 +1,5 @@
-"""Demo content: the Werkplaats kenniscafés 2017–2019 in the archive, and two
+"""Demo content: the Werkplaats kenniscafés 2017–2019 and its other dated
+activities 2016–2019 (workshops, trainings, …) in the archive, and two
 upcoming example cafés (relative to today) so the agenda is never empty.
 
 Safe to run again: everything is matched on its slug and brought in line.
@@ -57,6 +58,25 @@ def load(stdout):
         )
         cafe.themas.set(themas_met_slug(themas))
 
+    for datum, soort, titel, slug, werkteam, beschrijving in demo_data.ACTIVITEITEN:
+        start, eind = _hele_dag(datum)
+        opslaan(
+            Kenniscafe,
+            lookup={"slug": slug},
+            values={
+                "soort": soort,
+                "titel": titel,
+                "start": start,
+                "eind": eind,
+                "tijd_bekend": False,
+                "beschrijving": beschrijving,
+                "werkteam": werkteams.get(werkteam) if werkteam else None,
+                "project": project,
+                "aanmelden_open": False,
+                "gepubliceerd": True,
+            },
+        )
+
     locatie = opslaan(
         Locatie,
         lookup={"naam": demo_data.VOORBEELD_LOCATIE["naam"]},
@@ -89,6 +109,7 @@ def load(stdout):
                 kenniscafe=cafe, naam="Voorbeeldspreker (verzonnen)", rol="ervaringsdeskundige"
             )
     stdout.write(
-        f"Kenniscafés: {len(demo_data.ARCHIEF)} uit het archief van de Werkplaats, "
+        f"Kenniscafés: {len(demo_data.ARCHIEF)} uit het archief van de Werkplaats "
+        f"en {len(demo_data.ACTIVITEITEN)} andere activiteiten, "
         f"{len(demo_data.VOORBEELDEN)} verzonnen voorbeelden in de agenda."
     )

@@ -160,6 +160,212 @@ ARCHIEF = [
     ),
 ]
 
+# The Werkplaats report's other dated activities 2016–2019 (workshops, trainings, the
+# work conference, talks, guest lectures). Titles follow the report; where it says
+# where the activity was held, the description says so in our own words.
+# (datum, soort, titel, slug, werkteam-slug or None, beschrijving)
+ACTIVITEITEN = [
+    (
+        "2016-02-18",
+        "workshop",
+        "Kwaliteitsbewustzijn ontwikkelen",
+        "workshop-kwaliteitsbewustzijn-ontwikkelen",
+        None,
+        "Een workshop van de Werkplaats over hoe je samen zicht krijgt op de kwaliteit van "
+        "je werk.",
+    ),
+    (
+        "2016-12-01",
+        "lezing",
+        "Wat is en doet de Werkplaats Sociaal Domein?",
+        "wat-is-en-doet-de-werkplaats",
+        None,
+        "De Werkplaats stelde zich voor op een conferentie van de VNG.",
+    ),
+    (
+        "2016-12-12",
+        "workshop",
+        "Workshop op het Kennisfestival Rotterdam",
+        "workshop-kennisfestival-rotterdam-2016",
+        None,
+        "Een workshop van de Werkplaats op het Kennisfestival in Rotterdam.",
+    ),
+    (
+        "2017-03-21",
+        "workshop",
+        "Ervaringsleren",
+        "workshop-ervaringsleren",
+        None,
+        "Een workshop over leren van ervaringen, op de Focusdag van de gemeente Rotterdam.",
+    ),
+    (
+        "2017-04-10",
+        "training",
+        "Het waarachtige verhaal",
+        "training-het-waarachtige-verhaal-1",
+        None,
+        "Een training in het ophalen van verhalen van Rotterdammers die kloppen met wat zij "
+        "meemaakten, uitgeprobeerd met de Brede Raad 010.",
+    ),
+    (
+        "2017-05-16",
+        "lezing",
+        "Inspiratiepitch informeel-formeel",
+        "inspiratiepitch-informeel-formeel",
+        None,
+        "Een korte inspirerende presentatie over samenwerking tussen informele en formele zorg, "
+        "op een netwerkbijeenkomst in Zevenkamp.",
+    ),
+    (
+        "2017-05-22",
+        "training",
+        "Het waarachtige verhaal (tweede keer)",
+        "training-het-waarachtige-verhaal-2",
+        None,
+        "De training in het ophalen van waarachtige verhalen, een tweede keer gegeven.",
+    ),
+    (
+        "2017-05-26",
+        "workshop",
+        "Kenniswerkplaatsen, kennisbronnen en interprofessioneel leren en werken",
+        "workshop-kenniswerkplaatsen-en-interprofessioneel-leren",
+        None,
+        "Een workshop op de onderzoeksdag van Hogeschool Inholland.",
+    ),
+    (
+        "2017-10-26",
+        "conferentie",
+        "Werkconferentie ‘Doe, leer en inspireer’",
+        "werkconferentie-doe-leer-en-inspireer",
+        None,
+        "De start van de werkteams: wat het eerste jaar opleverde, gedeeld in tien workshops, "
+        "en een kennismaking met de nieuwe werkteams. Er kwamen ruim honderd mensen.",
+    ),
+    (
+        "2018-04-08",
+        "workshop",
+        "Patronen doorbreken",
+        "workshop-patronen-doorbreken",
+        "intergenerationele-overdracht",
+        "Een workshop over het doorbreken van patronen in families, op de Focusdag van de "
+        "gemeente Rotterdam.",
+    ),
+    (
+        "2018-04-24",
+        "gastcollege",
+        "Het WijkOndersteuningsTeam Schiedam",
+        "gastcollege-wijkondersteuningsteam-schiedam",
+        None,
+        "Een gastcollege bij de opleiding Social Work van Hogeschool Inholland.",
+    ),
+    (
+        "2018-10-02",
+        "gastcollege",
+        "Burgerkracht en sociale vraagstukken",
+        "gastcollege-burgerkracht-1",
+        None,
+        "Een gastcollege voor eerstejaars Social Work van Hogeschool Inholland Rotterdam.",
+    ),
+    (
+        "2018-10-03",
+        "gastcollege",
+        "Burgerkracht en sociale vraagstukken (tweede groep)",
+        "gastcollege-burgerkracht-2",
+        None,
+        "Hetzelfde gastcollege voor een tweede groep eerstejaars.",
+    ),
+    (
+        "2018-11-26",
+        "lezing",
+        "De zorg op de juiste plek",
+        "lezing-de-zorg-op-de-juiste-plek",
+        None,
+        "Een lezing bij PEP Den Haag.",
+    ),
+    (
+        "2018-11-27",
+        "workshop",
+        "Intergenerationele overdracht",
+        "workshop-intergenerationele-overdracht",
+        "intergenerationele-overdracht",
+        "Een workshop voor het Expertisecentrum Social Work over het genogram.",
+    ),
+    (
+        "2019-01-21",
+        "bijeenkomst",
+        "Blue Monday",
+        "bijeenkomst-blue-monday",
+        "verbondenheid-en-veerkracht",
+        "Een bijeenkomst van het werkteam op de somberste dag van het jaar, op weg naar een "
+        "Feel Good Day.",
+    ),
+    (
+        "2019-03-14",
+        "workshop",
+        "Wat verbindt ons?",
+        "workshop-wat-verbindt-ons",
+        None,
+        "Een workshop op een mini-symposium voor studenten en de leerwerkgemeenschap van het CVD.",
+    ),
+    (
+        "2019-04-25",
+        "lezing",
+        "Boekpresentatie ‘Yin en yang in het sociaal domein’",
+        "boekpresentatie-yin-en-yang",
+        None,
+        "De presentatie van het boek op de BSW-dag van Hogeschool Inholland.",
+    ),
+    (
+        "2019-06-14",
+        "workshop",
+        "Gelijkwaardigheid: wat bedoelen we daar eigenlijk mee?",
+        "workshop-gelijkwaardigheid",
+        None,
+        "Samen met ‘Mijn Pad’ van Koplopers, op de slotconferentie van Koplopers.",
+    ),
+    (
+        "2019-06-14",
+        "workshop",
+        "Politiserend werken",
+        "workshop-politiserend-werken",
+        None,
+        "Een workshop op de tweedaagse van het Lectorenplatform Sociaal Werk.",
+    ),
+    (
+        "2019-07-08",
+        "workshop",
+        "Wie roddelt met wie?",
+        "workshop-wie-roddelt-met-wie",
+        None,
+        "De jaarafsluiting van de werkteams: een workshop over roddelen, geleid door iemand die "
+        "erop promoveerde.",
+    ),
+    (
+        "2019-09-02",
+        "gastcollege",
+        "Ervaringen van de Werkplaats in het sociaal domein",
+        "gastcollege-ervaringen-van-de-werkplaats",
+        None,
+        "Een gastcollege bij Social Work van Hogeschool Rotterdam.",
+    ),
+    (
+        "2019-12-09",
+        "bijeenkomst",
+        "Waardengedreven werken in een bureaucratische omgeving",
+        "inspiratiebijeenkomst-waardengedreven-werken",
+        None,
+        "Een inspiratiebijeenkomst over werken vanuit je waarden als de regels knellen.",
+    ),
+    (
+        "2019-12-11",
+        "workshop",
+        "Van en met elkaar leren",
+        "workshop-van-en-met-elkaar-leren",
+        None,
+        "Een workshop voor opleidingsbureau MEEK2.",
+    ),
+]
+
 ALGEMENE_BESCHRIJVING = (
     "Een kenniscafé van de Werkplaats Sociaal Domein: een open bijeenkomst waar kennis uit "
     "onderzoek en praktijk werd gedeeld en besproken. Van dit kenniscafé staan alleen de datum "

@@ -5,7 +5,8 @@ from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
 from . import ical
-from .models import Kenniscafe
+from .forms import AgendaFilterForm
+from .models import Kenniscafe, Soort
 
 
 class KenniscafeFeed(Feed):
@@ -18,9 +19,12 @@ class KenniscafeFeed(Feed):
     language = "nl"
     aantal = 30
 
-    def items(self):
+    def get_object(self, request, *args, **kwargs):
+        return AgendaFilterForm(request.GET or None)
+
+    def items(self, filter_form):
         return (
-            Kenniscafe.objects.gepubliceerd()
+            filter_form.filter(Kenniscafe.objects.gepubliceerd())
             .select_related("locatie", "werkteam", "project")
             .prefetch_related("themas")
             .order_by("-start", "-pk")[: self.aantal]
@@ -28,6 +32,8 @@ class KenniscafeFeed(Feed):
 
     def item_title(self, item):
         titel = f"{item.titel} — {item.datum_tekst}"
+        if item.soort != Soort.KENNISCAFE:
+            titel = f"{item.get_soort_display().capitalize()}: {titel}"
         return f"Afgelast: {titel}" if item.is_afgelast else titel
 
     def item_description(self, item):

@@ -1,9 +1,11 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from carelab.models import Thema
+from projecten.models import Project, Werkteam
 
-from .models import Aanmelding
+from .models import Aanmelding, Soort
 
 
 class AanmeldForm(forms.ModelForm):
@@ -60,11 +62,62 @@ class AfgelastForm(forms.Form):
     )
 
 
-class ArchiefFilterForm(forms.Form):
+class AgendaFilterForm(forms.Form):
+    """What the agenda, the archive and the feeds filter on: ?soort=&thema=&werkteam=&project=.
+
+    Values are slugs, so links read well; the choices are only those that
+    published events have.
+    """
+
+    soort = forms.ChoiceField(
+        label=_("Soort"), choices=[("", _("Alle soorten")), *Soort.choices], required=False
+    )
     thema = forms.ModelChoiceField(
         label=_("Thema"),
-        queryset=Thema.objects.filter(kenniscafes_themakenniscafe_items__isnull=False).distinct(),
+        queryset=Thema.objects.filter(
+            kenniscafes_themakenniscafe_items__content_object__gepubliceerd=True
+        ).distinct(),
         to_field_name="slug",
         required=False,
         empty_label=_("Alle thema's"),
     )
+    werkteam = forms.ModelChoiceField(
+        label=_("Werkteam"),
+        queryset=Werkteam.objects.gepubliceerd()
+        .filter(kenniscafes__gepubliceerd=True)
+        .distinct()
+        .order_by("naam"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle werkteams"),
+    )
+    project = forms.ModelChoiceField(
+        label=_("Project"),
+        queryset=Project.objects.gepubliceerd()
+        .filter(Q(kenniscafes__gepubliceerd=True) | Q(werkteams__kenniscafes__gepubliceerd=True))
+        .distinct()
+        .order_by("titel"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle projecten"),
+    )
+
+    def filter(self, kenniscafes):
+        """The events that match; everything when the form is empty or not valid."""
+        if not self.is_valid():
+            return kenniscafes
+        keuze = self.cleaned_data
+        if keuze["soort"]:
+            kenniscafes = kenniscafes.filter(soort=keuze["soort"])
+        if keuze["thema"]:
+            kenniscafes = kenniscafes.met_thema(keuze["thema"])
+        if keuze["werkteam"]:
+            kenniscafes = kenniscafes.filter(werkteam=keuze["werkteam"])
+        if keuze["project"]:
+            kenniscafes = kenniscafes.van_project(keuze["project"])
+        return kenniscafes
+
+    @property
+    def gekozen(self):
+        """Whether any filter is set (for the 'show all' link and the empty message)."""
+        return self.is_valid() and any(self.cleaned_data.values())

@@ -119,6 +119,23 @@ class Reeks(models.Model):
         return reverse("kenniscafes:reeks", kwargs={"slug": self.slug})
 
 
+class Soort(models.TextChoices):
+    """Kinds of events in the one agenda. Cafés are the first kind; the rest
+    came with the Werkplaats report (workshops, trainings, a conference, …)."""
+
+    KENNISCAFE = "kenniscafe", _("kenniscafé")
+    WORKSHOP = "workshop", _("workshop")
+    TRAINING = "training", _("training")
+    CONFERENTIE = "conferentie", _("conferentie")
+    LEZING = "lezing", _("lezing")
+    GASTCOLLEGE = "gastcollege", _("gastcollege")
+    BIJEENKOMST = "bijeenkomst", _("bijeenkomst")
+
+
+# Dutch "het"-words among the kinds (the others take "de"/"deze").
+HET_SOORTEN = {Soort.KENNISCAFE, Soort.GASTCOLLEGE}
+
+
 class Status(models.TextChoices):
     GEPLAND = "gepland", _("gepland")
     VOL = "vol", _("vol")
@@ -161,6 +178,10 @@ class KenniscafeQuerySet(models.QuerySet):
     def met_thema(self, thema):
         return self.filter(thema_items__tag=thema)
 
+    def van_project(self, project):
+        """Events of the project itself or of one of its werkteams."""
+        return self.filter(Q(project=project) | Q(werkteam__project=project))
+
     def met_aantallen(self):
         """Annotate `aantal_bevestigd` and `aantal_wachtlijst` (one query, no N+1)."""
         return self.annotate(
@@ -198,6 +219,16 @@ class Kenniscafe(models.Model):
     # a change to one of them raises `sequence` (RFC 5545) and informs registrants.
     AGENDAVELDEN = ("titel", "start", "eind", "tijd_bekend", "locatie", "online_link", "status")
 
+    soort = models.CharField(
+        _("soort"),
+        max_length=20,
+        choices=Soort.choices,
+        default=Soort.KENNISCAFE,
+        help_text=_(
+            "Kenniscafé, workshop, training, conferentie, … "
+            "‘Bijeenkomst’: van een project of werkteam."
+        ),
+    )
     titel = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(
         _("korte naam in de link"),
@@ -358,10 +389,11 @@ class Kenniscafe(models.Model):
     objects = KenniscafeQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("kenniscafé")
-        verbose_name_plural = _("kenniscafés")
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten (kenniscafés, workshops, …)")
         ordering = [F("start").desc(nulls_first=True), "titel"]
         indexes = [
+            models.Index(fields=["soort", "gepubliceerd", "start"]),
             models.Index(fields=["gepubliceerd", "start"]),
             models.Index(fields=["gepubliceerd", "eind"]),
             models.Index(fields=["titel"]),
@@ -455,6 +487,16 @@ class Kenniscafe(models.Model):
     def jaar(self):
         """The year in Amsterdam time (for the archive's grouping)."""
         return timezone.localtime(self.start).year if self.start else None
+
+    @property
+    def dit_soort(self):
+        """'dit kenniscafé', 'deze workshop' — for sentences about this event."""
+        return f"{'dit' if self.soort in HET_SOORTEN else 'deze'} {self.get_soort_display()}"
+
+    @property
+    def het_soort(self):
+        """'het kenniscafé', 'de workshop'."""
+        return f"{'het' if self.soort in HET_SOORTEN else 'de'} {self.get_soort_display()}"
 
     @property
     def organisatoren(self):

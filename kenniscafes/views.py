@@ -12,7 +12,7 @@ from carelab.models import Thema
 from projecten.models import Werkteam
 
 from . import ical, services, structured_data
-from .forms import AanmeldForm, ArchiefFilterForm
+from .forms import AanmeldForm, AgendaFilterForm
 from .models import Aanmelding, Kenniscafe, Reeks
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -31,34 +31,40 @@ publieke_pagina = method_decorator(
 )
 
 
-@publieke_pagina
-class AgendaView(ListView):
-    template_name = "kenniscafes/agenda.html"
+class GefilterdeLijst(ListView):
+    """A list of published events, filtered by AgendaFilterForm."""
+
     context_object_name = "kenniscafes"
     paginate_by = 20
 
-    def get_queryset(self):
-        return Kenniscafe.objects.gepubliceerd().komend().voor_lijst()
-
-
-@publieke_pagina
-class ArchiefView(ListView):
-    template_name = "kenniscafes/archief.html"
-    context_object_name = "kenniscafes"
-    paginate_by = 20
+    def gepubliceerde(self):
+        raise NotImplementedError
 
     def get_queryset(self):
-        self.filter_form = ArchiefFilterForm(self.request.GET or None)
-        cafes = Kenniscafe.objects.gepubliceerd().voorbij().voor_lijst()
-        if self.filter_form.is_valid() and self.filter_form.cleaned_data["thema"]:
-            cafes = cafes.met_thema(self.filter_form.cleaned_data["thema"])
-        return cafes
+        self.filter_form = AgendaFilterForm(self.request.GET or None)
+        return self.filter_form.filter(self.gepubliceerde().voor_lijst())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
         context["querystring_zonder_pagina"] = _zonder_pagina(self.request)
         return context
+
+
+@publieke_pagina
+class AgendaView(GefilterdeLijst):
+    template_name = "kenniscafes/agenda.html"
+
+    def gepubliceerde(self):
+        return Kenniscafe.objects.gepubliceerd().komend()
+
+
+@publieke_pagina
+class ArchiefView(GefilterdeLijst):
+    template_name = "kenniscafes/archief.html"
+
+    def gepubliceerde(self):
+        return Kenniscafe.objects.gepubliceerd().voorbij()
 
 
 def _zonder_pagina(request):
@@ -188,10 +194,13 @@ def _ics(request, cafes, *, naam, bestandsnaam=None):
 @require_safe
 @cache.publieke_pagina(afhankelijk_van=["themas", "kenniscafes"])
 def agenda_ics(request):
+    """All published events, or those the agenda's filters choose (?soort=workshop …)."""
     return _ics(
         request,
-        Kenniscafe.objects.gepubliceerd().in_kalender(),
-        naam="Kenniscafés CARE lab Rotterdam",
+        AgendaFilterForm(request.GET or None).filter(
+            Kenniscafe.objects.gepubliceerd().in_kalender()
+        ),
+        naam="Agenda CARE lab Rotterdam",
     )
 
 

@@ -30,7 +30,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from carelab.tweestaps.forms import AppCodeForm, BevestigAppForm, ReservecodeForm
-from kenniscafes.forms import AanmeldForm, ArchiefFilterForm
+from kenniscafes.forms import AanmeldForm, AgendaFilterForm
 from projecten.filters import ProjectFilter, PublicatieFilter, WerkteamFilter
 from tests.carelab.toegang_wereld import bouw_wereld
 from tests.helpers import log_in
@@ -536,7 +536,7 @@ ZOEKPAGINAS = [
         "anoniem",
         "GET",
         lambda w: reverse("kenniscafes:archief"),
-        velden(ArchiefFilterForm, extra=["page"]),
+        velden(AgendaFilterForm, extra=["page"]),
         lambda w: {"thema": w.thema.slug},
     ),
     Doel(

@@ -193,6 +193,7 @@ def _aanmelding_die_even_open_blijft(cafe, bezig):
 def _admin_formulier(cafe, **velden):
     start, eind = (timezone.localtime(moment) for moment in (cafe.start, cafe.eind))
     data = {
+        "soort": cafe.soort,
         "titel": cafe.titel,
         "slug": cafe.slug,
         "start_0": f"{start:%d-%m-%Y}",

@@ -73,10 +73,11 @@ def test_agenda_query_count_does_not_grow_with_cafes(
         cafe = KenniscafeFactory(themas=[thema_maatwerk])
         AanmeldingFactory(kenniscafe=cafe)
     cache.versies(["themas", "kenniscafes"])
-    # count, cafés with counts, themes; and the next café's end, which bounds how
-    # long the page is kept in the shared cache (carelab/cache.py; a cache read
-    # is no query in tests). From the cache: tests/kenniscafes/test_snelheid.py.
-    with django_assert_num_queries(3 + 1):
+    # filter choices (themes, werkteams, projects), count, cafés with counts, themes;
+    # and the next café's end, which bounds how long the page is kept in the shared
+    # cache (carelab/cache.py; a cache read is no query in tests). From the cache:
+    # tests/kenniscafes/test_snelheid.py.
+    with django_assert_num_queries(3 + 3 + 1):
         response = client.get("/kenniscafes/")
     assert len(response.context["kenniscafes"]) == aantal
 
@@ -88,8 +89,9 @@ def test_archive_query_count_does_not_grow_with_cafes(
     for _ in range(aantal):
         KenniscafeFactory(start=over_dagen(-20), themas=[thema_maatwerk], verslag="Tekst")
     cache.versies(["themas", "kenniscafes"])
-    # theme choices, count, cafés with counts, themes; the next café's end
-    with django_assert_num_queries(4 + 1):
+    # filter choices (themes, werkteams, projects), count, cafés with counts, themes;
+    # the next café's end
+    with django_assert_num_queries(3 + 3 + 1):
         response = client.get("/kenniscafes/archief/")
     assert len(response.context["kenniscafes"]) == aantal
 
