@@ -22,7 +22,7 @@ from carelab.models import Thema
 
 from . import services
 from .forms import AfgelastForm
-from .models import Aanmelding, Bijlage, Kenniscafe, Locatie, Reeks, Spreker
+from .models import Aanmelding, Bijlage, Deelnemersoort, Kenniscafe, Locatie, Reeks, Spreker
 from .opmaak import datum_kort
 
 
@@ -49,6 +49,13 @@ class ReeksAdmin(admin.ModelAdmin):
     list_display = ["titel", "slug"]
     search_fields = ["titel"]
     prepopulated_fields = {"slug": ["titel"]}
+
+
+@admin.register(Deelnemersoort)
+class DeelnemersoortAdmin(admin.ModelAdmin):
+    list_display = ["naam", "volgorde", "actief"]
+    list_editable = ["volgorde", "actief"]
+    search_fields = ["naam"]
 
 
 class SprekerInline(admin.TabularInline):
@@ -212,8 +219,10 @@ CSV_KOLOMMEN = [
     ("naam", lambda a: a.naam),
     ("e-mailadres", lambda a: a.email),
     ("organisatie", lambda a: a.organisatie),
+    ("soort deelnemer", lambda a: a.deelnemersoort.naam if a.deelnemersoort else ""),
     ("rol", lambda a: a.rol),
     ("wat nodig", lambda a: a.behoeften),
+    ("mag gemaild worden", lambda a: "ja" if a.contact_later else "nee"),
     ("status", lambda a: a.get_status_display()),
     ("aangemeld op", lambda a: timezone.localtime(a.aangemeld_op).strftime("%d-%m-%Y %H:%M")),
     ("aanwezig", lambda a: {True: "ja", False: "nee", None: ""}[a.aanwezig]),
@@ -395,7 +404,7 @@ class KenniscafeAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
     def exporteer_aanmeldingen(self, request, queryset):
         aanmeldingen = (
             Aanmelding.objects.filter(kenniscafe__in=queryset)
-            .select_related("kenniscafe")
+            .select_related("kenniscafe", "deelnemersoort")
             .order_by("kenniscafe__start", "kenniscafe__pk", "status", "aangemeld_op", "pk")
         )
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -428,13 +437,20 @@ class AanmeldingAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
         "naam",
         "email",
         "organisatie",
+        "deelnemersoort",
         "kenniscafe",
         "status",
         "aanwezig",
         "aangemeld_op",
     ]
-    list_filter = ["status", "aanwezig", ("kenniscafe", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["kenniscafe"]
+    list_filter = [
+        "status",
+        "aanwezig",
+        "deelnemersoort",
+        "contact_later",
+        ("kenniscafe", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["kenniscafe", "deelnemersoort"]
     search_fields = ["naam", "email", "organisatie"]
     date_hierarchy = "aangemeld_op"
     readonly_fields = ["kenniscafe", "status", "aangemeld_op", "afgemeld_op", "geanonimiseerd_op"]
@@ -443,8 +459,10 @@ class AanmeldingAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
         "naam",
         "email",
         "organisatie",
+        "deelnemersoort",
         "rol",
         "behoeften",
+        "contact_later",
         "status",
         "aanwezig",
         "aangemeld_op",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from carelab.models import Thema
 from projecten.models import Project, Werkteam
 
-from .models import Aanmelding, Soort
+from .models import Aanmelding, Deelnemersoort, Soort
 
 
 class AanmeldForm(forms.ModelForm):
@@ -13,20 +13,37 @@ class AanmeldForm(forms.ModelForm):
 
     class Meta:
         model = Aanmelding
-        fields = ["naam", "email", "organisatie", "rol", "behoeften"]
+        fields = [
+            "naam",
+            "email",
+            "deelnemersoort",
+            "organisatie",
+            "rol",
+            "behoeften",
+            "contact_later",
+        ]
         labels = {
             "naam": _("Je naam"),
             "email": _("Je e-mailadres"),
+            "deelnemersoort": _("Wat past het best bij jou?"),
             "organisatie": _("Organisatie (als je die hebt)"),
             "rol": _("Wat doe je? (als je dat wilt vertellen)"),
             "behoeften": _("Heb je iets nodig om mee te kunnen doen?"),
+            "contact_later": _("Ik wil een e-mail krijgen over volgende activiteiten"),
         }
         help_texts = {
             "email": _("Hier sturen we de bevestiging en een link om je af te melden."),
-            "rol": _("Bijvoorbeeld: bewoner, wijkteammedewerker, student, beleidsmaker."),
+            "deelnemersoort": _(
+                "Zo weten we wie er komen; we tellen dit zonder namen. Je mag het ook openlaten."
+            ),
+            "rol": _("Bijvoorbeeld: wijkteammedewerker, mantelzorger, docent."),
             "behoeften": _(
                 "Bijvoorbeeld een tolk gebarentaal, een plek voor een rolstoel of grote letters. "
                 "Alleen de organisatoren lezen dit."
+            ),
+            "contact_later": _(
+                "Dan bewaren we je e-mailadres daarvoor tot we de aanmelding wissen, "
+                "een jaar na afloop."
             ),
         }
         widgets = {
@@ -35,11 +52,16 @@ class AanmeldForm(forms.ModelForm):
             "organisatie": forms.TextInput(attrs={"autocomplete": "organization"}),
             "rol": forms.TextInput(attrs={"autocomplete": "organization-title"}),
             "behoeften": forms.Textarea(attrs={"rows": 3}),
+            "deelnemersoort": forms.RadioSelect,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+        # Not required: who would rather not say is counted as "onbekend".
+        soort = self.fields["deelnemersoort"]
+        soort.empty_label = None
+        soort.queryset = Deelnemersoort.objects.filter(actief=True)
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

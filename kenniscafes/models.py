@@ -657,6 +657,31 @@ class Bijlage(models.Model):
         return self.soort == self.Soort.FOTO
 
 
+class Deelnemersoort(models.Model):
+    """A kind of participant (bewoner, professional, …) for the figures per kind.
+
+    Coordinators keep the list; a kind in use is switched off, not deleted.
+    """
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    actief = models.BooleanField(
+        _("te kiezen"),
+        default=True,
+        help_text=_(
+            "Uitvinken: staat niet meer in het aanmeldformulier, oude aanmeldingen houden hem."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("soort deelnemer")
+        verbose_name_plural = _("soorten deelnemers")
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self):
+        return self.naam
+
+
 class AanmeldingQuerySet(models.QuerySet):
     def bevestigd(self):
         return self.filter(status=Aanmelding.Status.BEVESTIGD)
@@ -696,10 +721,23 @@ class Aanmelding(models.Model):
         blank=True,
         help_text=_("Bijvoorbeeld: bewoner, wijkteammedewerker, student."),
     )
+    deelnemersoort = models.ForeignKey(
+        Deelnemersoort,
+        verbose_name=_("soort deelnemer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="aanmeldingen",
+    )
     behoeften = models.TextField(
         _("wat heb je nodig?"),
         blank=True,
         help_text=_("Bijvoorbeeld een tolk gebarentaal of een plek voor een rolstoel."),
+    )
+    contact_later = models.BooleanField(
+        _("mag gemaild worden over latere activiteiten"),
+        default=False,
+        help_text=_("Geldt zolang de aanmelding bewaard wordt; het wissen zet dit uit."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.BEVESTIGD

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import mails
-from .models import Aanmelding, Kenniscafe, Status
+from .models import Aanmelding, Deelnemersoort, Kenniscafe, Status
 
 
 class AanmeldenGesloten(ValidationError):
@@ -158,6 +158,8 @@ def meld_aan(
     organisatie: str = "",
     rol: str = "",
     behoeften: str = "",
+    deelnemersoort: Deelnemersoort | None = None,
+    contact_later: bool = False,
     basis_url: str,
     nu: datetime | None = None,
 ) -> Aanmelding:
@@ -191,6 +193,8 @@ def meld_aan(
         organisatie=organisatie.strip(),
         rol=rol.strip(),
         behoeften=behoeften.strip(),
+        deelnemersoort=deelnemersoort,
+        contact_later=contact_later,
         status=Aanmelding.Status.WACHTLIJST if vol else Aanmelding.Status.BEVESTIGD,
     )
     aanmelding.full_clean(validate_constraints=False)
@@ -284,8 +288,9 @@ def neem_aanwezigheid_over(*, kenniscafe: Kenniscafe) -> Kenniscafe:
 def anonimiseer_aanmeldingen(*, voor: datetime) -> int:
     """Wipe the personal data of registrations for cafés that ended before `voor`.
 
-    Name, e-mail address, role, needs and the cancel link are removed; the
-    organisation, status and attendance stay for the report's figures.
+    Name, e-mail address, role, needs, the consent to be mailed later and the
+    cancel link are removed; the organisation, kind of participant, status and
+    attendance stay for the report's figures.
     Returns the number of registrations anonymised.
     """
     return Aanmelding.objects.te_anonimiseren(voor).update(
@@ -293,6 +298,7 @@ def anonimiseer_aanmeldingen(*, voor: datetime) -> int:
         email="",
         rol="",
         behoeften="",
+        contact_later=False,
         token=None,
         geanonimiseerd_op=timezone.now(),
     )

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from carelab import roles
 from carelab.models import Thema
-from kenniscafes.models import Kenniscafe
+from kenniscafes.models import Deelnemersoort, Kenniscafe
 from projecten.models import Project, Publicatie, Werkteam
 from tests.factories import UserFactory
 from tests.kenniscafes.factories import AanmeldingFactory, KenniscafeFactory, over_dagen
@@ -380,6 +380,7 @@ def bouw_gegevens():
         .first()
     )
     g.reeks = Kenniscafe.objects.filter(reeks__isnull=False).first().reeks
+    g.deelnemersoort = Deelnemersoort.objects.first()
     g.aanmelding = AanmeldingFactory(kenniscafe=g.cafe)
 
     g.openbare_collectie = Collectie.objects.filter(publiek=Publiek.OPENBAAR).first()

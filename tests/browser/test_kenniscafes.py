@@ -63,9 +63,13 @@ def test_coordinator_schedules_cafe_and_visitor_registers(
     expect(bezoeker.get_by_role("heading", level=1)).to_have_text("Voorkomen huisuitzettingen")
     bezoeker.get_by_label("Je naam").fill("Fatima")
     bezoeker.get_by_label("Je e-mailadres").fill("fatima@example.org")
+    bezoeker.get_by_role("group", name="Wat past het best bij jou?").get_by_label(
+        "Bewoner of ervaringsdeskundige"
+    ).check()
     bezoeker.get_by_label("Heb je iets nodig om mee te kunnen doen?").fill(
         "Een plek voor mijn rolstoel"
     )
+    bezoeker.get_by_label("Ik wil een e-mail krijgen over volgende activiteiten").check()
     bezoeker.get_by_role("button", name="Aanmelden").click()
     # The confirmation takes the form's place and has the focus (announced on arrival).
     bevestiging = bezoeker.locator("#aanmelding-bevestigd")
@@ -79,7 +83,18 @@ def test_coordinator_schedules_cafe_and_visitor_registers(
     bezoeker.screenshot(path="/tmp/kenniscafes-detail.png", full_page=True)
 
     cafe = Kenniscafe.objects.get(slug="voorkomen-huisuitzettingen")
-    assert [(a.naam, a.status) for a in cafe.aanmeldingen.all()] == [("Fatima", "bevestigd")]
+    assert [
+        (a.naam, a.status, a.deelnemersoort.naam, a.behoeften, a.contact_later)
+        for a in cafe.aanmeldingen.all()
+    ] == [
+        (
+            "Fatima",
+            "bevestigd",
+            "Bewoner of ervaringsdeskundige",
+            "Een plek voor mijn rolstoel",
+            True,
+        )
+    ]
     [bericht] = mail.outbox
     assert bericht.to == ["fatima@example.org"]
     afmeldlink = re.search(r"http://\S+/kenniscafes/afmelden/\S+/", bericht.body).group(0)

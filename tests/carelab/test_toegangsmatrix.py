@@ -545,6 +545,7 @@ ADMIN_MODELLEN = {
     "projecten.publicatie": ("publicatie", "ztwv", "ztwv"),
     "kenniscafes.locatie": ("locatie", "ztwv", "ztwv"),
     "kenniscafes.reeks": ("reeks", "ztwv", "ztwv"),
+    "kenniscafes.deelnemersoort": ("deelnemersoort", "ztwv", "ztwv"),
     "kenniscafes.kenniscafe": ("cafe", "ztwv", "ztwv"),
     "kenniscafes.aanmelding": ("aanmelding", "zwv", "zwv"),
     # Story text never reaches coordinators; superusers only read it here.

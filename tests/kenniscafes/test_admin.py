@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 
 from carelab.models import Thema
-from kenniscafes.models import Aanmelding, Kenniscafe
+from kenniscafes.models import Aanmelding, Deelnemersoort, Kenniscafe
 from tests.factories import UserFactory
 from tests.helpers import log_in
 from tests.projecten.factories import PersoonFactory
@@ -240,7 +240,12 @@ def test_admin_action_duplicate_opens_the_copy(coordinator_client):
 def test_admin_action_csv_exports_registrations_safely(coordinator_client):
     cafe = KenniscafeFactory(titel="Ontmoeting", start=amsterdam(2030, 10, 10, 15))
     AanmeldingFactory(
-        kenniscafe=cafe, naam="Fatima", email="f@example.org", organisatie="=HYPERLINK()"
+        kenniscafe=cafe,
+        naam="Fatima",
+        email="f@example.org",
+        organisatie="=HYPERLINK()",
+        deelnemersoort=Deelnemersoort.objects.get(naam="Professional"),
+        contact_later=True,
     )
     AanmeldingFactory(naam="Ander café")
     response = coordinator_client.post(
@@ -249,14 +254,16 @@ def test_admin_action_csv_exports_registrations_safely(coordinator_client):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rijen[0][:5] == ["kenniscafé", "datum", "naam", "e-mailadres", "organisatie"]
-    assert rijen[1][:8] == [
+    assert rijen[1][:10] == [
         "Ontmoeting",
         "donderdag 10 oktober 2030, 15.00–17.00",
         "Fatima",
         "f@example.org",
         "'=HYPERLINK()",
+        "Professional",
         "",
         "",
+        "ja",
         "bevestigd",
     ]
     assert len(rijen) == 2
@@ -332,8 +339,9 @@ def test_admin_changelists_query_count_does_not_grow(
     with django_assert_num_queries(14):
         response = coordinator_client.get(CHANGELIST)
     assert len(response.context["cl"].result_list) == aantal
-    # the same, but the permissions now come from the cache (carelab/rechten.py)
-    with django_assert_num_queries(9):
+    # the same, but the permissions now come from the cache (carelab/rechten.py);
+    # one more filter: the kinds of participant
+    with django_assert_num_queries(10):
         response = coordinator_client.get("/admin/kenniscafes/aanmelding/")
     assert len(response.context["cl"].result_list) == 2 * aantal
 

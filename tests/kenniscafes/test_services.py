@@ -5,7 +5,7 @@ from django.core import mail
 from icalendar import Calendar
 
 from kenniscafes import services
-from kenniscafes.models import Aanmelding, Kenniscafe, Status
+from kenniscafes.models import Aanmelding, Deelnemersoort, Kenniscafe, Status
 
 from .conftest import BASIS_URL
 from .factories import (
@@ -218,16 +218,26 @@ def test_neem_aanwezigheid_over_fills_report_figures():
 def test_anonimiseer_aanmeldingen_wipes_personal_data_of_old_cafes_only():
     oud = KenniscafeFactory(start=over_dagen(-400), locatie=None)
     recent = KenniscafeFactory(start=over_dagen(-30), locatie=None)
-    weg = AanmeldingFactory(kenniscafe=oud, behoeften="rolstoel", rol="bewoner", aanwezig=True)
-    blijft = AanmeldingFactory(kenniscafe=recent)
+    student = Deelnemersoort.objects.get(naam="Student")
+    weg = AanmeldingFactory(
+        kenniscafe=oud,
+        behoeften="rolstoel",
+        rol="bewoner",
+        aanwezig=True,
+        deelnemersoort=student,
+        contact_later=True,
+    )
+    blijft = AanmeldingFactory(kenniscafe=recent, contact_later=True)
     aantal = services.anonimiseer_aanmeldingen(voor=over_dagen(-365))
     weg.refresh_from_db()
     blijft.refresh_from_db()
     assert aantal == 1
     assert (weg.naam, weg.email, weg.rol, weg.behoeften, weg.token) == ("", "", "", "", None)
     assert (weg.organisatie, weg.aanwezig, weg.status) == ("Wijkteam Delfshaven", True, "bevestigd")
+    assert (weg.deelnemersoort, weg.contact_later) == (student, False)  # figures stay, consent ends
     assert weg.geanonimiseerd_op is not None
     assert blijft.email.endswith("@example.org") and blijft.geanonimiseerd_op is None
+    assert blijft.contact_later is True
 
 
 def test_bewaar_kenniscafe_gives_new_places_to_the_waiting_list_in_order(na_commit):

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 
 from carelab import cache
-from kenniscafes.models import Aanmelding, Status
+from kenniscafes.models import Aanmelding, Deelnemersoort, Status
 from tests.helpers import log_in
 from tests.projecten.factories import PersoonFactory, ProjectFactory, WerkteamFactory
 
@@ -158,8 +158,9 @@ def test_detail_query_count_does_not_grow_with_speakers_and_series(
     for _ in range(aantal):
         SprekerFactory(kenniscafe=cafes[0], naam="", persoon=PersoonFactory())
         AanmeldingFactory(kenniscafe=cafes[0])
-    # café with counts, themes, speakers, their people, attachments, series parts
-    with django_assert_num_queries(6):
+    # café with counts, themes, speakers, their people, attachments, series parts,
+    # the registration form's kinds of participant
+    with django_assert_num_queries(7):
         response = client.get(cafes[0].get_absolute_url())
     assert response.context["reeks_delen"] == cafes
 
@@ -450,3 +451,53 @@ def test_werkteam_and_project_pages_show_their_cafes(client):
         r"Kenniscafés van dit project Komend Komend van team .* Geweest Geweest van project",
         project_tekst,
     )
+
+
+def test_registration_asks_kind_needs_and_later_contact(client):
+    cafe = KenniscafeFactory()
+    Deelnemersoort.objects.filter(naam="Student").update(actief=False)
+    formulier = client.get(cafe.get_aanmelden_url()).content.decode()
+    soorten = re.findall(r'<label for="id_deelnemersoort_\d+">([^<]+)</label>', formulier)
+    assert soorten == [
+        "Bewoner of ervaringsdeskundige",
+        "Professional",
+        "Beleid",
+        "Onderzoek of onderwijs",
+        "Anders",
+    ]
+    assert "<legend>Wat past het best bij jou?</legend>" in formulier
+    assert 'name="contact_later"' in formulier
+
+    beleid = Deelnemersoort.objects.get(naam="Beleid")
+    client.post(
+        cafe.get_aanmelden_url(),
+        {
+            "naam": "Sanne",
+            "email": "s@example.org",
+            "deelnemersoort": beleid.pk,
+            "behoeften": "Grote letters",
+            "contact_later": "on",
+        },
+    )
+    client.post(cafe.get_aanmelden_url(), {"naam": "Joost", "email": "j@example.org"})
+
+    assert list(
+        cafe.aanmeldingen.order_by("naam").values_list(
+            "naam", "deelnemersoort__naam", "behoeften", "contact_later"
+        )
+    ) == [("Joost", None, "", False), ("Sanne", "Beleid", "Grote letters", True)]
+
+
+def test_registration_refuses_a_kind_that_is_switched_off(client):
+    cafe = KenniscafeFactory()
+    student = Deelnemersoort.objects.get(naam="Student")
+    student.actief = False
+    student.save()
+    response = client.post(
+        cafe.get_aanmelden_url(),
+        {"naam": "Iemand", "email": "i@example.org", "deelnemersoort": student.pk},
+    )
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["deelnemersoort"]
+    assert 'href="#id_deelnemersoort_0"' in response.content.decode()
+    assert not cafe.aanmeldingen.exists()

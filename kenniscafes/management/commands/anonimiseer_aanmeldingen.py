@@ -19,9 +19,10 @@ def maanden_terug(moment, maanden):
 
 class Command(BaseCommand):
     help = (
-        "Wist naam, e-mailadres, rol en wensen van aanmeldingen voor kenniscafés die langer "
-        "dan KENNISCAFE_ANONIMISEREN_NA_MAANDEN maanden (standaard 12) geleden zijn afgelopen. "
-        "Organisatie, status en aanwezigheid blijven bewaard voor de cijfers. Draai dit dagelijks."
+        "Wist naam, e-mailadres, rol, wensen en mailtoestemming van aanmeldingen voor "
+        "activiteiten die langer dan KENNISCAFE_ANONIMISEREN_NA_MAANDEN maanden (standaard 12) "
+        "geleden zijn afgelopen. Organisatie, soort deelnemer, status en aanwezigheid blijven "
+        "bewaard voor de cijfers. Draai dit dagelijks."
     )
 
     def add_arguments(self, parser):
