@@ -296,6 +296,10 @@ LOGGING = {
 # Kenniscafés: registrations (personal data) of cafés that ended longer ago
 # than this many months are anonymised by `manage.py anonimiseer_aanmeldingen`.
 KENNISCAFE_ANONIMISEREN_NA_MAANDEN = int(os.environ.get("KENNISCAFE_ANONIMISEREN_NA_MAANDEN", "12"))
+# The site's address for links in mails sent outside a request (reminders, feedback).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Days before an event its registrants get a reminder (per event adjustable in the admin).
+KENNISCAFE_HERINNERING_DAGEN = int(os.environ.get("KENNISCAFE_HERINNERING_DAGEN", "2"))
 
 # Project translations that fill gaps in Django's own Dutch (e.g. the admin's
 # two-box selector for themes). Compiled .mo files are committed.

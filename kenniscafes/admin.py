@@ -22,7 +22,16 @@ from carelab.models import Thema
 
 from . import services
 from .forms import AfgelastForm
-from .models import Aanmelding, Bijlage, Deelnemersoort, Kenniscafe, Locatie, Reeks, Spreker
+from .models import (
+    Aanmelding,
+    Bijlage,
+    Deelnemersoort,
+    Feedback,
+    Kenniscafe,
+    Locatie,
+    Reeks,
+    Spreker,
+)
 from .opmaak import datum_kort
 
 
@@ -170,6 +179,7 @@ class KenniscafeAdminForm(forms.ModelForm):
             "capaciteit",
             "aanmelden_open",
             "aanmelden_tot",
+            "herinnering_dagen",
             "status",
             "mededeling",
             "gepubliceerd",
@@ -266,7 +276,13 @@ class KenniscafeAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["titel"]}
     readonly_fields = ["aanmeldingen_overzicht", "sequence", "aangemaakt", "gewijzigd"]
     inlines = [SprekerInline, BijlageInline, AanmeldingInline]
-    actions = ["afgelasten", "dupliceren", "exporteer_aanmeldingen", "neem_aanwezigheid_over"]
+    actions = [
+        "afgelasten",
+        "dupliceren",
+        "exporteer_aanmeldingen",
+        "neem_aanwezigheid_over",
+        "vraag_feedback",
+    ]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["soort", "titel", "slug", "beschrijving", "themas"]}),
@@ -282,7 +298,15 @@ class KenniscafeAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
         (_("Organisatie"), {"fields": ["werkteam", "project", "reeks"]}),
         (
             _("Aanmelden"),
-            {"fields": ["capaciteit", "aanmelden_open", "aanmelden_tot", "aanmeldingen_overzicht"]},
+            {
+                "fields": [
+                    "capaciteit",
+                    "aanmelden_open",
+                    "aanmelden_tot",
+                    "herinnering_dagen",
+                    "aanmeldingen_overzicht",
+                ]
+            },
         ),
         (
             _("Status en publicatie"),
@@ -330,11 +354,14 @@ class KenniscafeAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
         )
         return format_html(
             "{} bevestigd, {} op de wachtlijst, {} vrije plaatsen — "
-            '<a href="{}">bekijk de aanmeldingen</a>',
+            '<a href="{}">bekijk de aanmeldingen</a> · '
+            '<a href="{}">aanwezigheidslijst</a> · <a href="{}">rapport</a>',
             obj.aantal_bevestigd,
             obj.aantal_wachtlijst,
             "geen maximum" if obj.vrije_plaatsen is None else obj.vrije_plaatsen,
             url,
+            obj.get_aanwezigheid_url(),
+            obj.get_rapport_url(),
         )
 
     @admin.display(description=_("op de site"))
@@ -429,6 +456,42 @@ class KenniscafeAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
             _("Aantal bezoekers en organisaties ingevuld uit de aanwezigheid."),
             messages.SUCCESS,
         )
+
+    @admin.action(
+        description=_("Om feedback vragen (alleen wie aanwezig was)"), permissions=["change"]
+    )
+    def vraag_feedback(self, request, queryset):
+        aantal = sum(
+            services.vraag_feedback(kenniscafe=kenniscafe, basis_url=_basis_url(request))
+            for kenniscafe in queryset
+        )
+        self.message_user(
+            request,
+            _("%(aantal)d mensen die er waren krijgen een e-mail met de vraag om feedback.")
+            % {"aantal": aantal},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """Feedback comes from the form on the site; coordinators read it (no names)."""
+
+    list_display = ["kenniscafe", "cijfer", "goed", "beter", "gegeven_op"]
+    list_filter = ["cijfer", ("aanmelding__kenniscafe", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["aanmelding__kenniscafe"]
+    fields = ["kenniscafe", "cijfer", "goed", "beter", "gegeven_op"]
+    readonly_fields = fields
+
+    @admin.display(description=_("activiteit"))
+    def kenniscafe(self, obj):
+        return obj.aanmelding.kenniscafe
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Aanmelding)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from carelab.models import Thema
 from projecten.models import Project, Werkteam
 
-from .models import Aanmelding, Deelnemersoort, Soort
+from .models import Aanmelding, Deelnemersoort, Feedback, Soort
 
 
 class AanmeldForm(forms.ModelForm):
@@ -143,3 +143,19 @@ class AgendaFilterForm(forms.Form):
     def gekozen(self):
         """Whether any filter is set (for the 'show all' link and the empty message)."""
         return self.is_valid() and any(self.cleaned_data.values())
+
+
+class FeedbackForm(forms.ModelForm):
+    class Meta:
+        model = Feedback
+        fields = ["cijfer", "goed", "beter"]
+        labels = {
+            "cijfer": _("Hoe vond je het?"),
+            "goed": _("Wat was goed? (als je wilt)"),
+            "beter": _("Wat kan beter? (als je wilt)"),
+        }
+        widgets = {
+            "cijfer": forms.RadioSelect,
+            "goed": forms.Textarea(attrs={"rows": 3}),
+            "beter": forms.Textarea(attrs={"rows": 3}),
+        }

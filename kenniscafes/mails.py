@@ -89,6 +89,24 @@ def gewijzigd(aanmelding, *, kenniscafe, basis_url, velden):
     )
 
 
+def herinnering(aanmelding, *, kenniscafe, basis_url):
+    return _bericht(
+        "Herinnering", "herinnering", aanmelding, kenniscafe, basis_url, met_agenda=True
+    )
+
+
+def feedback_vragen(aanmelding, *, kenniscafe, basis_url):
+    return _bericht(
+        "Wat vond je ervan?",
+        "feedback",
+        aanmelding,
+        kenniscafe,
+        basis_url,
+        met_agenda=False,
+        feedback_url=basis_url + aanmelding.get_feedback_url(),
+    )
+
+
 def stuur(maker, aanmeldingen, **kwargs):
     """Build one message per registration and put them in the outbox, in this transaction."""
     berichten = [maker(aanmelding, **kwargs) for aanmelding in aanmeldingen if aanmelding.email]

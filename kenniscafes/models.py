@@ -13,6 +13,7 @@ import secrets
 import uuid
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Q
@@ -27,7 +28,16 @@ from carelab.uploads import BestandsControle
 from .opmaak import datum_en_tijd
 
 # Slugs that would collide with the fixed URLs under /kenniscafes/.
-GERESERVEERDE_SLUGS = {"archief", "feed", "reeks", "thema", "werkteam", "afmelden", "agenda.ics"}
+GERESERVEERDE_SLUGS = {
+    "archief",
+    "feed",
+    "reeks",
+    "thema",
+    "werkteam",
+    "afmelden",
+    "feedback",
+    "agenda.ics",
+}
 
 
 def nieuw_token():
@@ -181,6 +191,24 @@ class KenniscafeQuerySet(models.QuerySet):
     def van_project(self, project):
         """Events of the project itself or of one of its werkteams."""
         return self.filter(Q(project=project) | Q(werkteam__project=project))
+
+    def herinnering_nu(self, nu=None):
+        """Published events, not cancelled or started, whose reminder time has come
+        (their own number of days, else KENNISCAFE_HERINNERING_DAGEN), with someone
+        still to remind. A list: the days differ per event."""
+        nu = nu or timezone.now()
+        kandidaten = (
+            self.gepubliceerd()
+            .exclude(status=Status.AFGELAST)
+            .filter(
+                start__gt=nu,
+                aanmeldingen__in=Aanmelding.objects.te_herinneren(),
+            )
+            .distinct()
+        )
+        return [
+            cafe for cafe in kandidaten if cafe.herinnering_vanaf and cafe.herinnering_vanaf <= nu
+        ]
 
     def met_aantallen(self):
         """Annotate `aantal_bevestigd` and `aantal_wachtlijst` (one query, no N+1)."""
@@ -343,6 +371,15 @@ class Kenniscafe(models.Model):
         default=True,
         help_text=_("Kunnen bezoekers zich via de website aanmelden?"),
     )
+    herinnering_dagen = models.PositiveSmallIntegerField(
+        _("herinnering, dagen van tevoren"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hoeveel dagen van tevoren krijgen aangemelde mensen een herinnering? "
+            "Leeg: de standaard (KENNISCAFE_HERINNERING_DAGEN, 2). 0: geen herinnering."
+        ),
+    )
     aanmelden_tot = models.DateTimeField(
         _("aanmelden kan tot"),
         null=True,
@@ -425,6 +462,12 @@ class Kenniscafe(models.Model):
     def get_aanmelden_url(self):
         return reverse("kenniscafes:aanmelden", kwargs={"slug": self.slug})
 
+    def get_aanwezigheid_url(self):
+        return reverse("kenniscafes:aanwezigheid", kwargs={"slug": self.slug})
+
+    def get_rapport_url(self):
+        return reverse("kenniscafes:rapport", kwargs={"slug": self.slug})
+
     def clean(self):
         errors = {}
         if self.slug in GERESERVEERDE_SLUGS:
@@ -487,6 +530,16 @@ class Kenniscafe(models.Model):
     def jaar(self):
         """The year in Amsterdam time (for the archive's grouping)."""
         return timezone.localtime(self.start).year if self.start else None
+
+    @property
+    def herinnering_vanaf(self):
+        """When registrants get their reminder; None without a date or with 0 days."""
+        dagen = self.herinnering_dagen
+        if dagen is None:
+            dagen = settings.KENNISCAFE_HERINNERING_DAGEN
+        if not dagen or self.start is None:
+            return None
+        return self.start - timedelta(days=dagen)
 
     @property
     def dit_soort(self):
@@ -693,6 +746,10 @@ class AanmeldingQuerySet(models.QuerySet):
         """Bevestigd or on the waiting list: people who still expect news."""
         return self.exclude(status=Aanmelding.Status.AFGEMELD)
 
+    def te_herinneren(self):
+        """Confirmed registrations with an address that got no reminder yet."""
+        return self.bevestigd().exclude(email="").filter(herinnering_op__isnull=True)
+
     def te_anonimiseren(self, voor):
         """Registrations of cafés that ended before `voor`, not yet anonymised."""
         return self.filter(kenniscafe__eind__lt=voor, geanonimiseerd_op__isnull=True)
@@ -752,6 +809,8 @@ class Aanmelding(models.Model):
     token = models.CharField(  # noqa: DJ001
         _("afmeldcode"), max_length=64, unique=True, null=True, default=nieuw_token, editable=False
     )
+    herinnering_op = models.DateTimeField(_("herinnering gestuurd op"), null=True, blank=True)
+    feedback_gevraagd_op = models.DateTimeField(_("om feedback gevraagd op"), null=True, blank=True)
     aangemeld_op = models.DateTimeField(_("aangemeld op"), default=timezone.now)
     afgemeld_op = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
     geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
@@ -781,6 +840,9 @@ class Aanmelding(models.Model):
     def get_afmelden_url(self):
         return reverse("kenniscafes:afmelden", kwargs={"token": self.token})
 
+    def get_feedback_url(self):
+        return reverse("kenniscafes:feedback", kwargs={"token": self.token})
+
     @property
     def positie_op_wachtlijst(self):
         if self.status != self.Status.WACHTLIJST:
@@ -794,3 +856,30 @@ class Aanmelding(models.Model):
             .count()
             + 1
         )
+
+
+class Feedback(models.Model):
+    """What someone who came thought of it: a mark and two short answers."""
+
+    class Cijfer(models.IntegerChoices):
+        SLECHT = 1, _("1 – slecht")
+        MATIG = 2, _("2 – matig")
+        REDELIJK = 3, _("3 – redelijk")
+        GOED = 4, _("4 – goed")
+        HEEL_GOED = 5, _("5 – heel goed")
+
+    aanmelding = models.OneToOneField(
+        Aanmelding, verbose_name=_("aanmelding"), on_delete=models.CASCADE, related_name="feedback"
+    )
+    cijfer = models.PositiveSmallIntegerField(_("hoe vond je het?"), choices=Cijfer.choices)
+    goed = models.TextField(_("wat was goed?"), blank=True)
+    beter = models.TextField(_("wat kan beter?"), blank=True)
+    gegeven_op = models.DateTimeField(_("gegeven op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        ordering = ["gegeven_op", "pk"]
+
+    def __str__(self):
+        return f"{self.get_cijfer_display()} — {self.aanmelding.kenniscafe.titel}"

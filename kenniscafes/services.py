@@ -15,11 +15,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import mails
-from .models import Aanmelding, Deelnemersoort, Kenniscafe, Status
+from .models import Aanmelding, Deelnemersoort, Feedback, Kenniscafe, Status
 
 
 class AanmeldenGesloten(ValidationError):
     """Registration is not possible (closed, cancelled, over)."""
+
+
+class GeenFeedback(ValidationError):
+    """Feedback cannot be given (not present, or already given)."""
 
 
 class AlAangemeld(ValidationError):
@@ -302,3 +306,79 @@ def anonimiseer_aanmeldingen(*, voor: datetime) -> int:
         token=None,
         geanonimiseerd_op=timezone.now(),
     )
+
+
+@transaction.atomic
+def stuur_herinneringen(*, basis_url: str, nu: datetime | None = None) -> int:
+    """Send the reminders that are due (Kenniscafe.herinnering_vanaf); return how many.
+
+    Safe to run from several processes at once, e.g. from cron every few
+    minutes: each registration is claimed with SELECT … FOR UPDATE SKIP LOCKED
+    and marked as reminded in the same transaction in which its mail is handed
+    to the mail backend, so nobody is mailed twice (and, with the outbox
+    backend, nobody is marked without a queued mail).
+    Side effect: one e-mail per confirmed registration with an address.
+    """
+    nu = nu or timezone.now()
+    verstuurd = 0
+    for kenniscafe in Kenniscafe.objects.herinnering_nu(nu):
+        aanmeldingen = list(
+            kenniscafe.aanmeldingen.te_herinneren().select_for_update(skip_locked=True)
+        )
+        if not aanmeldingen:
+            continue
+        Aanmelding.objects.filter(pk__in=[a.pk for a in aanmeldingen]).update(herinnering_op=nu)
+        mails.stuur(mails.herinnering, aanmeldingen, kenniscafe=kenniscafe, basis_url=basis_url)
+        verstuurd += len(aanmeldingen)
+    return verstuurd
+
+
+@transaction.atomic
+def vraag_feedback(*, kenniscafe: Kenniscafe, basis_url: str) -> int:
+    """Ask everyone who came (aanwezig) for feedback, once each; return how many were asked.
+
+    Side effect: an e-mail with a personal link to the feedback form.
+    Nobody who was not marked as present is asked.
+    """
+    aanmeldingen = list(
+        kenniscafe.aanmeldingen.filter(
+            aanwezig=True, feedback_gevraagd_op__isnull=True, token__isnull=False
+        )
+        .exclude(email="")
+        .select_for_update()
+    )
+    Aanmelding.objects.filter(pk__in=[a.pk for a in aanmeldingen]).update(
+        feedback_gevraagd_op=timezone.now()
+    )
+    mails.stuur(mails.feedback_vragen, aanmeldingen, kenniscafe=kenniscafe, basis_url=basis_url)
+    return len(aanmeldingen)
+
+
+@transaction.atomic
+def geef_feedback(*, aanmelding: Aanmelding, cijfer: int, goed: str = "", beter: str = ""):
+    """Keep the feedback of someone who came; once per registration.
+
+    Raises GeenFeedback when this registration was not marked as present or
+    already gave feedback.
+    """
+    aanmelding = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
+    if not aanmelding.aanwezig:
+        raise GeenFeedback(_("Alleen wie er was, kan feedback geven."), code="niet_aanwezig")
+    if Feedback.objects.filter(aanmelding=aanmelding).exists():
+        raise GeenFeedback(_("Je hebt al feedback gegeven. Dank je wel!"), code="al_gegeven")
+    feedback = Feedback(
+        aanmelding=aanmelding, cijfer=cijfer, goed=goed.strip(), beter=beter.strip()
+    )
+    feedback.full_clean()
+    feedback.save()
+    return feedback
+
+
+@transaction.atomic
+def markeer_aanwezigen(*, kenniscafe: Kenniscafe, aanwezig_ids: set[int]) -> int:
+    """Tick the attendance list: the registrations in `aanwezig_ids` came, the other
+    confirmed ones did not. Return how many came."""
+    bevestigd = kenniscafe.aanmeldingen.bevestigd()
+    bevestigd.filter(pk__in=aanwezig_ids).update(aanwezig=True)
+    bevestigd.exclude(pk__in=aanwezig_ids).update(aanwezig=False)
+    return bevestigd.filter(aanwezig=True).count()

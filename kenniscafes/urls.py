@@ -14,7 +14,10 @@ urlpatterns = [
     path("kenniscafes/werkteam/<slug:slug>/agenda.ics", views.werkteam_ics, name="werkteam_ics"),
     path("kenniscafes/reeks/<slug:slug>/", views.reeks, name="reeks"),
     path("kenniscafes/afmelden/<str:token>/", views.afmelden, name="afmelden"),
+    path("kenniscafes/feedback/<str:token>/", views.feedback, name="feedback"),
     path("kenniscafes/<slug:slug>/", views.detail, name="detail"),
     path("kenniscafes/<slug:slug>/aanmelden/", views.aanmelden, name="aanmelden"),
     path("kenniscafes/<slug:slug>/agenda.ics", views.kenniscafe_ics, name="ics"),
+    path("kenniscafes/<slug:slug>/aanwezigheid/", views.aanwezigheid, name="aanwezigheid"),
+    path("kenniscafes/<slug:slug>/rapport/", views.rapport, name="rapport"),
 ]

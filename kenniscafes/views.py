@@ -1,4 +1,7 @@
+import contextlib
+
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
@@ -11,9 +14,9 @@ from carelab import cache
 from carelab.models import Thema
 from projecten.models import Werkteam
 
-from . import ical, services, structured_data
-from .forms import AanmeldForm, AgendaFilterForm
-from .models import Aanmelding, Kenniscafe, Reeks
+from . import ical, selectors, services, structured_data
+from .forms import AanmeldForm, AgendaFilterForm, FeedbackForm
+from .models import Aanmelding, Feedback, Kenniscafe, Reeks
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -229,4 +232,64 @@ def werkteam_ics(request, slug):
         request,
         Kenniscafe.objects.gepubliceerd().in_kalender().filter(werkteam=werkteam),
         naam=f"Kenniscafés van {werkteam.naam}",
+    )
+
+
+# Before and after: for coordinators
+
+
+def _coordinatoren(permissie):
+    def decorator(view):
+        return login_required(permission_required(permissie, raise_exception=True)(view))
+
+    return decorator
+
+
+@_coordinatoren("kenniscafes.change_aanmelding")
+def aanwezigheid(request, slug):
+    """The attendance list to tick on the day: one form, works on a phone and on paper."""
+    kenniscafe = get_object_or_404(Kenniscafe.objects.select_related("locatie"), slug=slug)
+    aanmeldingen = kenniscafe.aanmeldingen.bevestigd().select_related("deelnemersoort")
+    if request.method == "POST":
+        gekozen = {int(pk) for pk in request.POST.getlist("aanwezig") if pk.isdigit()}
+        aantal = services.markeer_aanwezigen(kenniscafe=kenniscafe, aanwezig_ids=gekozen)
+        messages.success(
+            request, _("Aanwezigheid bewaard: %(aantal)d aanwezig.") % {"aantal": aantal}
+        )
+        return redirect(kenniscafe.get_aanwezigheid_url())
+    return render(
+        request,
+        "kenniscafes/aanwezigheid.html",
+        {"kenniscafe": kenniscafe, "aanmeldingen": aanmeldingen},
+    )
+
+
+@_coordinatoren("kenniscafes.view_aanmelding")
+def rapport(request, slug):
+    """After the event: attendance by kind of participant, feedback and the verslag."""
+    kenniscafe = get_object_or_404(Kenniscafe.objects.select_related("locatie"), slug=slug)
+    return render(
+        request,
+        "kenniscafes/rapport.html",
+        {"kenniscafe": kenniscafe, **selectors.rapport(kenniscafe)},
+    )
+
+
+def feedback(request, token):
+    """The short feedback form, by the personal link in the mail to those who came."""
+    aanmelding = get_object_or_404(
+        Aanmelding.objects.select_related("kenniscafe"), token=token, aanwezig=True
+    )
+    kenniscafe = aanmelding.kenniscafe
+    gegeven = Feedback.objects.filter(aanmelding=aanmelding).exists()
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST" and not gegeven and form.is_valid():
+        # Given a moment ago, e.g. in another tab: thank them all the same.
+        with contextlib.suppress(services.GeenFeedback):
+            services.geef_feedback(aanmelding=aanmelding, **form.cleaned_data)
+        return redirect(aanmelding.get_feedback_url())
+    return render(
+        request,
+        "kenniscafes/feedback.html",
+        {"kenniscafe": kenniscafe, "form": form, "gegeven": gegeven},
     )

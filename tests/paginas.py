@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from carelab import roles
 from carelab.models import Thema
-from kenniscafes.models import Deelnemersoort, Kenniscafe
+from kenniscafes.models import Kenniscafe
 from projecten.models import Project, Publicatie, Werkteam
 from tests.factories import UserFactory
 from tests.kenniscafes.factories import AanmeldingFactory, KenniscafeFactory, over_dagen
@@ -133,6 +133,13 @@ PAGINAS = [
         post={"naam": "", "email": "geen-adres"},
     ),
     P(ANONIEM, "afmelden", "/kenniscafes/afmelden/{aanmelding.token}/"),
+    P(ANONIEM, "feedback", "/kenniscafes/feedback/{aanwezige.token}/"),
+    P(
+        ANONIEM,
+        "feedback-fout",
+        "/kenniscafes/feedback/{aanwezige.token}/",
+        post={"cijfer": "", "goed": "Fijn"},
+    ),
     # After registering: the café's page with the confirmation in the form's place.
     P(
         ANONIEM,
@@ -290,6 +297,8 @@ PAGINAS = [
         post={"action": "afgelasten", "_selected_action": "{cafe.pk}"},
     ),
     P(COORDINATOR, "aanmeldingen", "/admin/kenniscafes/aanmelding/"),
+    P(COORDINATOR, "aanwezigheid", "/kenniscafes/{cafe.slug}/aanwezigheid/"),
+    P(COORDINATOR, "rapport", "/kenniscafes/{oud_cafe.slug}/rapport/"),
     P(COORDINATOR, "projecten", "/admin/projecten/project/"),
     P(COORDINATOR, "project", "/admin/projecten/project/{project.pk}/change/"),
     P(COORDINATOR, "publicatie", "/admin/projecten/publicatie/{publicatie.pk}/change/"),
@@ -380,7 +389,7 @@ def bouw_gegevens():
         .first()
     )
     g.reeks = Kenniscafe.objects.filter(reeks__isnull=False).first().reeks
-    g.deelnemersoort = Deelnemersoort.objects.first()
+    g.aanwezige = AanmeldingFactory(kenniscafe=g.oud_cafe, aanwezig=True)
     g.aanmelding = AanmeldingFactory(kenniscafe=g.cafe)
 
     g.openbare_collectie = Collectie.objects.filter(publiek=Publiek.OPENBAAR).first()

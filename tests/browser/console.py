@@ -17,3 +17,11 @@ def bewaak(context):
     )
     context.on("weberror", lambda fout: meldingen.append(f"exception: {fout.error}"))
     return meldingen
+
+
+def rustig_af(page):
+    """Leave the page and let the live server finish what the browser still asked
+    (an icon, a stylesheet): a request in flight when the test ends makes the
+    live server close a database connection from the wrong thread."""
+    page.goto("about:blank")
+    page.wait_for_timeout(300)

@@ -1,15 +1,18 @@
 """A coordinator schedules a kenniscafé in the admin; a visitor finds it and registers."""
 
 import datetime
+import io
 import re
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from kenniscafes.models import Kenniscafe
-from tests.browser.console import bewaak
+from tests.browser.axe_controle import ernstige_overtredingen
+from tests.browser.console import bewaak, rustig_af
 from tests.kenniscafes.factories import LocatieFactory
 
 
@@ -18,6 +21,7 @@ def console(page):
     """Every console warning or error of the coordinator's and the visitor's pages."""
     meldingen = bewaak(page.context)
     yield meldingen
+    rustig_af(page)
     assert meldingen == []
 
 
@@ -26,7 +30,9 @@ def bezoeker(browser, console):
     """A second browser (no account, own cookies) for the visitor; closed afterwards."""
     context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
     console_bezoeker = bewaak(context)
-    yield context.new_page()
+    pagina = context.new_page()
+    yield pagina
+    rustig_af(pagina)
     context.close()
     console.extend(console_bezoeker)
 
@@ -106,3 +112,104 @@ def test_coordinator_schedules_cafe_and_visitor_registers(
     bezoeker.get_by_role("button", name="Ja, meld mij af").click()
     expect(bezoeker.locator(".messages")).to_contain_text("Je bent afgemeld.")
     expect(bezoeker.locator(".kenniscafe-gegevens")).to_contain_text("Nog 2 plaatsen vrij")
+
+
+def _plan_in_admin(page, live_server, *, soort, titel, dag):
+    page.goto(f"{live_server.url}/admin/kenniscafes/kenniscafe/add/")
+    page.get_by_label("Soort").select_option(label=soort)
+    page.get_by_label("Titel").press_sequentially(titel)
+    page.locator("#id_start_0").fill(dag.strftime("%d-%m-%Y"))
+    page.locator("#id_start_1").fill("10:00")
+    page.locator("#id_eind_0").fill(dag.strftime("%d-%m-%Y"))
+    page.locator("#id_eind_1").fill("12:00")
+    page.locator("#id_locatie").select_option(index=1)
+    page.get_by_label("Aantal plaatsen").fill("10")
+    page.get_by_label("Gepubliceerd").check()
+    page.get_by_role("button", name="Opslaan", exact=True).first.click()
+    expect(page.locator(".messagelist")).to_contain_text(titel)
+
+
+def _meld_aan(bezoeker, live_server, cafe, naam, soort, behoeften=""):
+    bezoeker.goto(f"{live_server.url}{cafe.get_absolute_url()}")
+    bezoeker.get_by_label("Je naam").fill(naam)
+    bezoeker.get_by_label("Je e-mailadres").fill(f"{naam.lower()}@example.org")
+    bezoeker.get_by_role("group", name="Wat past het best bij jou?").get_by_label(soort).check()
+    bezoeker.get_by_label("Heb je iets nodig om mee te kunnen doen?").fill(behoeften)
+    bezoeker.get_by_role("button", name="Aanmelden").click()
+    expect(bezoeker.locator("#aanmelding-bevestigd")).to_be_focused()
+
+
+def test_a_workshop_from_planning_to_report(page, live_server, login, coordinator, bezoeker):
+    """Plan a workshop and a café; people register with their kind and needs; reminders
+    go out once; attendance is ticked on a phone; feedback comes back; the report counts."""
+    LocatieFactory(naam="Wijkpaleis")
+    morgen = timezone.localdate() + datetime.timedelta(days=1)
+    login(coordinator)
+    _plan_in_admin(page, live_server, soort="workshop", titel="Genogram", dag=morgen)
+    _plan_in_admin(
+        page, live_server, soort="kenniscafé", titel="Rondkomen", dag=morgen + datetime.timedelta(7)
+    )
+    workshop = Kenniscafe.objects.get(titel="Genogram")
+    assert (workshop.soort, Kenniscafe.objects.get(titel="Rondkomen").soort) == (
+        "workshop",
+        "kenniscafe",
+    )
+
+    bezoeker.goto(f"{live_server.url}/kenniscafes/?soort=workshop")
+    expect(bezoeker.locator(".kenniscafe-kaart")).to_have_count(1)
+    expect(bezoeker.locator(".kenniscafe-kaart")).to_contain_text("Workshop")
+    _meld_aan(bezoeker, live_server, workshop, "Fatima", "Bewoner of ervaringsdeskundige", "Tolk")
+    _meld_aan(bezoeker, live_server, workshop, "Sanne", "Professional")
+    _meld_aan(bezoeker, live_server, workshop, "Joost", "Professional")
+
+    mail.outbox.clear()
+    for _ in range(2):  # cron, twice
+        call_command("stuur_herinneringen", stdout=io.StringIO())
+    assert sorted(b.to[0] for b in mail.outbox) == [
+        "fatima@example.org",
+        "joost@example.org",
+        "sanne@example.org",
+    ]
+
+    # On the day, on a phone: tick who came.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}{workshop.get_aanwezigheid_url()}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aanwezigheid: Genogram")
+    expect(page.get_by_text("Heeft nodig: Tolk")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert ernstige_overtredingen(page) == []
+    page.get_by_label("Fatima").check()
+    page.get_by_label("Sanne").check()
+    page.get_by_role("button", name="Aanwezigheid bewaren").click()
+    expect(page.locator(".messages")).to_contain_text("Aanwezigheid bewaard: 2 aanwezig.")
+    page.screenshot(path="/tmp/kenniscafes-aanwezigheid-390.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    # Afterwards: ask for feedback in the admin; only who came get the mail.
+    mail.outbox.clear()
+    page.goto(f"{live_server.url}/admin/kenniscafes/kenniscafe/")
+    page.locator(f"input[name=_selected_action][value='{workshop.pk}']").check()
+    page.locator("select[name=action]").select_option("vraag_feedback")
+    page.get_by_role("button", name="Uitvoeren").click()
+    expect(page.locator(".messagelist")).to_contain_text("2 mensen die er waren")
+    assert sorted(b.to[0] for b in mail.outbox) == ["fatima@example.org", "sanne@example.org"]
+    link = re.search(r"http://\S+/kenniscafes/feedback/\S+/", mail.outbox[0].body).group(0)
+    bezoeker.goto(link)
+    bezoeker.get_by_role("group", name="Hoe vond je het?").get_by_label("5 – heel goed").check()
+    bezoeker.get_by_label("Wat was goed? (als je wilt)").fill("Heel praktisch")
+    bezoeker.get_by_role("button", name="Versturen").click()
+    expect(bezoeker.get_by_role("status")).to_be_focused()
+    expect(bezoeker.get_by_role("status")).to_contain_text("Dank je wel voor je feedback!")
+
+    # The report counts attendance by kind and shows the feedback.
+    page.goto(f"{live_server.url}{workshop.get_rapport_url()}")
+    tabel = page.locator(".rapport-tabel")
+    expect(tabel.locator("tbody tr")).to_have_text(
+        [
+            re.compile(r"Bewoner of ervaringsdeskundige\s*1\s*1\s*0"),
+            re.compile(r"Professional\s*2\s*1\s*1"),
+        ]
+    )
+    expect(page.get_by_text("Goed: Heel praktisch")).to_be_visible()
+    assert ernstige_overtredingen(page) == []
+    page.screenshot(path="/tmp/kenniscafes-rapport.png", full_page=True)

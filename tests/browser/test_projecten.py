@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from projecten.models import Lidmaatschap, Wijk
 from tests.browser.axe_controle import ernstige_overtredingen
-from tests.browser.console import bewaak
+from tests.browser.console import bewaak, rustig_af
 from tests.factories import ThemaFactory
 from tests.projecten.factories import (
     BijeenkomstFactory,
@@ -26,6 +26,7 @@ def schone_console(page):
     """No console warning or error on any page these journeys visit."""
     meldingen = bewaak(page.context)
     yield
+    rustig_af(page)
     assert meldingen == []
 
 

@@ -83,6 +83,7 @@ IEDEREEN = Toegang(200, 200, 200, 200, 200, 200)
 ONDERZOEKERS = Toegang(LOGIN, 403, 200, 403, 403, 200)
 ONDERZOEKERS_POST = Toegang(LOGIN, 403, MAG, 403, 403, MAG)
 ALLEEN_BEHEERDER = Toegang(LOGIN, 403, 403, 403, 403, 200)
+COORDINATOREN = Toegang(LOGIN, 403, 403, 403, 200, 200)
 ALLEEN_POST = Toegang(405, 405, 405, 405, 405, 405)
 # The coding workspace's JSON endpoints: POST only, refusals as JSON (401/403).
 JSON_POST = Toegang(401, 403, MAG, 403, 403, MAG)
@@ -250,6 +251,16 @@ TABEL = [
         post=Toegang(404, 404, 404, 404, MAG, MAG),
         data={"naam": "Iemand", "email": "iemand@example.org"},
     ),
+    r("kenniscafes:feedback", IEDEREEN, kwargs={"token": "aanwezige.token"}),
+    # Before and after an event: coordinators (registrations are personal data)
+    r(
+        "kenniscafes:aanwezigheid",
+        COORDINATOREN,
+        kwargs=CAFE,
+        post=Toegang(LOGIN, 403, 403, 403, MAG, MAG),
+        data=lambda w: {"aanwezig": [w.aanmelding.pk]},
+    ),
+    r("kenniscafes:rapport", COORDINATOREN, kwargs={"slug": "cafe_voorbij.slug"}),
     r("kenniscafes:ics", IEDEREEN, kwargs=CAFE),
     r(
         "kenniscafes:ics",
@@ -546,6 +557,7 @@ ADMIN_MODELLEN = {
     "kenniscafes.locatie": ("locatie", "ztwv", "ztwv"),
     "kenniscafes.reeks": ("reeks", "ztwv", "ztwv"),
     "kenniscafes.deelnemersoort": ("deelnemersoort", "ztwv", "ztwv"),
+    "kenniscafes.feedback": ("feedback", "zv", "zv"),
     "kenniscafes.kenniscafe": ("cafe", "ztwv", "ztwv"),
     "kenniscafes.aanmelding": ("aanmelding", "zwv", "zwv"),
     # Story text never reaches coordinators; superusers only read it here.
@@ -578,6 +590,7 @@ ADMIN_ACTIES = {
     ("kenniscafes.kenniscafe", "dupliceren"): (True, True),
     ("kenniscafes.kenniscafe", "exporteer_aanmeldingen"): (True, True),
     ("kenniscafes.kenniscafe", "neem_aanwezigheid_over"): (True, True),
+    ("kenniscafes.kenniscafe", "vraag_feedback"): (True, True),
     ("kenniscafes.aanmelding", "markeer_aanwezig"): (True, True),
     ("kenniscafes.aanmelding", "markeer_afwezig"): (True, True),
     ("kenniscafes.aanmelding", "afmelden"): (True, True),

@@ -26,7 +26,7 @@ from taggit.models import Tag
 
 from carelab import roles
 from carelab.models import Kennislijn, Thema
-from kenniscafes.models import Kenniscafe
+from kenniscafes.models import Deelnemersoort, Feedback, Kenniscafe
 from projecten.models import Wijk
 from tests.factories import UserFactory
 from tests.helpers import app_device
@@ -188,6 +188,9 @@ def bouw_wereld():
     )
     w.spreker = SprekerFactory(kenniscafe=w.cafe, persoon=w.persoon)
     w.aanmelding = AanmeldingFactory(kenniscafe=w.cafe)
+    w.deelnemersoort = Deelnemersoort.objects.order_by("pk").first()
+    w.aanwezige = AanmeldingFactory(kenniscafe=w.cafe_voorbij, aanwezig=True)
+    w.feedback = Feedback.objects.create(aanmelding=w.aanwezige, cijfer=4)
     w.cafe_type = ContentType.objects.get_for_model(Kenniscafe)
 
     # What the remaining admin pages list.

@@ -211,3 +211,24 @@ def _admin_formulier(cafe, **velden):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(velden)
     return data
+
+
+def test_two_reminder_runs_at_once_mail_everyone_once():
+    """cron may start the command while the last run is still busy."""
+    cafes = [KenniscafeFactory(start=timezone.now() + timezone.timedelta(days=1)) for _ in range(3)]
+    for cafe in cafes:
+        for i in range(8):
+            services.meld_aan(
+                kenniscafe=cafe, naam=f"P{i}", email=f"p{i}-{cafe.pk}@example.org", basis_url="x"
+            )
+    mail.outbox.clear()
+
+    aantallen = tegelijk(2, lambda i: services.stuur_herinneringen(basis_url="http://x"))
+
+    assert sum(aantallen) == 24
+    ontvangers = [
+        bericht.to[0] for bericht in mail.outbox if bericht.subject.startswith("Herinnering")
+    ]
+    assert len(ontvangers) == 24
+    assert len(set(ontvangers)) == 24
+    assert not Aanmelding.objects.filter(herinnering_op__isnull=True).exists()
