@@ -18,6 +18,7 @@ from carelab.widgets import SnelleSelect
 from projecten.models import Project, Werkteam, Wijk
 from verhalen import search
 from verhalen.models import (
+    Fragment,
     Gemeente,
     Toestemming,
     Verhaal,
@@ -89,6 +90,13 @@ class VerhaalFilter(django_filters.FilterSet):
         choices=Verzamelwijze.choices,
         empty_label=_("Alle manieren"),
     )
+    codering = django_filters.ChoiceFilter(
+        widget=SnelleSelect,
+        label=_("Codering"),
+        choices=[("nog-niet", _("Nog niet gecodeerd")), ("gecodeerd", _("Gecodeerd"))],
+        empty_label=_("Gecodeerd of niet"),
+        method="filter_codering",
+    )
     toestemming = django_filters.ChoiceFilter(
         widget=SnelleSelect,
         label=_("Toestemming"),
@@ -149,6 +157,11 @@ class VerhaalFilter(django_filters.FilterSet):
             return queryset
         return search.zoek(queryset, self.zoekterm, rangschik_tot=self.rangschik_tot)
 
+    def filter_codering(self, queryset, name, waarde):
+        """Stories with ("gecodeerd") or without ("nog-niet") any fragment."""
+        heeft_fragment = Exists(Fragment.objects.filter(verhaal=OuterRef("pk")))
+        return queryset.filter(heeft_fragment if waarde == "gecodeerd" else ~heeft_fragment)
+
     def filter_thema(self, queryset, name, thema):
         """Stories tagged with `thema` or any of its sub-codes (any depth)."""
         ids = {thema.pk}
@@ -164,6 +177,13 @@ class VerhaalFilter(django_filters.FilterSet):
         if self.form.is_bound and self.form.is_valid():
             return self.form.cleaned_data.get("q") or ""
         return ""
+
+    @property
+    def aantal_gekozen(self):
+        """How many filters (not the search words) have a value."""
+        if not self.form.is_bound:
+            return 0
+        return sum(1 for naam in self.filters if naam != "q" and self.data.get(naam))
 
     @property
     def is_actief(self):

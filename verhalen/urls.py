@@ -4,6 +4,7 @@ from django.urls import path
 
 from verhalen.views import verhalen as views
 from verhalen.views.importeren import verhaal_importeren
+from verhalen.views.selectie import aan_collectie
 
 app_name = "verhalen"
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("verhalen/", views.verhaal_list, name="list"),
     path("verhalen/nieuw/", views.verhaal_create, name="create"),
     path("verhalen/importeren/", verhaal_importeren, name="importeren"),
+    path("verhalen/aan-collectie/", aan_collectie, name="aan_collectie"),
     path("verhalen/export.csv", views.export_csv, name="export_csv"),
     path("verhalen/export.json", views.export_json, name="export_json"),
     path("verhalen/ingetrokken/", views.ingetrokken_list, name="ingetrokken"),

@@ -52,6 +52,7 @@ from verhalen.forms.collecties import (
     ZoekVerhaalForm,
 )
 from verhalen.forms.importeren import ImportForm
+from verhalen.forms.selectie import AanCollectieForm
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
 
 pytestmark = pytest.mark.django_db
@@ -191,6 +192,18 @@ FORMULIEREN = [
         lambda w: reverse("verhalen:importeren"),
         velden(ImportForm),
         lambda w: {"verteller_type": "bewoner", "verzamelwijze": "interview"},
+    ),
+    Doel(
+        "verhalen aan collectie",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("verhalen:aan_collectie"),
+        velden(AanCollectieForm, extra=["next"]),
+        lambda w: {
+            "collectie": str(w.collectie_openbaar.pk),
+            "verhalen": str(w.verhaal_openbaar.pk),
+            "next": "/verhalen/",
+        },
     ),
     Doel(
         "verhaal herstellen",

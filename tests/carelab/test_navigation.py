@@ -9,9 +9,18 @@ pytestmark = pytest.mark.django_db
 PUBLIC = ["Home", "Thema's", "Collecties", "Projecten", "Werkteams", "Kenniscafés"]
 
 
-def nav_labels(response):
+def nav_labels(response, lijst="site-nav__list"):
+    """The link texts of the main navigation's row (or of its small-screen menu)."""
     nav = response.content.decode().split('aria-label="Hoofdmenu"', 1)[1].split("</nav>", 1)[0]
-    return [label.replace("&#x27;", "'") for label in re.findall(r"<a [^>]*>([^<]+)</a>", nav)]
+    links = nav.split(f'{lijst}"', 1)[1].split("</ul>", 1)[0]
+    return [label.replace("&#x27;", "'") for label in re.findall(r"<a [^>]*>([^<]+)</a>", links)]
+
+
+def test_small_screen_menu_has_the_same_links_behind_a_button(onderzoeker_client):
+    response = onderzoeker_client.get("/verhalen/")
+    html = response.content.decode()
+    assert nav_labels(response, "site-nav__menulijst") == nav_labels(response)
+    assert '<summary>Menu<span class="site-nav__hier">: Verhalen</span></summary>' in html
 
 
 def test_visitor_sees_only_public_navigation(client):

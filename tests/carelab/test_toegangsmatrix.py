@@ -294,6 +294,12 @@ TABEL = [
             "verzamelwijze": "interview",
         },
     ),
+    r(
+        "verhalen:aan_collectie",
+        ALLEEN_POST,
+        post=ONDERZOEKERS_POST,
+        data=lambda w: {"collectie": w.collectie_openbaar.pk, "verhalen": [w.verhaal_openbaar.pk]},
+    ),
     r("verhalen:export_csv", ONDERZOEKERS),
     r("verhalen:export_json", ONDERZOEKERS),
     r("verhalen:ingetrokken", ALLEEN_BEHEERDER),

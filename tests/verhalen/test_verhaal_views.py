@@ -367,6 +367,14 @@ def test_list_filters(onderzoeker_client, params, verwacht):
     assert sorted(_lijst_titels(onderzoeker_client, **params)) == verwacht
 
 
+def test_list_filters_on_coding_progress(onderzoeker_client):
+    FragmentFactory(verhaal=VerhaalFactory(titel="Gecodeerd"))
+    VerhaalFactory(titel="Nog leeg")
+    assert _lijst_titels(onderzoeker_client, codering="nog-niet") == ["Nog leeg"]
+    assert _lijst_titels(onderzoeker_client, codering="gecodeerd") == ["Gecodeerd"]
+    assert sorted(_lijst_titels(onderzoeker_client)) == ["Gecodeerd", "Nog leeg"]
+
+
 def test_list_filters_by_project_and_werkteam(onderzoeker_client):
     from projecten.models import Project, Werkteam
 
@@ -408,8 +416,8 @@ def test_list_query_count_is_constant(onderzoeker_client, django_assert_num_quer
         FragmentFactory(verhaal=verhaal)
     # session, user, permissions ×2, count, page, themes, keywords, the
     # filter form's choices (themes, wijken, projects, werkteams), nav perms,
-    # the session's 2FA device.
-    with django_assert_num_queries(13):
+    # the session's 2FA device, the collections of the "add to collection" action.
+    with django_assert_num_queries(14):
         response = onderzoeker_client.get(reverse("verhalen:list"))
     assert len(response.context["pagina"]) == min(aantal, 20)
 

@@ -23,6 +23,7 @@ from carelab.sessieduur import herstelt_invoer, vul_aan
 from carelab.sessiepagina import sessiepagina
 from verhalen import export, geschiedenis, search
 from verhalen.filters import VerhaalFilter
+from verhalen.forms.selectie import AanCollectieForm
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
 from verhalen.models import Fragment, Handeling, Toestemming, Verhaal
 from verhalen.services import inzage
@@ -99,6 +100,11 @@ def verhaal_list(request):
             "grens": paginering.GRENS,
             "zoekterm": zoekterm,
             "op_datum": bool(zoekterm) and not search.is_op_relevantie(verhalen),
+            "aan_collectie": (
+                AanCollectieForm(user=request.user)
+                if request.user.has_perm("verhalen.add_collectieitem")
+                else None
+            ),
             "querystring": paginering.querystring(request.GET),
             "mag_exporteren": request.user.has_perm("verhalen.exporteer_verhaal"),
         },
