@@ -488,7 +488,9 @@ def test_story_page_list_and_code_fragments_offer_adding_to_a_collection(onderzo
     code = onderzoeker_client.get("/codeboek/maatwerk/").content.decode()
 
     assert knop in pagina and "Toevoegen aan collectie" in pagina
-    assert knop in lijst
+    # The list: one action over ticked rows (tests/verhalen/test_selectie.py).
+    assert f'name="verhalen" value="{verhaal.pk}"' in lijst
+    assert lijst.count("Toevoegen aan collectie</button>") == 1
     assert knop in code
     assert f'<input type="hidden" name="fragment" value="{fragment.pk}">' in code
 
