@@ -9,7 +9,7 @@ from operator import attrgetter
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from carelab.keuzelijsten import bewaarde_keuzes, onthoud_keuzes
@@ -18,7 +18,6 @@ from carelab.widgets import SnelleSelect
 from projecten.models import Project, Werkteam, Wijk
 from verhalen import search
 from verhalen.models import (
-    Fragment,
     Gemeente,
     Toestemming,
     Verhaal,
@@ -158,9 +157,10 @@ class VerhaalFilter(django_filters.FilterSet):
         return search.zoek(queryset, self.zoekterm, rangschik_tot=self.rangschik_tot)
 
     def filter_codering(self, queryset, name, waarde):
-        """Stories with ("gecodeerd") or without ("nog-niet") any fragment."""
-        heeft_fragment = Exists(Fragment.objects.filter(verhaal=OuterRef("pk")))
-        return queryset.filter(heeft_fragment if waarde == "gecodeerd" else ~heeft_fragment)
+        """Stories with ("gecodeerd") or without ("nog-niet") any fragment, by
+        their stored count (verhalen/tellingen.py; no row yet means none)."""
+        gecodeerd = Q(telling__fragmenten__gt=0)
+        return queryset.filter(gecodeerd if waarde == "gecodeerd" else ~gecodeerd)
 
     def filter_thema(self, queryset, name, thema):
         """Stories tagged with `thema` or any of its sub-codes (any depth)."""
