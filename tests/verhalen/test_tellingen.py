@@ -406,7 +406,7 @@ def test_story_list_shows_fragments_and_codes_per_story(onderzoeker_client, onde
     inhoud = onderzoeker_client.get("/verhalen/").content.decode()
 
     assert "2 fragmenten · 2 codes" in inhoud
-    assert inhoud.count("Nog niet gecodeerd") == 1
+    assert inhoud.count('<p class="verhaal-item__codering">Nog niet gecodeerd</p>') == 1
 
 
 def test_counts_follow_a_code_moved_in_the_admin(wereld, beheerder_client, onderzoeker):
