@@ -6,7 +6,9 @@ run stops (loadtest/tellen.py compares them with the database afterwards).
 
 A write counts as confirmed only on the redirect the view answers after
 saving (302 to the expected page); anything else is a failure in locust's
-statistics. Every form is fetched first and posted with its CSRF token.
+statistics. Every form is fetched first and posted with its CSRF token. A
+registration is made by a new visitor (empty cookie jar) and followed to the
+café's page, which must confirm it in place of the form.
 """
 
 import json
@@ -91,6 +93,9 @@ class Bezoeker(HttpUser):
 
     @task(1)
     def aanmelden(self):
+        # Each registration is a new visitor: the café's page shows a visitor
+        # who just registered the confirmation in place of the form.
+        self.client.cookies.clear()
         slug = PLAN["aanmelden_bij"]
         teken = marker()
         if post_formulier(
@@ -109,6 +114,18 @@ class Bezoeker(HttpUser):
         ):
             GEMELD["aanmeldingen"].append(teken)
             TIJDEN[teken] = time.time()
+            self.bevestiging_gezien(slug, f"{teken}@example.org")
+
+    def bevestiging_gezien(self, slug, email):
+        """The page the registration redirects to confirms it, naming the address."""
+        with self.client.get(
+            f"/kenniscafes/{slug}/", name="aanmelden (bevestiging)", catch_response=True
+        ) as pagina:
+            tekst = pagina.text or ""
+            if pagina.status_code != 200 or 'id="aanmelding-bevestigd"' not in tekst:
+                pagina.failure(f"geen bevestiging: {pagina.status_code}")
+            elif email not in tekst:
+                pagina.failure("bevestiging zonder het e-mailadres")
 
 
 class Raadslid(HttpUser):
