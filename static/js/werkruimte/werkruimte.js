@@ -605,6 +605,10 @@ function start() {
   vulCodeSprong();
   volgInBeeld();
   formulier.classList.add("fragment-form--verrijkt");
+  const uitklap = werkruimte.querySelector("[data-formulier-uitklap]");
+  if (uitklap && !formulier.querySelector(".error")) {
+    uitklap.open = false; // the picker is the way to code now; the form stays one click away
+  }
   werkbalk.hidden = false;
   werkruimte.querySelector("[data-werkruimte-uitleg]").hidden = false;
   tekstElement.classList.add("is-selecteerbaar");
