@@ -53,8 +53,8 @@ MANIFEST = "manifest.json"
 UITGESLOTEN_APPS = frozenset({"sessions", "axes"})
 
 # Tables that `migrate` itself fills: content types and permissions, the role
-# groups and their permissions, the kennisagenda themes and Rotterdam's
-# wijken. A freshly migrated database holds these and nothing else; a restore
+# groups and their permissions, the kennisagenda themes, Rotterdam's
+# wijken and the kinds of participant of a café registration. A freshly migrated database holds these and nothing else; a restore
 # replaces them by the archive's rows, so every id is the one of the
 # backed-up site. (tests/carelab/test_backup.py restores into a freshly
 # migrated database: a new data migration that fills another table shows up
@@ -67,6 +67,7 @@ DOOR_MIGRATE_GEVULD = frozenset(
         "auth.group_permissions",
         "carelab.thema",
         "projecten.wijk",
+        "kenniscafes.deelnemersoort",
     }
 )
 
