@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from carelab import csv_export
 from carelab.beheerlijst import DatumhierarchieZonderOverloop
 from carelab.models import Thema
+from projecten.models import Bijdrage
 
 from . import services
 from .forms import AfgelastForm
@@ -78,6 +79,16 @@ class BijlageInline(admin.TabularInline):
     model = Bijlage
     extra = 0
     fields = ["titel", "soort", "bestand", "beschrijving", "volgorde"]
+
+
+class BijdrageInline(admin.TabularInline):
+    """What partners put in for this activity (hours, a room, catering, …)."""
+
+    model = Bijdrage
+    fk_name = "kenniscafe"
+    fields = ["organisatie", "datum", "soort", "uren", "omschrijving"]
+    autocomplete_fields = ["organisatie"]
+    extra = 0
 
 
 class AanmeldingInline(admin.TabularInline):
@@ -275,7 +286,7 @@ class KenniscafeAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
     ]
     prepopulated_fields = {"slug": ["titel"]}
     readonly_fields = ["aanmeldingen_overzicht", "sequence", "aangemaakt", "gewijzigd"]
-    inlines = [SprekerInline, BijlageInline, AanmeldingInline]
+    inlines = [SprekerInline, BijlageInline, BijdrageInline, AanmeldingInline]
     actions = [
         "afgelasten",
         "dupliceren",

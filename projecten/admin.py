@@ -7,10 +7,13 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from carelab import csv_export
 from carelab.beheerlijst import DatumhierarchieZonderOverloop
 
+from . import selectors
 from .forms import ProjectAdminForm, WerkteamAdminForm
 from .models import (
+    Bijdrage,
     Bijeenkomst,
     Lidmaatschap,
     Organisatie,
@@ -115,6 +118,15 @@ class BijeenkomstInline(admin.StackedInline):
     extra = 0
 
 
+class BijdrageInline(admin.TabularInline):
+    """Partners' contributions, under the project or the activity they were for."""
+
+    model = Bijdrage
+    fields = ["organisatie", "datum", "soort", "uren", "omschrijving"]
+    autocomplete_fields = ["organisatie"]
+    extra = 0
+
+
 class PublicatieInline(admin.StackedInline):
     formfield_overrides = URL_HTTPS
     model = Publicatie
@@ -149,7 +161,13 @@ class ProjectAdmin(SimpleHistoryAdmin):
     search_fields = ["titel", "samenvatting", "dossiernummer", "partners__naam"]
     prepopulated_fields = {"slug": ["titel"]}
     autocomplete_fields = ["financier", "wijken"]
-    inlines = [ProjectpartnerInline, TeamlidInline, BijeenkomstInline, ProjectPublicatieInline]
+    inlines = [
+        ProjectpartnerInline,
+        TeamlidInline,
+        BijeenkomstInline,
+        ProjectPublicatieInline,
+        BijdrageInline,
+    ]
     readonly_fields = ["aangemaakt", "gewijzigd"]
     fieldsets = [
         (None, {"fields": ["titel", "slug", "samenvatting", "gepubliceerd"]}),
@@ -249,3 +267,30 @@ class PublicatieAdmin(SimpleHistoryAdmin):
         (_("Samenvatting"), {"fields": ["samenvatting"]}),
         (_("Hoort bij"), {"fields": ["project", "werkteam"]}),
     ]
+
+
+@admin.register(Bijdrage)
+class BijdrageAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
+    list_display = ["datum", "organisatie", "soort", "uren", "waarvoor", "omschrijving"]
+    list_filter = [
+        "soort",
+        ("organisatie", admin.RelatedOnlyFieldListFilter),
+        ("project", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["organisatie", "project", "kenniscafe"]
+    search_fields = ["organisatie__naam", "omschrijving", "project__titel", "kenniscafe__titel"]
+    autocomplete_fields = ["organisatie", "project", "kenniscafe"]
+    date_hierarchy = "datum"
+    actions = ["jaaroverzicht"]
+
+    @admin.display(description=_("waarvoor"))
+    def waarvoor(self, obj):
+        return obj.waarvoor
+
+    @admin.action(description=_("Jaaroverzicht per partner downloaden (CSV)"), permissions=["view"])
+    def jaaroverzicht(self, request, queryset):
+        return csv_export.csv_response(
+            "bijdragen-per-partner.csv",
+            ["partner", "jaar", "soort", "aantal keer", "uren", "waarvoor"],
+            selectors.jaaroverzicht_bijdragen(queryset),
+        )

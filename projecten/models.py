@@ -958,3 +958,83 @@ class Publicatie(models.Model):
         if not self.bestand:
             return ""
         return self.bestand.name.rsplit(".", 1)[-1].upper()
+
+
+class Bijdrage(models.Model):
+    """What a partner put in, in kind or in hours, for a project or an event
+    (e.g. a room, catering, staff hours): the werkplaats accounts for it per year."""
+
+    class Soort(models.TextChoices):
+        UREN = "uren", _("uren inzet")
+        RUIMTE = "ruimte", _("ruimte")
+        CATERING = "catering", _("catering")
+        MATERIAAL = "materiaal", _("materiaal of drukwerk")
+        GELD = "geld", _("geld")
+        ANDERS = "anders", _("anders")
+
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        related_name="bijdragen",
+    )
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bijdragen",
+    )
+    kenniscafe = models.ForeignKey(
+        "kenniscafes.Kenniscafe",
+        verbose_name=_("activiteit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bijdragen",
+    )
+    datum = models.DateField(
+        _("datum"), help_text=_("Wanneer; bepaalt in welk jaaroverzicht het staat.")
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort, default=Soort.UREN)
+    uren = models.DecimalField(
+        _("uren"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Hoeveel uur (ook bij ruimte of catering, als je dat weet)."),
+    )
+    omschrijving = models.CharField(
+        _("omschrijving"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bijvoorbeeld: zaal met koffie en thee voor 40 mensen."),
+    )
+
+    class Meta:
+        verbose_name = _("bijdrage van een partner")
+        verbose_name_plural = _("bijdragen van partners")
+        ordering = ["-datum", "organisatie__naam", "pk"]
+        indexes = [models.Index(fields=["organisatie", "datum"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(project__isnull=False) | Q(kenniscafe__isnull=False),
+                name="projecten_bijdrage_voor_project_of_activiteit",
+                violation_error_message=_("Kies een project of een activiteit (of allebei)."),
+            ),
+            models.CheckConstraint(
+                condition=Q(uren__isnull=True) | Q(uren__gte=0),
+                name="projecten_bijdrage_uren_niet_negatief",
+                violation_error_message=_("Het aantal uren kan niet negatief zijn."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisatie}: {self.get_soort_display()} ({self.datum:%d-%m-%Y})"
+
+    @property
+    def waarvoor(self):
+        return self.kenniscafe or self.project

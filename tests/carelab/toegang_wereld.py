@@ -27,7 +27,7 @@ from taggit.models import Tag
 from carelab import roles
 from carelab.models import Kennislijn, Thema
 from kenniscafes.models import Deelnemersoort, Feedback, Kenniscafe
-from projecten.models import Wijk
+from projecten.models import Bijdrage, Wijk
 from tests.factories import UserFactory
 from tests.helpers import app_device
 from tests.kenniscafes.factories import (
@@ -191,6 +191,9 @@ def bouw_wereld():
     w.deelnemersoort = Deelnemersoort.objects.order_by("pk").first()
     w.aanwezige = AanmeldingFactory(kenniscafe=w.cafe_voorbij, aanwezig=True)
     w.feedback = Feedback.objects.create(aanmelding=w.aanwezige, cijfer=4)
+    w.bijdrage = Bijdrage.objects.create(
+        organisatie=w.organisatie, kenniscafe=w.cafe_voorbij, datum=timezone.localdate(), uren=2
+    )
     w.cafe_type = ContentType.objects.get_for_model(Kenniscafe)
 
     # What the remaining admin pages list.

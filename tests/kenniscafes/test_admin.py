@@ -47,7 +47,7 @@ def _formulier(**velden):
         "aanmelden_open": "on",
         "gepubliceerd": "on",
     }
-    for prefix in ("sprekers", "bijlagen", "aanmeldingen"):
+    for prefix in ("sprekers", "bijlagen", "bijdragen", "aanmeldingen"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(velden)
     return {key: value for key, value in data.items() if value is not None}

@@ -207,7 +207,7 @@ def _admin_formulier(cafe, **velden):
         "aanmelden_open": "on",
         "gepubliceerd": "on",
     }
-    for prefix in ("sprekers", "bijlagen", "aanmeldingen"):
+    for prefix in ("sprekers", "bijlagen", "bijdragen", "aanmeldingen"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(velden)
     return data

@@ -3,6 +3,7 @@ import datetime
 import factory
 
 from projecten.models import (
+    Bijdrage,
     Bijeenkomst,
     Lidmaatschap,
     Organisatie,
@@ -102,3 +103,14 @@ class PublicatieFactory(factory.django.DjangoModelFactory):
     auteurs = "A. Auteur"
     jaar = 2019
     soort = Publicatie.Soort.RAPPORT
+
+
+class BijdrageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Bijdrage
+
+    organisatie = factory.SubFactory(OrganisatieFactory)
+    project = factory.SubFactory(ProjectFactory)
+    datum = datetime.date(2019, 3, 14)
+    soort = Bijdrage.Soort.UREN
+    uren = 4

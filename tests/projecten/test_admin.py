@@ -12,6 +12,7 @@ from projecten.models import Project, Projectpartner, Publicatie, Wijk
 from tests.helpers import log_in
 
 from .factories import (
+    BijdrageFactory,
     BijeenkomstFactory,
     LidmaatschapFactory,
     OrganisatieFactory,
@@ -47,6 +48,7 @@ def project_formulier(**extra):
         **lege_inline("teamleden"),
         **lege_inline("bijeenkomsten"),
         **lege_inline("publicaties"),
+        **lege_inline("bijdragen"),
     }
     data.update(extra)
     return data
@@ -316,6 +318,7 @@ def test_change_through_the_admin_records_who_made_it(coordinator_client, coordi
         ("publicatie", 11),
         ("persoon", 8),
         ("bijeenkomst", 12),  # its filters: werkteams and projects that have meetings
+        ("bijdrage", 12),
         ("organisatie", 8),
     ],
 )
@@ -329,6 +332,7 @@ def test_admin_lists_query_count_does_not_grow(
         LidmaatschapFactory(werkteam=werkteam, persoon=PersoonFactory(organisatie=organisatie))
         BijeenkomstFactory(werkteam=werkteam)
         PublicatieFactory(project=project, werkteam=werkteam)
+        BijdrageFactory(organisatie=organisatie, project=project)
 
     with django_assert_num_queries(queries):
         response = coordinator_client.get(f"/admin/projecten/{model}/")
