@@ -279,7 +279,9 @@ class BijdrageAdmin(DatumhierarchieZonderOverloop, admin.ModelAdmin):
     ]
     list_select_related = ["organisatie", "project", "kenniscafe"]
     search_fields = ["organisatie__naam", "omschrijving", "project__titel", "kenniscafe__titel"]
-    autocomplete_fields = ["organisatie", "project", "kenniscafe"]
+    # The partner as a plain list: a required autocomplete renders an empty,
+    # invalid <select required>.
+    autocomplete_fields = ["project", "kenniscafe"]
     date_hierarchy = "datum"
     actions = ["jaaroverzicht"]
 
