@@ -64,7 +64,6 @@ class ReeksAdmin(admin.ModelAdmin):
 @admin.register(Deelnemersoort)
 class DeelnemersoortAdmin(admin.ModelAdmin):
     list_display = ["naam", "volgorde", "actief"]
-    list_editable = ["volgorde", "actief"]
     search_fields = ["naam"]
 
 
