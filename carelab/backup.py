@@ -53,9 +53,10 @@ MANIFEST = "manifest.json"
 UITGESLOTEN_APPS = frozenset({"sessions", "axes"})
 
 # Tables that `migrate` itself fills: content types and permissions, the role
-# groups and their permissions, the kennisagenda themes, Rotterdam's
-# wijken and the kinds of participant of a café registration. A freshly migrated database holds these and nothing else; a restore
-# replaces them by the archive's rows, so every id is the one of the
+# groups and their permissions, the kennisagenda themes, Rotterdam's wijken
+# and the kinds of participant of a café registration. A freshly migrated
+# database holds these and nothing else; a restore replaces them by the
+# archive's rows, so every id is the one of the
 # backed-up site. (tests/carelab/test_backup.py restores into a freshly
 # migrated database: a new data migration that fills another table shows up
 # there as "database is niet leeg".)
