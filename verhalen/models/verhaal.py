@@ -510,6 +510,9 @@ class Fragment(models.Model):
         indexes = [
             models.Index(fields=["verhaal", "start"]),
             models.Index(fields=["moet_herzien"]),
+            # A coder's latest fragments (the workspace's recent codes) without
+            # sorting all of them: 310 ms at 100 000 stories, the story page's most.
+            models.Index(fields=["codeur", "-aangemaakt_op", "-id"], name="fragment_codeur_laatst"),
         ]
         constraints = [
             models.CheckConstraint(
