@@ -10,10 +10,7 @@ class CarelabConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        # rechten, sessiepagina and tweestaps.middleware register what a
-        # logged-in request reads ahead (carelab/vooraf.py).
-        from . import lookups, rechten, roles, sessieduur, sessiepagina  # noqa: F401
-        from .tweestaps import middleware  # noqa: F401
+        from . import lookups, roles, sessieduur
 
         lookups.registreer()
 

@@ -111,35 +111,20 @@ def sync_role_permissions_handler(sender, app_config, using="default", **kwargs)
     sync_role_permissions()
 
 
-# The user's role names, read once per user object (so once per request: the
-# request's user is loaded fresh each time), like Django's own `_perm_cache`.
+# The user's role names, read once per user object: so once per request, as
+# every request loads its user afresh.
 ROLLEN_CACHE = "_carelab_rollen"
 
 
 def rollen_van(user):
-    """The names of the roles (groups) `user` holds; read once per user object,
-    from the shared cache while no role changed (carelab/rechten.py)."""
+    """The names of the roles (groups) `user` holds; one query per user object."""
     if not user.is_authenticated:
         return frozenset()
     rollen = getattr(user, ROLLEN_CACHE, None)
     if rollen is None:
-        from .rechten import onthoud_voor
-
-        rollen = onthoud_voor(
-            user, "rollen", lambda: frozenset(user.groups.values_list("name", flat=True))
-        )
+        rollen = frozenset(user.groups.values_list("name", flat=True))
         setattr(user, ROLLEN_CACHE, rollen)
     return rollen
-
-
-def rollen_bekend(user):
-    """Whether `user`'s role names are already read for this user object."""
-    return getattr(user, ROLLEN_CACHE, None) is not None
-
-
-def onthoud_rollen(user, namen):
-    """Keep role names read elsewhere (in a combined query) for `has_role`."""
-    setattr(user, ROLLEN_CACHE, frozenset(namen))
 
 
 def has_role(user, role):
@@ -148,13 +133,12 @@ def has_role(user, role):
 
 @receiver(m2m_changed, sender="auth.User_groups", dispatch_uid="carelab.roles.vergeet")
 def vergeet_rollen(sender, instance, action, reverse, **kwargs):
-    """A user object whose groups change forgets its cached roles and permissions.
+    """A user object whose groups change forgets its role names.
 
     `user.groups.add(...)` reaches the changed object itself; a change from the
-    group's side (`group.user_set.add(user)`) reaches other requests anyway,
-    because every request loads its user afresh.
+    group's side (`group.user_set.add(user)`) reaches the next request, which
+    loads its user afresh. (Django's own permission cache on the object is
+    Django's: load the user again to see changed permissions.)
     """
-    if reverse or not action.startswith("post_"):
-        return
-    for cache in (ROLLEN_CACHE, "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
-        instance.__dict__.pop(cache, None)
+    if not reverse and action.startswith("post_"):
+        instance.__dict__.pop(ROLLEN_CACHE, None)

@@ -78,9 +78,7 @@ MIDDLEWARE = [
     # Session expiry (carelab/sessieduur.py), then the second step of the login
     # (carelab/tweestaps/): django-otp marks the verified user, ours redirects.
     "carelab.sessieduur.SessieduurMiddleware",
-    # What the rest of a logged-in request will ask the cache, in one read (carelab/vooraf.py).
-    "carelab.vooraf.VooraflezenMiddleware",
-    "carelab.tweestaps.middleware.BewaardApparaatMiddleware",  # django-otp's, cached
+    "django_otp.middleware.OTPMiddleware",
     "carelab.tweestaps.middleware.TweestapsMiddleware",
     # Cache-Control for logged-in pages, Permissions-Policy (carelab/beveiliging.py).
     "carelab.beveiliging.BeveiligingsheadersMiddleware",
@@ -127,8 +125,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    # ModelBackend with each user's permissions kept in the shared cache.
-    "carelab.rechten.BewaardeRechtenBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 # Django's checks with our own Dutch texts in the je-form (carelab/password_validation.py).
 AUTH_PASSWORD_VALIDATORS = [
@@ -179,21 +176,19 @@ STORAGES = {
     },
 }
 
-# The cache holds the public pages, expensive counts, each user's permissions
-# and the pages kept per session (carelab/cache.py, rechten.py,
-# sessiepagina.py) and must be ONE cache for every app server, or a change
-# made through one server would not reach the others' copies: Redis when
-# REDIS_URL is set (production; give Redis a maxmemory with an LRU policy),
-# otherwise a table in the database (made by migration carelab 0004; after
-# switching back from Redis run `manage.py createcachetable`). With Redis the
-# sessions are read from it too (written to both, so a Redis restart only
-# costs a database read).
+# The cache holds the public pages of anonymous visitors and expensive counts
+# (carelab/cache.py), never a logged-in page, and must be ONE cache for every
+# app server, or a change made through one server would not reach the others'
+# copies: Redis when REDIS_URL is set (production; give Redis a maxmemory with
+# an LRU policy), otherwise a table in the database (made by migration carelab
+# 0004; after switching back from Redis run `manage.py createcachetable`).
+# With Redis the sessions are read from it too (written to both, so a Redis
+# restart only costs a database read).
 CACHE_TABEL = "carelab_cache"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            # Django's RedisCache, minus a client object per call (carelab/rediscache.py).
-            "BACKEND": "carelab.rediscache.GedeeldeRedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "verhalenbank",
         }

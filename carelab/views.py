@@ -8,7 +8,6 @@ from django.views.decorators.http import require_safe
 from . import cache, sections
 from .middleware import RETRY_AFTER
 from .models import Kennislijn, Thema
-from .sessiepagina import sessiepagina
 
 
 # Public and the most visited page: anonymous visitors get it from the shared
@@ -32,8 +31,6 @@ def thema_list(request):
     )
 
 
-# The hub lists the cafés ahead: kept no longer than until the next one is over.
-@sessiepagina(leeft_als=["kenniscafes"])
 def thema_detail(request, slug):
     thema = get_object_or_404(Thema.objects.select_related("parent"), slug=slug)
     return render(

@@ -30,15 +30,6 @@ def _lege_cache():
 
 
 @pytest.fixture
-def verse_paginas(monkeypatch):
-    """Every page made by its view, none from a session's kept copy
-    (carelab/sessiepagina.py): for tests that pin a view's own queries."""
-    from carelab import sessiepagina
-
-    monkeypatch.setattr(sessiepagina, "_mag_uit_cache", lambda request: False)
-
-
-@pytest.fixture
 def onderzoeker(db):
     return UserFactory(username="onderzoeker", role=roles.ONDERZOEKER)
 

@@ -5,16 +5,13 @@ the export links can repeat: /verhalen/export.csv?thema=vertrouwen&gemeente=rott
 The filters narrow a queryset that already went through `zichtbaar_voor`.
 """
 
-from operator import attrgetter
-
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from carelab.keuzelijsten import bewaarde_keuzes, onthoud_keuzes
 from carelab.models import Thema
-from carelab.widgets import SnelleSelect
+from carelab.widgets import SnelleSelect, opties_uit_rijen
 from projecten.models import Project, Werkteam, Wijk
 from verhalen import search
 from verhalen.models import (
@@ -46,6 +43,12 @@ def _wijken_per_gebied():
     ):
         groepen.setdefault(gebied, []).append((slug, naam))
     return groepen.items()
+
+
+def _themas(queryset):
+    """(slug, full name) of every theme, as Thema.volledige_naam names it."""
+    for slug, naam, ouder in queryset.values_list("slug", "name", "parent__name"):
+        yield slug, f"{ouder} › {naam}" if ouder else naam
 
 
 class VerhaalFilter(django_filters.FilterSet):
@@ -138,12 +141,11 @@ class VerhaalFilter(django_filters.FilterSet):
         # The list ranks at most this many matches by relevance (search.zoek).
         self.rangschik_tot = rangschik_tot
         velden = self.form.fields
-        velden["thema"].label_from_instance = attrgetter("volledige_naam")
-        bewaarde_keuzes(velden["thema"], "verhaalfilter:thema", apps=["carelab"])
-        bewaarde_keuzes(velden["project"], "verhaalfilter:project", apps=["projecten"])
-        bewaarde_keuzes(velden["werkteam"], "verhaalfilter:werkteam", apps=["projecten"])
-        wijken = onthoud_keuzes("verhaalfilter:wijk", _wijken_per_gebied, apps=["projecten"])
-        velden["wijk"].widget.choices = [("", _("Alle wijken")), *wijken]
+        opties_uit_rijen(velden["thema"], lambda: _themas(velden["thema"].queryset))
+        for naam, label in [("project", "titel"), ("werkteam", "naam")]:
+            rijen = velden[naam].queryset.values_list("slug", label)
+            opties_uit_rijen(velden[naam], rijen.all)
+        opties_uit_rijen(velden["wijk"], _wijken_per_gebied)
 
     def filter_zoek(self, queryset, name, value):
         # Searched last (filter_queryset), so the count that decides between

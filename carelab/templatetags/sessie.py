@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from carelab.sessieduur import resterende_seconden
-from carelab.sessiepagina import onthoud_sessie_attributen
 from carelab.tweestaps.middleware import VRIJE_VIEWS
 from carelab.tweestaps.services import tweestaps_nodig
 
@@ -49,14 +48,6 @@ def sessie_bewaakt(context):
 @register.simple_tag(takes_context=True)
 def sessie_attributen(context):
     request = context.get("request")
-    html = sessie_attributen_voor(request)
-    if html:
-        # A page kept per session gets these made again on every view.
-        onthoud_sessie_attributen(request, html)
-    return html
-
-
-def sessie_attributen_voor(request):
     if not _bewaakt(request):
         return ""
     resterend, maximaal = resterende_seconden(request.session)

@@ -5,10 +5,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.middleware import OTPMiddleware
-
-from carelab import cache, vooraf
 
 from .services import heeft_tweestaps, tweestaps_nodig
 
@@ -27,39 +23,6 @@ VRIJE_VIEWS = {
     "password_reset_complete",
     "healthz",
 }
-
-
-def _apparaatsleutel(persistent_id):
-    return f"otp-apparaat:{persistent_id}"
-
-
-@vooraf.registreer
-def _vooraf_te_lezen(request):
-    """A verified session reads its authenticator (carelab/vooraf.py)."""
-    persistent_id = request.session.get(DEVICE_ID_SESSION_KEY)
-    if not persistent_id:
-        return []
-    return cache.sleutels(_apparaatsleutel(persistent_id), [cache.APPARATEN])
-
-
-class BewaardApparaatMiddleware(OTPMiddleware):
-    """django-otp's OTPMiddleware, with the session's authenticator read from
-    the shared cache (carelab/cache.py) instead of the database on every
-    request; stale as soon as any device is added, changed, used or removed
-    (the version "apparaten"). django-otp still checks that the device is
-    confirmed and belongs to the user. Pinned to django-otp 1.x, whose
-    `_device_from_persistent_id` this wraps."""
-
-    def _device_from_persistent_id(self, persistent_id):
-        # In a tuple: "no such device" (None) is kept too.
-        (device,) = cache.onthoud(
-            _apparaatsleutel(persistent_id),
-            lambda: (
-                super(BewaardApparaatMiddleware, self)._device_from_persistent_id(persistent_id),
-            ),
-            afhankelijk_van=[cache.APPARATEN],
-        )
-        return device
 
 
 class TweestapsMiddleware:

@@ -8,9 +8,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models import BooleanField, CharField, Value
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -33,30 +31,8 @@ def tweestaps_verplicht(user):
 
 def tweestaps_nodig(user):
     """Whether this user must pass the second step before anything else:
-    they must use it, or they switched it on themselves.
-
-    Costs one query per request at most: the user's role names (cached on the
-    user object for the rest of the request, see carelab.roles.rollen_van)
-    and whether they have an app come back together.
-    """
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    if roles.rollen_bekend(user):
-        return roles.has_role(user, roles.ONDERZOEKER) or heeft_tweestaps(user)
-    # (name, False) per role and ("", True) per confirmed app, in one query
-    rijen = set(
-        Group.objects.filter(user=user)
-        .values_list("name", Value(False, output_field=BooleanField()))
-        .union(
-            bevestigde_apps(user).values_list(
-                Value("", output_field=CharField()), Value(True, output_field=BooleanField())
-            )
-        )
-    )
-    roles.onthoud_rollen(user, (naam for naam, is_app in rijen if not is_app))
-    return any(is_app or naam == roles.ONDERZOEKER for naam, is_app in rijen)
+    they must use it, or they switched it on themselves."""
+    return tweestaps_verplicht(user) or (user.is_authenticated and heeft_tweestaps(user))
 
 
 def bevestigde_apps(user):

@@ -334,14 +334,15 @@ def test_admin_changelists_query_count_does_not_grow(
 ):
     for _ in range(aantal):
         AanmeldingFactory.create_batch(2, kenniscafe=KenniscafeFactory(locatie=LocatieFactory()))
-    # session, user, the 2FA device check, permissions, counts, the page,
-    # filter choices (two of them on what exists: themes, projects), date hierarchy
-    with django_assert_num_queries(14):
+    # session, user, the 2FA check (roles, an own app), permissions ×2,
+    # counts, the page, filter choices (two of them on what exists: themes,
+    # projects), date hierarchy
+    with django_assert_num_queries(15):
         response = coordinator_client.get(CHANGELIST)
     assert len(response.context["cl"].result_list) == aantal
-    # the same, but the permissions now come from the cache (carelab/rechten.py);
-    # one more filter: the kinds of participant
-    with django_assert_num_queries(10):
+    # the same request costs, then counts, the page and the filters (the
+    # café, the kinds of participant)
+    with django_assert_num_queries(13):
         response = coordinator_client.get("/admin/kenniscafes/aanmelding/")
     assert len(response.context["cl"].result_list) == 2 * aantal
 

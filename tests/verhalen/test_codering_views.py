@@ -260,7 +260,6 @@ def test_story_page_shows_no_coding_tools_to_a_reader_without_coding_rights(
     assert "/bewerken/" not in html.split('id="fragmenten-titel"')[1]
 
 
-@pytest.mark.usefixtures("verse_paginas")
 def test_story_page_query_count_does_not_grow_with_fragments(
     onderzoeker_client, verhaal, fragment, maatwerk, django_assert_num_queries
 ):

@@ -414,15 +414,14 @@ def test_list_query_count_is_constant(onderzoeker_client, django_assert_num_quer
             themas=[maatwerk], trefwoorden=["wachten"], wijk=Wijk.objects.first()
         )
         FragmentFactory(verhaal=verhaal)
-    # session, user, permissions ×2, count, page, themes, keywords, the
-    # filter form's choices (themes, wijken, projects, werkteams), nav perms,
-    # the session's 2FA device, the collections of the "add to collection" action.
+    # session, user, the session's 2FA device, permissions ×2, count, page,
+    # themes, keywords, the filter form's choices (themes, wijken, projects,
+    # werkteams), the collections of the "add to collection" action
     with django_assert_num_queries(14):
         response = onderzoeker_client.get(reverse("verhalen:list"))
     assert len(response.context["pagina"]) == min(aantal, 20)
 
 
-@pytest.mark.usefixtures("verse_paginas")
 @pytest.mark.parametrize("filters", [{"q": "wachtte maanden"}, {"thema": "maatwerk"}])
 def test_filtered_or_searched_list_query_count_does_not_grow(
     onderzoeker_client, django_assert_num_queries, filters

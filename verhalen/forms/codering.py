@@ -6,9 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from carelab.keuzelijsten import bewaarde_keuzes
 from carelab.models import Thema
-from carelab.widgets import SnelleSelect
+from carelab.widgets import SnelleSelect, opties_uit_rijen
 from projecten.models import Project, Wijk
 
 from ..codeboek import KOLOMSOORTEN, afstammelingen, codeboom
@@ -426,9 +425,9 @@ class FragmentFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        velden = self.form.fields
-        bewaarde_keuzes(velden["wijk"], "fragmentfilter:wijk", apps=["projecten"])
-        bewaarde_keuzes(velden["project"], "fragmentfilter:project", apps=["projecten"])
+        for naam, label in [("wijk", "naam"), ("project", "titel")]:
+            veld = self.form.fields[naam]
+            opties_uit_rijen(veld, veld.queryset.values_list("pk", label).all)
 
     def gebruikte_filters(self, *, zonder=None):
         """The query string of the active filters (for links and exports).

@@ -11,7 +11,6 @@ from datetime import datetime
 from django.db import transaction
 from django.http import HttpRequest
 
-from carelab import sessiepagina
 from verhalen.models import Handeling, Inzage, Verhaal
 
 # Long enough for every filter of the story list; a longer query string is cut.
@@ -33,28 +32,12 @@ def leg_vast(
 
     Anonymous visitors are not logged (they only read public collections,
     and logging them would collect data about the public); returns None then.
-    A page kept per session (carelab/sessiepagina.py) writes the same row
-    again each time it is served from the cache.
 
     Side effects: one INSERT. Deliberately without `transaction.atomic` (a
     single INSERT is atomic by itself) and without the database round trips
     `full_clean` would spend on the foreign keys and constraints, which the
     database enforces anyway: the log costs every story page one query.
     """
-    gegevens = {
-        "handeling": handeling.value,
-        "verhaal_id": verhaal.pk if verhaal is not None else None,
-        "aantal": aantal,
-        "onderwerp": onderwerp,
-    }
-    inzage = schrijf(request, **gegevens)
-    if inzage is not None:
-        sessiepagina.bij_elke_weergave(request, HERHALING, **gegevens)
-    return inzage
-
-
-def schrijf(request, *, handeling, verhaal_id, aantal, onderwerp) -> Inzage | None:
-    """`leg_vast` with the story as its number (also what a cached page repeats)."""
     user = request.user
     if not user.is_authenticated:
         return None
@@ -62,8 +45,8 @@ def schrijf(request, *, handeling, verhaal_id, aantal, onderwerp) -> Inzage | No
         gebruiker=user,
         gebruikersnaam=user.get_username(),
         handeling=handeling,
-        verhaal_id=verhaal_id,
-        verhaal_nummer=verhaal_id,
+        verhaal=verhaal,
+        verhaal_nummer=verhaal.pk if verhaal is not None else None,
         aantal=aantal,
         onderwerp=onderwerp[:MAX_ONDERWERPLENGTE],
         filters=request.GET.urlencode()[:MAX_FILTERLENGTE],
@@ -74,10 +57,6 @@ def schrijf(request, *, handeling, verhaal_id, aantal, onderwerp) -> Inzage | No
     )
     inzage.save(force_insert=True)
     return inzage
-
-
-HERHALING = "inzage"
-sessiepagina.registreer_herhaling(HERHALING, schrijf)
 
 
 @transaction.atomic

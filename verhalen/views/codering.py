@@ -27,7 +27,6 @@ from carelab import paginering
 from carelab.csv_export import csv_response
 from carelab.models import Thema
 from carelab.sessieduur import herstelt_invoer, vul_aan
-from carelab.sessiepagina import sessiepagina
 
 from .. import codeboek, tellingen
 from ..codering import nummering, segmenteer
@@ -235,7 +234,6 @@ def fragment_terugzetten(request, verhaal_pk, history_id):
 
 @rechten("verhalen.view_fragment")
 @require_safe
-@sessiepagina
 def index(request):
     themas = list(Thema.objects.all())
     boom = codeboek.codeboom(themas)
@@ -285,7 +283,6 @@ def _fragmenten_van_code(request, code):
 
 @rechten("verhalen.view_fragment")
 @require_safe
-@sessiepagina
 def code_detail(request, slug):
     code = get_object_or_404(Thema.objects.select_related("parent"), slug=slug)
     filterset, fragmenten = _fragmenten_van_code(request, code)

@@ -21,7 +21,6 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
 from carelab.sessieduur import herstelt_invoer, vul_aan
-from carelab.sessiepagina import sessiepagina
 from carelab.templatetags.opmaak import TEKSTGROOTTE_COOKIE, TEKSTGROOTTES
 from verhalen import tellingen
 from verhalen.forms.collecties import (
@@ -110,7 +109,6 @@ def _render_collectie(request, collectie, reflectie_form=None, status=200):
     )
 
 
-@sessiepagina
 def collectie_detail(request, slug):
     collectie = get_object_or_404(
         Collectie.objects.leesbaar_voor(request.user).select_related("curator"), slug=slug

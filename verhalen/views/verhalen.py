@@ -20,7 +20,6 @@ from django.views.decorators.http import require_POST
 
 from carelab import paginering
 from carelab.sessieduur import herstelt_invoer, vul_aan
-from carelab.sessiepagina import sessiepagina
 from verhalen import export, geschiedenis, search
 from verhalen.filters import VerhaalFilter
 from verhalen.forms.selectie import AanCollectieForm
@@ -73,7 +72,6 @@ def _gefilterd(request, **kwargs):
 
 
 @vereist("verhalen.view_verhaal")
-@sessiepagina
 def verhaal_list(request):
     filterset = _gefilterd(request, rangschik_tot=paginering.GRENS)
     # An invalid filter value is shown as an error and left out. A list row
@@ -153,7 +151,6 @@ def verhaal_create(request):
 
 
 @vereist("verhalen.view_verhaal")
-@sessiepagina
 def verhaal_detail(request, pk):
     try:
         verhaal = _zichtbaar_verhaal(

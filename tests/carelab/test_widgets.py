@@ -1,5 +1,6 @@
-"""Filter options kept in the cache (carelab/keuzelijsten.py): the same
-options as the querysets give, no queries once kept, and a change at once."""
+"""Options of the filter forms read as rows (carelab/widgets.opties_uit_rijen):
+the same options as the fields' querysets give, read once per form, and a
+change offered at once."""
 
 import pytest
 
@@ -24,37 +25,42 @@ def keuzes():
     Wijk.objects.get_or_create(slug="feijenoord", defaults={"naam": "Feijenoord"})
 
 
-def _zoals_de_queryset(veld, naam, waarde=None):
-    """The <select> as the field's own choices (from its queryset) would make it."""
-    return SnelleSelect(choices=list(veld.choices)).render(naam, waarde)
+def _zoals_de_queryset(veld, naam, label=str):
+    """The <select> as the field's own choices (model objects) would make it."""
+    veld.label_from_instance = label
+    return SnelleSelect(choices=list(veld.choices)).render(naam, None)
 
 
 @pytest.mark.usefixtures("keuzes")
 @pytest.mark.parametrize(
-    ("filterset", "queryset", "namen"),
+    ("filterset", "queryset", "naam", "label"),
     [
-        (VerhaalFilter, Verhaal.objects.all(), ["thema", "project", "werkteam"]),
-        (FragmentFilter, Fragment.objects.all(), ["wijk", "project"]),
+        (VerhaalFilter, Verhaal.objects.all(), "thema", Thema.volledige_naam.fget),
+        (VerhaalFilter, Verhaal.objects.all(), "project", str),
+        (VerhaalFilter, Verhaal.objects.all(), "werkteam", str),
+        (FragmentFilter, Fragment.objects.all(), "wijk", str),
+        (FragmentFilter, Fragment.objects.all(), "project", str),
     ],
 )
-def test_kept_options_are_the_options_of_the_queryset(filterset, queryset, namen):
-    velden = filterset(None, queryset=queryset).form.fields
+def test_options_are_those_of_the_fields_queryset(filterset, queryset, naam, label):
+    veld = filterset(None, queryset=queryset).form.fields[naam]
 
-    for naam in namen:
-        html = velden[naam].widget.render(naam, None)
-        assert html == _zoals_de_queryset(velden[naam], naam), naam
-        assert html.count("<option") >= 2
+    html = veld.widget.render(naam, None)
+
+    assert html == _zoals_de_queryset(veld, naam, label)
+    assert html.count("<option") >= 2
 
 
 @pytest.mark.usefixtures("keuzes")
-def test_once_kept_the_filter_form_reads_no_options(django_assert_num_queries):
-    str(VerhaalFilter(None, queryset=Verhaal.objects.all()).form)
+def test_the_story_filter_form_reads_each_list_once(django_assert_num_queries):
+    filterset = VerhaalFilter(None, queryset=Verhaal.objects.all())
 
-    with django_assert_num_queries(0):
-        html = str(VerhaalFilter(None, queryset=Verhaal.objects.all()).form)
+    with django_assert_num_queries(4):  # themes, wijken, projects, werkteams
+        html = str(filterset.form)
 
     assert "Buurtnetwerken" in html
-    assert "Argwaan" in html
+    argwaan = Thema.objects.get(slug="argwaan")
+    assert f'<option value="argwaan">{argwaan.volledige_naam}</option>' in html
 
 
 @pytest.mark.usefixtures("keuzes")
@@ -73,10 +79,13 @@ def test_a_new_project_and_a_renamed_theme_are_offered_at_once():
 
 
 @pytest.mark.usefixtures("keuzes")
-def test_a_chosen_option_is_still_checked_against_the_database():
+def test_a_chosen_option_is_selected_and_checked_against_the_database():
     geldig = VerhaalFilter({"project": "buurtnetwerken"}, queryset=Verhaal.objects.all())
     onbekend = VerhaalFilter({"project": "bestaat-niet"}, queryset=Verhaal.objects.all())
+    wijk = Wijk.objects.get(slug="feijenoord")
+    op_wijk = FragmentFilter({"wijk": str(wijk.pk)}, queryset=Fragment.objects.all())
 
     assert geldig.form.is_valid()
     assert 'value="buurtnetwerken" selected' in str(geldig.form)
     assert not onbekend.form.is_valid()
+    assert f'value="{wijk.pk}" selected' in str(op_wijk.form)
