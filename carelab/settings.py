@@ -183,16 +183,30 @@ STORAGES = {
 # an LRU policy), otherwise a table in the database (made by migration carelab
 # 0004; after switching back from Redis run `manage.py createcachetable`).
 # With Redis the sessions are read from it too (written to both, so a Redis
-# restart only costs a database read).
+# restart only costs a database read); a Redis that is down or hangs costs
+# only its timeouts (README, Faults).
 CACHE_TABEL = "carelab_cache"
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "verhalenbank",
-        }
+
+
+def redis_cache(url):
+    """The cache on Redis. When Redis is down or hangs, every read is a miss and
+    every write is dropped after at most a tenth of a second (django-redis), so the
+    site serves from the database instead of answering 500."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "verhalenbank",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.1,
+            "SOCKET_TIMEOUT": 0.1,
+        },
     }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {

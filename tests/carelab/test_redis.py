@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from carelab import roles
+from carelab.settings import redis_cache
 from tests.factories import UserFactory
 from tests.helpers import log_in
 from tests.kenniscafes.factories import KenniscafeFactory
@@ -35,13 +36,7 @@ def redis(settings):
         if os.environ.get("CI") == "true":
             pytest.fail("REDIS_URL is niet gezet: .ci/run start Redis voor deze tests")
         pytest.skip("REDIS_URL is niet gezet")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": "verhalenbank-test",
-        }
-    }
+    settings.CACHES = {"default": {**redis_cache(url), "KEY_PREFIX": "verhalenbank-test"}}
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     cache.clear()
     yield cache

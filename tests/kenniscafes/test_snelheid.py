@@ -191,7 +191,7 @@ def test_the_production_cache_is_shared_not_per_process():
 
     assert productie.CACHES["default"]["BACKEND"] in (
         "django.core.cache.backends.db.DatabaseCache",
-        "django.core.cache.backends.redis.RedisCache",
+        "django_redis.cache.RedisCache",
     )
 
 

@@ -1,0 +1,163 @@
+"""Redis stopped mid-run (issue 19): the site serves from the database meanwhile,
+a logged-in user stays logged in, and nothing stale is shown once it is back.
+
+Each test starts a private redis-server on a free port (never a shared one: it
+is stopped on purpose), with production's cache settings and session engine.
+Skipped when redis-server is not installed, except in CI (`.ci/run` installs it).
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from carelab.settings import redis_cache
+from tests.helpers import log_in
+from tests.kenniscafes.factories import KenniscafeFactory
+from tests.verhalen.factories import VerhaalFactory
+from verhalen.services import verhalen as verhalen_services
+
+pytestmark = pytest.mark.django_db
+
+LIJST = reverse("verhalen:list")
+AGENDA = reverse("kenniscafes:agenda")
+
+
+def _vrije_poort():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class EigenRedis:
+    """A redis-server of this test alone, in memory only; stop() and start() again (empty)."""
+
+    def __init__(self, programma):
+        self.programma = programma
+        self.poort = _vrije_poort()
+        self.proces = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.poort}/0"
+
+    def start(self):
+        self.proces = subprocess.Popen(
+            [self.programma, "--port", str(self.poort), "--bind", "127.0.0.1",
+             "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        einde = time.monotonic() + 10
+        while time.monotonic() < einde:
+            try:
+                socket.create_connection(("127.0.0.1", self.poort), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError(f"redis-server antwoordt niet op poort {self.poort}")
+
+    def stop(self):
+        self.proces.terminate()
+        self.proces.wait(timeout=10)
+
+
+@pytest.fixture
+def eigen_redis(settings):
+    programma = shutil.which("redis-server")
+    if programma is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("redis-server ontbreekt: .ci/run installeert het voor deze tests")
+        pytest.skip("redis-server is niet geïnstalleerd")
+    redis = EigenRedis(programma)
+    redis.start()
+    settings.CACHES = {"default": redis_cache(redis.url)}
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    yield redis
+    if redis.proces.poll() is None:
+        redis.stop()
+
+
+def _hernoem(verhaal, titel, *, door):
+    verhalen_services.wijzig_verhaal(
+        verhaal=verhaal, gegevens={"titel": titel}, verwachte_versie=verhaal.versie, door=door
+    )
+
+
+def test_pages_answer_while_redis_is_down_and_a_login_survives(eigen_redis, client, onderzoeker):
+    verhaal = VerhaalFactory(titel="Voor de storing")
+    log_in(client, onderzoeker)
+    bezoeker = client.__class__()
+    for _ in range(2):  # the second time from the cache
+        assert client.get(LIJST).status_code == 200
+        assert bezoeker.get("/").status_code == 200
+
+    eigen_redis.stop()
+    _hernoem(verhaal, "Tijdens de storing", door=onderzoeker)
+    lijst = client.get(LIJST)
+    openbaar = [bezoeker.get(pad).status_code for pad in ("/", AGENDA, "/projecten/")]
+
+    assert lijst.status_code == 200
+    assert lijst.wsgi_request.user == onderzoeker
+    assert "Tijdens de storing" in lijst.content.decode()
+    assert openbaar == [200, 200, 200]
+
+
+def test_nothing_stale_after_redis_returns_empty(eigen_redis, client, onderzoeker):
+    verhaal = VerhaalFactory(titel="Voor de storing")
+    cafe = KenniscafeFactory(titel="Café voor de storing")
+    log_in(client, onderzoeker)
+    bezoeker = client.__class__()
+    for _ in range(2):
+        client.get(LIJST)
+        bezoeker.get(AGENDA)
+
+    eigen_redis.stop()
+    _hernoem(verhaal, "Na de storing", door=onderzoeker)
+    cafe.titel = "Café na de storing"
+    cafe.save()
+    eigen_redis.start()
+    lijst = client.get(LIJST)
+    agenda = bezoeker.get(AGENDA).content.decode()
+
+    assert lijst.status_code == 200
+    assert lijst.wsgi_request.user == onderzoeker
+    assert "Na de storing" in lijst.content.decode()
+    assert "Voor de storing" not in lijst.content.decode()
+    assert "Café na de storing" in agenda
+    assert "Café voor de storing" not in agenda
+
+
+def test_a_hanging_redis_costs_its_timeouts_and_refreshing_makes_pages_fresh(
+    eigen_redis, client, onderzoeker
+):
+    cafe = KenniscafeFactory(titel="Café voor de storing")
+    log_in(client, onderzoeker)
+    bezoeker = client.__class__()
+    for _ in range(2):
+        bezoeker.get(AGENDA)
+
+    # Redis paused keeps its data but misses the version raised by this save.
+    eigen_redis.proces.send_signal(signal.SIGSTOP)
+    try:
+        cafe.titel = "Café na de storing"
+        cafe.save()
+        begin = time.monotonic()
+        tijdens = [bezoeker.get(AGENDA), client.get(LIJST)]
+        duur = time.monotonic() - begin
+    finally:
+        eigen_redis.proces.send_signal(signal.SIGCONT)
+    call_command("ververs_paginas", stdout=StringIO())
+    agenda = bezoeker.get(AGENDA).content.decode()
+
+    assert [antwoord.status_code for antwoord in tijdens] == [200, 200]
+    assert tijdens[1].wsgi_request.user == onderzoeker
+    assert duur < 10  # a tenth of a second per cache call, not a hung worker
+    assert "Café na de storing" in agenda
+    assert "Café voor de storing" not in agenda
