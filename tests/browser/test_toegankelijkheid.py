@@ -5,6 +5,10 @@ main pages do not scroll sideways.
 
 Nothing is excluded silently: EXCEPTIONS lists, with the reason, each axe rule
 that Django's own admin breaks in markup our admin templates cannot change.
+The browser console stays clean on every page too while it loads (no warning,
+error or uncaught exception; axe's own script runs after that), apart from
+Chromium's own line about a page whose error status (403, 404, …) is the
+point of that page.
 """
 
 import pprint
@@ -14,6 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests import paginas
+from tests.browser.console import bewaak, rustig_af
 
 # (role, page name) → {axe rule id: why it is accepted}. Empty: nothing excluded.
 EXCEPTIONS: dict[tuple[str, str], dict[str, str]] = {}
@@ -28,6 +33,13 @@ def _ernstig(page, toegestaan):
         for v in resultaat.response["violations"]
         if v["impact"] in ("serious", "critical") and v["id"] not in toegestaan
     ]
+
+
+def _console_meldingen(meldingen, status):
+    """What the console said about a page, less Chromium's note on the status of
+    a page that is meant to answer with an error."""
+    verwacht = f"the server responded with a status of {status}"
+    return [m for m in meldingen if status < 400 or verwacht not in m]
 
 
 def _csrf_token(page):
@@ -83,17 +95,25 @@ def gegevens(db):
 def test_axe_finds_no_serious_problems_on_any_page(rol, page, live_server, login, gegevens):
     paginas.log_browser_in(login, gegevens, rol)
     problemen = {}
+    meldingen = bewaak(page.context)
+    console = {}
     for pagina in paginas.paginas_van(rol):
+        al_gemeld = len(meldingen)
         status = open_pagina(page, live_server, pagina, gegevens)
         assert status == pagina.status, (pagina.id, status, page.url)
         if pagina.soort == "print":
             page.emulate_media(media="print")
         page.screenshot(path=f"/tmp/a11y/axe-{pagina.id}.png", full_page=True)
+        # What the page itself said, before axe's own script runs in it.
+        if nieuw := _console_meldingen(meldingen[al_gemeld:], status):
+            console[f"{pagina.id} {pagina.url(gegevens)}"] = nieuw
         ernstig = _ernstig(page, EXCEPTIONS.get((rol, pagina.naam), {}))
         page.emulate_media(media="screen")
         if ernstig:
             problemen[f"{pagina.id} {pagina.url(gegevens)}"] = ernstig
+    rustig_af(page)
     assert not problemen, pprint.pformat(problemen, width=100)
+    assert not console, pprint.pformat(console, width=100)
 
 
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, live_server):

@@ -6,7 +6,7 @@ every model that reaches a page (found by walking the model's fields, so a
 new text field is covered without touching this file), and in every URL
 field a `javascript:` link. Then every page that shows those records is
 fetched as the role that sees it and parsed: no script from the payload
-(only our own <script src> and JSON-LD blocks that parse as JSON), no on*
+(only our own <script src>, and JSON-LD and JSON data blocks that parse as JSON), no on*
 attributes, no javascript:/vbscript:/data:text/html links, no frames or
 objects — and the titles are visible as plain text.
 """
@@ -20,8 +20,8 @@ from django.test import Client
 from django.urls import reverse
 
 from carelab.models import Thema
-from kenniscafes.models import Bijlage
-from projecten.models import Bijeenkomst, Projectpartner
+from kenniscafes.models import Bijlage, Deelnemersoort, Feedback
+from projecten.models import Bijdrage, Bijeenkomst, Projectpartner
 from tests.factories import ThemaFactory
 from tests.helpers import log_in
 from tests.kenniscafes.factories import (
@@ -70,6 +70,8 @@ URL_PAYLOADS = [
     "data:text/html,<script>alert(1)</script>",
 ]
 GEVAARLIJKE_SCHEMAS = ("javascript:", "vbscript:", "data:text/html")
+# Data the browser never runs (JSON-LD, Django's json_script): fine if it parses.
+JSON_BLOKKEN = ("application/ld+json", "application/json")
 URL_ATTRIBUTEN = {"href", "src", "action", "formaction", "xlink:href", "poster", "srcdoc"}
 VERBODEN_ELEMENTEN = {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}
 # Fields that are never typed by a person, or cannot hold a payload.
@@ -140,11 +142,11 @@ class Ontleder(HTMLParser):
             attributen, inhoud = self._script
             self._script = None
             tekst = "".join(inhoud)
-            if attributen.get("type") == "application/ld+json":
+            if attributen.get("type") in JSON_BLOKKEN:
                 try:
                     json.loads(tekst)
                 except ValueError:
-                    self.fouten.append(f"JSON-LD that does not parse: {tekst[:80]!r}")
+                    self.fouten.append(f"JSON block that does not parse: {tekst[:80]!r}")
             elif not _eigen_bron(attributen.get("src") or "") or tekst.strip():
                 self.fouten.append(f"<script> {attributen} {tekst[:80]!r}")
 
@@ -208,6 +210,7 @@ def test_the_check_accepts_our_own_scripts_and_json_ld():
     ontleder.feed(
         '<script src="/static/js/coderen.js" defer></script>'
         '<script type="application/ld+json">{"name": "<\\/script>"}</script>'
+        '<script type="application/json" id="codes">[{"naam": "\\u003Cb\\u003E"}]</script>'
     )
     assert ontleder.fouten == []
 
@@ -448,6 +451,34 @@ def test_registrations_show_as_text_in_the_admin(cafewereld, coordinator, payloa
     )
 
 
+def test_kinds_feedback_and_contributions_show_as_text(cafewereld, coordinator, payload):
+    """What visitors and coordinators type after an event: a kind of participant
+    (offered on the registration form), feedback and a partner's contribution."""
+    cafe, aanmelding = cafewereld["cafe"], cafewereld["aanmelding"]
+    soort = Deelnemersoort.objects.create(naam=payload[:100], volgorde=99)
+    aanmelding.deelnemersoort = soort
+    aanmelding.aanwezig = True
+    aanmelding.save()
+    feedback = Feedback.objects.create(aanmelding=aanmelding, cijfer=4, goed=payload, beter=payload)
+    bijdrage = Bijdrage.objects.create(
+        organisatie=OrganisatieFactory(),
+        kenniscafe=cafe,
+        datum=cafe.start.date(),
+        omschrijving=payload[:300],
+    )
+    controleer(als(None).get(cafe.get_absolute_url()), payload[:100])
+    client = als(coordinator)
+    controleer(client.get(reverse("kenniscafes:rapport", args=[cafe.slug])), payload)
+    for url in [
+        reverse("admin:kenniscafes_deelnemersoort_changelist"),
+        reverse("admin:kenniscafes_feedback_changelist"),
+        reverse("admin:kenniscafes_feedback_change", args=[feedback.pk]),
+        reverse("admin:projecten_bijdrage_changelist"),
+        reverse("admin:projecten_bijdrage_change", args=[bijdrage.pk]),
+    ]:
+        controleer(client.get(url))
+
+
 def test_every_model_with_a_public_text_field_is_covered():
     """The worlds above fill every model whose text reaches a page; a new model
     with text fields has to be added here (and to a world) deliberately."""
@@ -472,6 +503,9 @@ def test_every_model_with_a_public_text_field_is_covered():
         "kenniscafes.Spreker",
         "kenniscafes.Bijlage",
         "kenniscafes.Aanmelding",
+        "kenniscafes.Deelnemersoort",
+        "kenniscafes.Feedback",
+        "projecten.Bijdrage",
     }
     # Not typed by users (data migrations, the access log) or no free text.
     buiten = {
