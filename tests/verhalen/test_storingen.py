@@ -179,5 +179,6 @@ def test_dropped_database_connections_are_replaced_on_the_next_request(gunicorn)
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
-        assert cursor.fetchone()[0] == 1  # the worker's kept connection
+        # The worker's kept connection, and any an earlier test left open.
+        assert cursor.fetchone()[0] >= 1
     assert [_healthz(gunicorn) for _ in range(3)] == [200, 200, 200]
