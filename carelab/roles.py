@@ -39,6 +39,21 @@ ROLE_PERMISSIONS = {
         "verhalen.change_fragment",
         "verhalen.delete_fragment",
         "verhalen.view_verwijderverzoek",
+        # verhalen: memos (editing and removing one's OWN memo needs change_/
+        # delete_memo plus authorship, checked in verhalen/services/memos.py)
+        # and research attributes with their values
+        "verhalen.view_memo",
+        "verhalen.add_memo",
+        "verhalen.change_memo",
+        "verhalen.delete_memo",
+        "verhalen.exporteer_memo",
+        "verhalen.view_kenmerk",
+        "verhalen.add_kenmerk",
+        "verhalen.change_kenmerk",
+        "verhalen.view_kenmerkwaarde",
+        "verhalen.add_kenmerkwaarde",
+        "verhalen.change_kenmerkwaarde",
+        "verhalen.delete_kenmerkwaarde",
         # verhalen: themed collections (curating, drafts, export) and reading reflections
         "verhalen.view_collectie",
         "verhalen.add_collectie",

@@ -11,7 +11,15 @@ the end (verhalen/tellingen.py), as the demo loader does.
 import factory
 
 from tests.factories import UserFactory
-from verhalen.models import Fragment, Toestemming, Verhaal
+from verhalen.models import (
+    Fragment,
+    Kenmerk,
+    KenmerkSoort,
+    KenmerkWaarde,
+    Memo,
+    Toestemming,
+    Verhaal,
+)
 from verhalen.tellingen import herbereken
 
 
@@ -81,3 +89,33 @@ class FragmentFactory(factory.django.DjangoModelFactory):
             fragment.save()
 
     tellingen = factory.PostGeneration(tel_opnieuw)  # last: runs after the others
+
+
+class MemoFactory(factory.django.DjangoModelFactory):
+    """A memo; about nothing (the research journal) unless verhaal/code/fragment is given."""
+
+    class Meta:
+        model = Memo
+
+    titel = factory.Sequence(lambda n: f"Memo {n}")
+    tekst = "Valt op dat wachten steeds terugkomt."
+    auteur = factory.SubFactory(UserFactory)
+
+
+class KenmerkFactory(factory.django.DjangoModelFactory):
+    """A research attribute; a choice from a list unless `soort` says otherwise."""
+
+    class Meta:
+        model = Kenmerk
+
+    naam = factory.Sequence(lambda n: f"Kenmerk {n}")
+    slug = factory.Sequence(lambda n: f"kenmerk-{n}")
+    soort = KenmerkSoort.KEUZE
+    keuzes = factory.LazyAttribute(
+        lambda kenmerk: ["wonen", "werk", "zorg"] if kenmerk.soort == KenmerkSoort.KEUZE else []
+    )
+
+
+def kenmerkwaarde(verhaal, kenmerk, waarde):
+    """Store `waarde` in the column of the attribute's kind."""
+    return KenmerkWaarde.objects.create(verhaal=verhaal, kenmerk=kenmerk, **{kenmerk.kolom: waarde})

@@ -1,9 +1,12 @@
 """Models of the verhalen app, one module per area:
 verhaal.py (stories, consent, fragments), collectie.py (collections, reflections),
-inzage.py (the access log), telling.py (counts kept as data)."""
+inzage.py (the access log), telling.py (counts kept as data), memo.py (memos),
+kenmerk.py (research attributes and their values)."""
 
 from .collectie import Collectie, CollectieItem, CollectieThema, Publiek, Reflectie  # noqa: F401
 from .inzage import Handeling, Inzage  # noqa: F401
+from .kenmerk import Kenmerk, KenmerkSoort, KenmerkWaarde  # noqa: F401
+from .memo import Memo, MemoQuerySet, MemoSoort  # noqa: F401
 from .telling import Codetelling, Collectietelling, Verhaaltelling  # noqa: F401
 from .verhaal import (  # noqa: F401
     Fragment,

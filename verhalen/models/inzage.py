@@ -26,6 +26,7 @@ class Handeling(models.TextChoices):
     FRAGMENTEN_EXPORT = "fragmenten_export", _("fragmenten van een code geëxporteerd")
     CODEBOEK_EXPORT = "codeboek_export", _("codeboektelling geëxporteerd")
     COLLECTIE_EXPORT = "collectie_export", _("collectie geëxporteerd")
+    MEMO_EXPORT = "memo_export", _("memo's geëxporteerd")
 
 
 EXPORTS = frozenset(
@@ -35,6 +36,7 @@ EXPORTS = frozenset(
         Handeling.FRAGMENTEN_EXPORT,
         Handeling.CODEBOEK_EXPORT,
         Handeling.COLLECTIE_EXPORT,
+        Handeling.MEMO_EXPORT,
     }
 )
 

@@ -20,7 +20,16 @@ from taggit.models import Tag
 
 from carelab.models import Thema
 from verhalen import tellingen
-from verhalen.models import CollectieItem, Fragment, Toestemming, Verhaal, Verwijderverzoek
+from verhalen.models import (
+    CollectieItem,
+    Fragment,
+    KenmerkSoort,
+    KenmerkWaarde,
+    Toestemming,
+    Verhaal,
+    Verwijderverzoek,
+)
+from verhalen.services import kenmerken, memos
 
 # Fields a form may change through maak_verhaal / wijzig_verhaal, in the
 # order the story form shows them.
@@ -91,7 +100,11 @@ def _bewaar(obj, *, door, reden: str) -> None:
     obj.save()
 
 
-def _zet_labels(verhaal: Verhaal, gegevens: dict[str, Any]) -> None:
+def _zet_labels(verhaal: Verhaal, gegevens: dict[str, Any], *, door, reden: str = "") -> None:
+    if "kenmerken" in gegevens:
+        kenmerken.zet_kenmerken(
+            verhaal=verhaal, waarden=gegevens["kenmerken"], door=door, reden=reden
+        )
     if "themas" in gegevens:
         verhaal.themas.set(list(gegevens["themas"]))
     if "trefwoorden" in gegevens:
@@ -100,7 +113,8 @@ def _zet_labels(verhaal: Verhaal, gegevens: dict[str, Any]) -> None:
 
 @transaction.atomic
 def maak_verhaal(*, gegevens: dict[str, Any], door: AbstractBaseUser, reden: str = "") -> Verhaal:
-    """Store a new story from `gegevens` (field values plus "themas", "trefwoorden").
+    """Store a new story from `gegevens` (field values plus "themas", "trefwoorden",
+    and "kenmerken": {Kenmerk: cleaned value}).
 
     Side effects: one history row ("+", by `door`, with `reden`); the consent
     is recorded as set by `door` (date today unless given); the collector is
@@ -120,7 +134,7 @@ def maak_verhaal(*, gegevens: dict[str, Any], door: AbstractBaseUser, reden: str
         verhaal.skip_history_when_saving = True
         verhaal.save()
         del verhaal.skip_history_when_saving
-        _zet_labels(verhaal, gegevens)
+        _zet_labels(verhaal, gegevens, door=door, reden=reden)
         _bewaar(verhaal, door=door, reden=reden or _("Verhaal ingevoerd"))
         _maak_eerste_historie_toevoeging(verhaal)
         nieuw.add(verhaal.pk)
@@ -152,7 +166,8 @@ def wijzig_verhaal(
     `door`); when the consent changes it is recorded as set by `door` (date
     today unless given); when the text changes the story's fragments are
     re-anchored (each fragment saved, with its own history row, or flagged
-    `moet_herzien`); on PostgreSQL the search vector is refreshed by trigger.
+    `moet_herzien`); on PostgreSQL the search vector is refreshed by trigger;
+    a history row per research attribute value that changed.
     """
     with tellingen.bijgehouden([verhaal.pk]):
         if verhaal.gewist_op is not None:
@@ -176,7 +191,7 @@ def wijzig_verhaal(
             ):
                 opgeslagen.toestemming_datum = timezone.localdate()
         opgeslagen.full_clean()
-        _zet_labels(opgeslagen, gegevens)
+        _zet_labels(opgeslagen, gegevens, door=door, reden=reden)
         _bewaar(opgeslagen, door=door, reden=reden or _("Verhaal bewerkt"))
         if opgeslagen.tekst != oude_tekst:
             veranker_fragmenten(verhaal=opgeslagen, door=door)
@@ -211,8 +226,9 @@ def wis_verhaal(*, verhaal: Verhaal, door: AbstractBaseUser, kenmerk: str = "") 
 
     Removes the title (replaced by "Gewist verhaal"), text, summary, pseudonym
     and keywords of the story (a keyword no other story uses is deleted),
-    the quote and memo of each of its fragments,
-    and the curators' notes on it in collections (a note may quote the
+    the quote and memo of each of its fragments, the memos about the story
+    or its fragments (verhalen/services/memos.py), its free-text research
+    attribute values, and the curators' notes on it in collections (a note may quote the
     story) — in the live tables AND in every history row. Themes, codes,
     offsets and non-personal metadata stay, so counts remain meaningful.
 
@@ -256,6 +272,12 @@ def wis_verhaal(*, verhaal: Verhaal, door: AbstractBaseUser, kenmerk: str = "") 
         )
         Fragment.history.filter(verhaal_id=opgeslagen.pk).update(citaat="", memo="")
         CollectieItem.objects.filter(verhaal=opgeslagen).update(notitie="")
+        memos.wis_memos_van_verhaal(verhaal_id=opgeslagen.pk, door=door)
+        vrije_tekst = {"verhaal_id": opgeslagen.pk, "kenmerk__soort": KenmerkSoort.TEKST}
+        KenmerkWaarde.objects.filter(**vrije_tekst).delete()
+        KenmerkWaarde.history.filter(
+            verhaal_id=opgeslagen.pk, kenmerk__soort=KenmerkSoort.TEKST
+        ).update(tekst="")
         CollectieItem.history.filter(verhaal_id=opgeslagen.pk).update(notitie="")
 
         return Verwijderverzoek.objects.create(
