@@ -65,6 +65,11 @@ ROLE_PERMISSIONS = {
         "verhalen.change_collectieitem",
         "verhalen.delete_collectieitem",
         "verhalen.view_reflectie",
+        # vertellers: the teller's contact details (never shown with the story)
+        "vertellers.view_contactgegevens",
+        "vertellers.add_contactgegevens",
+        "vertellers.change_contactgegevens",
+        "vertellers.delete_contactgegevens",
         # projecten: the project pages are public; researchers may also view the records
         "projecten.view_project",
         "projecten.view_werkteam",

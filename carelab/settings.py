@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "projecten.apps.ProjectenConfig",
     "kenniscafes.apps.KenniscafesConfig",
     "verhalen.apps.VerhalenConfig",
+    "vertellers.apps.VertellersConfig",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -30,6 +30,7 @@ from verhalen.models import (
     Verwijderverzoek,
 )
 from verhalen.services import kenmerken, memos
+from verhalen.signals import verhaal_gewist
 
 # Fields a form may change through maak_verhaal / wijzig_verhaal, in the
 # order the story form shows them.
@@ -232,7 +233,9 @@ def wis_verhaal(*, verhaal: Verhaal, door: AbstractBaseUser, kenmerk: str = "") 
     story) — in the live tables AND in every history row. Themes, codes,
     offsets and non-personal metadata stay, so counts remain meaningful.
 
-    Side effects: consent becomes `ingetrokken`, `gewist_op` is set, a
+    Side effects: consent becomes `ingetrokken`, `gewist_op` is set, the
+    signal `verhaal_gewist` lets other apps erase what they keep about the
+    teller (the contact details in `vertellers`), a
     Verwijderverzoek (story number, who, when, `kenmerk`) is created; the
     story disappears everywhere. Callers check the permission
     `verhalen.wis_verhaal`.
@@ -279,6 +282,8 @@ def wis_verhaal(*, verhaal: Verhaal, door: AbstractBaseUser, kenmerk: str = "") 
             verhaal_id=opgeslagen.pk, kenmerk__soort=KenmerkSoort.TEKST
         ).update(tekst="")
         CollectieItem.history.filter(verhaal_id=opgeslagen.pk).update(notitie="")
+        # What other apps keep about the teller (contact details) goes too.
+        verhaal_gewist.send(sender=Verhaal, verhaal=opgeslagen)
 
         return Verwijderverzoek.objects.create(
             verhaal=opgeslagen, verhaal_nummer=opgeslagen.pk, uitgevoerd_door=door, kenmerk=kenmerk
