@@ -61,6 +61,7 @@ urlpatterns = [
     path("", include("verhalen.urls")),
     path("", include("verhalen.urls_codeboek")),
     path("", include("verhalen.urls_collecties")),
+    path("", include("verhalen.urls_memos")),
     # Uploaded files (MEDIA_URL), also in development: always through this view.
     path("bestanden/<path:naam>", uploads.bestand, name="bestand"),
 ]

@@ -31,7 +31,7 @@ from kenniscafes.models import Kenniscafe
 from projecten.models import Project, Publicatie, Werkteam
 from tests.factories import UserFactory
 from tests.kenniscafes.factories import AanmeldingFactory, KenniscafeFactory, over_dagen
-from tests.verhalen.factories import VerhaalFactory
+from tests.verhalen.factories import MemoFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import ReflectieFactory
 from verhalen.models import Collectie, Fragment, Publiek, Toestemming, Verhaal
 from verhalen.services import verhalen as verhaal_services
@@ -273,6 +273,14 @@ PAGINAS = [
     ),
     P(ONDERZOEKER, "code-verplaatsen", "/codeboek/{subcode.slug}/verplaatsen/"),
     P(ONDERZOEKER, "code-samenvoegen", "/codeboek/{subcode.slug}/samenvoegen/"),
+    P(ONDERZOEKER, "memos", "/memos/"),
+    P(ONDERZOEKER, "memos-gefilterd", "/memos/?soort=verhaal&q=wachten&van=2020-01-01"),
+    P(ONDERZOEKER, "memo", "/memos/{memo.pk}/"),
+    P(ONDERZOEKER, "memo-nieuw", "/memos/nieuw/?verhaal={verhaal.pk}"),
+    P(ONDERZOEKER, "memo-nieuw-fout", "/memos/nieuw/", post={"tekst": ""}),
+    P(ONDERZOEKER, "memo-nieuw-privacy", "/memos/nieuw/", post={"tekst": PRIVACY_TEKST}),
+    P(ONDERZOEKER, "memo-bewerken", "/memos/{memo.pk}/bewerken/"),
+    P(ONDERZOEKER, "memo-verwijderen", "/memos/{memo.pk}/verwijderen/"),
     P(ONDERZOEKER, "collecties", "/collecties/"),
     P(ONDERZOEKER, "collectie", "/collecties/{raadscollectie.slug}/"),
     P(ONDERZOEKER, "collectie-nieuw", "/collecties/nieuw/"),
@@ -407,6 +415,12 @@ def bouw_gegevens():
 
     g.fragment = Fragment.objects.order_by("pk").first()
     g.verhaal = g.fragment.verhaal
+    g.memo = MemoFactory(
+        auteur=g.onderzoeker,
+        verhaal=g.verhaal,
+        titel="Wachten als rode draad",
+        tekst="Het **wachten** komt terug:\n\n- op de gemeente\n- op de woningcorporatie",
+    )
     g.ingetrokken = VerhaalFactory(titel="Ingetrokken verhaal", toestemming=Toestemming.INGETROKKEN)
     # A colleague saved this story after version 1: posting version 1 conflicts.
     g.conflictverhaal = VerhaalFactory(titel="Origineel", pseudoniem="Bewoner uit Zuid")

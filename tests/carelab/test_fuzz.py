@@ -52,8 +52,10 @@ from verhalen.forms.collecties import (
     ZoekVerhaalForm,
 )
 from verhalen.forms.importeren import ImportForm
+from verhalen.forms.memos import MemoForm
 from verhalen.forms.selectie import AanCollectieForm
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
+from verhalen.selectors.memos import MemoFilter
 
 pytestmark = pytest.mark.django_db
 
@@ -240,6 +242,22 @@ FORMULIEREN = [
         ),
         velden(FragmentForm),
         _fragment,
+    ),
+    Doel(
+        "memo nieuw",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("memos:nieuw") + f"?verhaal={w.verhaal_onderzoek.pk}",
+        velden(MemoForm, extra=["privacy_akkoord"]),
+        lambda w: {"titel": "Een memo", "tekst": "Wachten komt steeds terug."},
+    ),
+    Doel(
+        "memo bewerken",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("memos:bewerken", args=[w.memo.pk]),
+        velden(MemoForm, extra=["privacy_akkoord"]),
+        lambda w: {"titel": "", "tekst": "Anders gezien."},
     ),
     Doel(
         "code nieuw",
@@ -432,6 +450,22 @@ ZOEKPAGINAS = [
         lambda w: reverse("verhalen:list"),
         velden(VerhaalFilter, extra=PAGINA),
         lambda w: {"thema": w.thema.slug, "q": "wachten", "toestemming": "openbaar"},
+    ),
+    Doel(
+        "memolijst",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("memos:list"),
+        velden(MemoFilter, extra=PAGINA),
+        lambda w: {"code": w.thema.slug, "q": "wachten", "soort": "verhaal"},
+    ),
+    Doel(
+        "memo export",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("memos:export"),
+        velden(MemoFilter),
+        lambda w: {"verhaal": str(w.verhaal_onderzoek.pk), "van": "2020-01-01"},
     ),
     Doel(
         "export csv",

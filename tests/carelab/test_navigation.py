@@ -27,12 +27,13 @@ def test_visitor_sees_only_public_navigation(client):
     assert nav_labels(client.get("/")) == PUBLIC
 
 
-def test_researcher_also_sees_stories_and_codebook(onderzoeker_client):
+def test_researcher_also_sees_stories_codebook_and_memos(onderzoeker_client):
     assert nav_labels(onderzoeker_client.get("/")) == [
         "Home",
         "Thema's",
         "Verhalen",
         "Codeboek",
+        "Memo's",
         *PUBLIC[2:],
     ]
 

@@ -171,6 +171,9 @@ VERHAAL_INGETROKKEN = {"pk": "verhaal_ingetrokken.pk"}
 OPENBAAR = {"slug": "collectie_openbaar.slug"}
 CONCEPT = {"slug": "collectie_concept.slug"}
 OP = ONDERZOEKERS_POST
+MEMO = {"pk": "memo.pk"}
+MEMO_INGETROKKEN = {"pk": "memo_ingetrokken.pk"}
+VERBORGEN_VERHAAL = Toegang(LOGIN, 403, 404, 403, 403, 404)
 
 TABEL = [
     r("home", IEDEREEN),
@@ -440,6 +443,36 @@ TABEL = [
         kwargs=SUBCODE,
         post=ONDERZOEKERS_POST,
         data=lambda w: {"doel": w.thema.pk, "bevestigd": "ja"},
+    ),
+    # Memos: research team only; changing one is for its author (and superusers)
+    r("memos:list", ONDERZOEKERS),
+    r("memos:nieuw", ONDERZOEKERS, post=OP, data={"tekst": "Een nieuw memo."}),
+    r(
+        "memos:nieuw",
+        VERBORGEN_VERHAAL,
+        variant="ingetrokken",
+        query="verhaal={w.verhaal_ingetrokken.pk}",
+    ),
+    r("memos:export", ONDERZOEKERS),
+    r("memos:detail", ONDERZOEKERS, kwargs=MEMO),
+    r("memos:detail", VERBORGEN_VERHAAL, variant="ingetrokken", kwargs=MEMO_INGETROKKEN),
+    r("memos:bewerken", ONDERZOEKERS, kwargs=MEMO, post=OP, data={"tekst": "Overschreven."}),
+    r(
+        "memos:bewerken",
+        ALLEEN_BEHEERDER,
+        variant="van-een-ander",
+        kwargs={"pk": "memo_beheerder.pk"},
+        post=Toegang(LOGIN, 403, 403, 403, 403, MAG),
+        data={"tekst": "Overschreven."},
+    ),
+    r("memos:verwijderen", ONDERZOEKERS, kwargs=MEMO, post=OP, data={}),
+    r(
+        "memos:verwijderen",
+        ALLEEN_BEHEERDER,
+        variant="van-een-ander",
+        kwargs={"pk": "memo_beheerder.pk"},
+        post=Toegang(LOGIN, 403, 403, 403, 403, MAG),
+        data={},
     ),
     # Collections
     r("collecties:list", IEDEREEN),

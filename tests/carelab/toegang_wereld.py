@@ -46,7 +46,7 @@ from tests.projecten.factories import (
     PublicatieFactory,
     WerkteamFactory,
 )
-from tests.verhalen.factories import FragmentFactory, VerhaalFactory
+from tests.verhalen.factories import FragmentFactory, MemoFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import (
     CollectieFactory,
     CollectieItemFactory,
@@ -149,6 +149,10 @@ def bouw_wereld():
         verhaal=w.verhaal_onderzoek, start=0, eind=20, codes=[w.subcode], codeur=onderzoeker
     )
     weg = FragmentFactory(verhaal=w.verhaal_onderzoek, start=21, eind=40, codeur=onderzoeker)
+    # Memos: one of the researcher's, one of the superuser's, one about a withdrawn story.
+    w.memo = MemoFactory(auteur=onderzoeker, verhaal=w.verhaal_onderzoek)
+    w.memo_beheerder = MemoFactory(auteur=w.gebruikers["beheerder"])
+    w.memo_ingetrokken = MemoFactory(auteur=onderzoeker, verhaal=w.verhaal_ingetrokken)
     weg_pk = weg.pk
     codering_services.verwijder_fragment(fragment=weg, door=onderzoeker)
     w.fragment_weg = Fragment.history.filter(id=weg_pk, history_type="-").get()

@@ -235,8 +235,9 @@ def test_detail_query_count_does_not_grow_with_fragments(
     onderzoeker_client.get(url)
     # session, user, the second step's authenticator, permissions ×2, the
     # code, its sub-codes, the count, the access log's row, the codes to
-    # filter on, the filter's wijken and projects, the fragments, their codes
-    with django_assert_num_queries(14) as een:
+    # filter on, the filter's wijken and projects, the fragments, their codes,
+    # the code's memos
+    with django_assert_num_queries(15) as een:
         onderzoeker_client.get(url)
     for _ in range(3):
         FragmentFactory(

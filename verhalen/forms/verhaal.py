@@ -4,8 +4,6 @@ The form only collects and checks input (including the privacy scan and the
 pseudonym check); the services in verhalen/services/verhalen.py write.
 """
 
-from dataclasses import dataclass, field
-
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -18,28 +16,9 @@ from carelab.models import Thema
 from projecten.models import Wijk
 from verhalen import privacy
 from verhalen.filters import DatumInvoer
+from verhalen.forms.privacycontrole import PrivacyControleMixin
 from verhalen.models import Toestemming, Verhaal
 from verhalen.services.verhalen import BEWERKBARE_VELDEN, normaliseer_tekst
-
-# The fields the privacy check scans, in the order they are shown.
-GECONTROLEERDE_VELDEN = ("titel", "samenvatting", "tekst")
-# The article of each field's label ("in het verhaal", "in de titel").
-LIDWOORD = {"titel": "de", "samenvatting": "de", "tekst": "het"}
-
-
-@dataclass
-class PrivacyControle:
-    """What the privacy scan found, per field, for the warning panel."""
-
-    velden: list[dict] = field(default_factory=list)
-    vingerafdruk: str = ""
-
-    @property
-    def aantal(self):
-        return sum(veld["aantal"] for veld in self.velden)
-
-    def __bool__(self):
-        return self.aantal > 0
 
 
 class ThemaKeuze(forms.TypedMultipleChoiceField):
@@ -74,7 +53,11 @@ class ThemaKeuze(forms.TypedMultipleChoiceField):
         self.themas = per_id
 
 
-class VerhaalForm(forms.ModelForm):
+class VerhaalForm(PrivacyControleMixin, forms.ModelForm):
+    # The fields the privacy check scans, in the order they are shown.
+    GECONTROLEERDE_VELDEN = ("titel", "samenvatting", "tekst")
+    LIDWOORD = {"titel": "de", "samenvatting": "de", "tekst": "het"}
+
     themas = ThemaKeuze(
         label=_("Thema's"),
         required=False,
@@ -112,10 +95,7 @@ class VerhaalForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # What is stored now: spots already in it were checked when it was saved.
-        self.opgeslagen_teksten = {
-            naam: getattr(self.instance, naam) or "" for naam in GECONTROLEERDE_VELDEN
-        }
+        self.onthoud_opgeslagen_teksten(self.instance)
         self.fields["tekst"].required = True
         self.fields["themas"].laad()
         self.fields["verzameld_door"].queryset = (
@@ -205,31 +185,6 @@ class VerhaalForm(forms.ModelForm):
             vakjes = [per_waarde[str(pk)] for pk, _naam in opties]
             groepen.append((vakjes[0], vakjes[1:]))
         return groepen
-
-    def privacy_controle(self) -> PrivacyControle:
-        """Scan title, summary and text of a valid form for personal data.
-
-        When editing, a spot whose text already stood in the stored field is
-        not reported again: it was shown (and confirmed) when it was saved.
-        """
-        teksten = [self.cleaned_data.get(naam, "") or "" for naam in GECONTROLEERDE_VELDEN]
-        controle = PrivacyControle(vingerafdruk=privacy.vingerafdruk(*teksten))
-        for naam, tekst in zip(GECONTROLEERDE_VELDEN, teksten, strict=True):
-            opgeslagen = self.opgeslagen_teksten[naam]
-            vondsten = privacy.nieuw_ten_opzichte_van(privacy.controleer(tekst), opgeslagen)
-            if vondsten:
-                getoond = vondsten[: privacy.HOOGSTENS_GETOOND]
-                controle.velden.append(
-                    {
-                        "naam": naam,
-                        "label": self.fields[naam].label,
-                        "lidwoord": LIDWOORD[naam],
-                        "aantal": len(vondsten),
-                        "vondsten": getoond,
-                        "segmenten": privacy.segmenten(tekst, getoond),
-                    }
-                )
-        return controle
 
 
 class HerstelForm(forms.Form):

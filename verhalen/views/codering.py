@@ -40,6 +40,7 @@ from ..forms.codering import (
     VerplaatsForm,
 )
 from ..models import Fragment, FragmentThema, Handeling, Verhaal
+from ..selectors.memos import memos_bij_code
 from ..services import codering as services
 from ..services import inzage
 
@@ -306,6 +307,7 @@ def code_detail(request, slug):
             "aantal": paginering.begrensd_aantal(fragmenten),
             "grens": paginering.GRENS,
             "filters_querystring": filterset.gebruikte_filters(),
+            "memos": memos_bij_code(code, request.user),
         },
     )
 

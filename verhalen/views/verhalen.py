@@ -25,6 +25,7 @@ from verhalen.filters import VerhaalFilter
 from verhalen.forms.selectie import AanCollectieForm
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
 from verhalen.models import Fragment, Handeling, Toestemming, Verhaal
+from verhalen.selectors.memos import memos_bij_verhaal
 from verhalen.services import inzage
 from verhalen.services import verhalen as services
 
@@ -109,7 +110,7 @@ def verhaal_list(request):
     )
 
 
-def _bewaar_formulier(request, form, opslaan):
+def bewaar_met_privacycontrole(request, form, opslaan):
     """Shared POST flow of enter/edit: privacy warning first, then `opslaan()`.
 
     Returns (response or None, privacy controle or None).
@@ -140,7 +141,7 @@ def verhaal_create(request):
             messages.success(request, _("Het verhaal is opgeslagen."))
             return redirect(verhaal)
 
-        response, controle = _bewaar_formulier(request, form, opslaan)
+        response, controle = bewaar_met_privacycontrole(request, form, opslaan)
         if response:
             return response
     return render(
@@ -172,6 +173,7 @@ def verhaal_detail(request, pk):
         {
             "verhaal": verhaal,
             "mag_wissen": request.user.has_perm("verhalen.wis_verhaal"),
+            "memos": memos_bij_verhaal(verhaal, request.user),
         },
     )
 
@@ -220,7 +222,7 @@ def verhaal_update(request, pk):
             return redirect(bijgewerkt)
 
         try:
-            response, controle = _bewaar_formulier(request, form, opslaan)
+            response, controle = bewaar_met_privacycontrole(request, form, opslaan)
         except services.VersieConflict as fout:
             response, conflict, form = None, _conflict(fout), _met_versie(form, fout.verhaal)
         if response:
