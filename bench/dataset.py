@@ -38,8 +38,8 @@ from django.db.models import Max
 from taggit.models import Tag
 
 from bench import tekst as tekstmodule
-from carelab import roles
-from carelab.models import Thema
+from kennisagenda import roles
+from kennisagenda.models import Thema
 from kenniscafes.models import Aanmelding, Kenniscafe, Locatie, ThemaKenniscafe
 from projecten.models import Project, ThemaProject, ThemaWerkteam, Werkteam, Wijk
 from verhalen import tellingen

@@ -82,8 +82,8 @@ def laatste_pagina_pad(meet):
     fragments, as the researcher sees them (the view's own query and order)."""
     from django.test import RequestFactory
 
-    from carelab import paginering
-    from carelab.models import Thema
+    from kennisagenda.models import Thema
+    from toolkit import paginering
     from verhalen.views import codering
 
     verzoek = RequestFactory().get("/")

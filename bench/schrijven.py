@@ -21,7 +21,7 @@ import time
 
 from django.contrib.auth import get_user_model
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from verhalen.models import Collectie, CollectieItem, Toestemming, Verhaal
 from verhalen.services import codering, collecties
 from verhalen.services import verhalen as verhaal_services

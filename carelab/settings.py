@@ -41,7 +41,10 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "carelab.apps.CarelabConfig",
+    # The toolkit first: its template of the admin's date widget overrides the admin's.
+    "toolkit.apps.ToolkitConfig",
+    "kennisagenda.apps.KennisagendaConfig",
+    "accounts.apps.AccountsConfig",
     "projecten.apps.ProjectenConfig",
     "kenniscafes.apps.KenniscafesConfig",
     "verhalen.apps.VerhalenConfig",
@@ -74,15 +77,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # A NUL character in the address: a Dutch 400 (carelab/invoer.py).
-    "carelab.invoer.NulTekenMiddleware",
-    # Session expiry (carelab/sessieduur.py), then the second step of the login
-    # (carelab/tweestaps/): django-otp marks the verified user, ours redirects.
-    "carelab.sessieduur.SessieduurMiddleware",
+    # A NUL character in the address: a Dutch 400 (toolkit/invoer.py).
+    "toolkit.invoer.NulTekenMiddleware",
+    # Session expiry (accounts/sessieduur.py), then the second step of the login
+    # (accounts/tweestaps/): django-otp marks the verified user, ours redirects.
+    "accounts.sessieduur.SessieduurMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "carelab.tweestaps.middleware.TweestapsMiddleware",
-    # Cache-Control for logged-in pages, Permissions-Policy (carelab/beveiliging.py).
-    "carelab.beveiliging.BeveiligingsheadersMiddleware",
+    "accounts.tweestaps.middleware.TweestapsMiddleware",
+    # Cache-Control for logged-in pages, Permissions-Policy (toolkit/beveiliging.py).
+    "toolkit.beveiliging.BeveiligingsheadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -103,7 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "carelab.context_processors.site",
+                "kennisagenda.context_processors.site",
             ],
         },
     },
@@ -150,8 +153,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
-# What was typed as username, cut to 150 characters (carelab/invoer.py).
-AXES_USERNAME_CALLABLE = "carelab.invoer.axes_gebruikersnaam"
+# What was typed as username, cut to 150 characters (toolkit/invoer.py).
+AXES_USERNAME_CALLABLE = "toolkit.invoer.axes_gebruikersnaam"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
@@ -162,7 +165,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Uploaded files are served only by carelab.uploads.bestand (a permission-checked
+# Uploaded files are served only by toolkit.uploads.bestand (a permission-checked
 # download with safe headers), whatever the storage backend; never as they are.
 MEDIA_URL = "bestanden/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
@@ -178,7 +181,7 @@ STORAGES = {
 }
 
 # The cache holds the public pages of anonymous visitors and expensive counts
-# (carelab/cache.py), never a logged-in page, and must be ONE cache for every
+# (toolkit/cache.py), never a logged-in page, and must be ONE cache for every
 # app server, or a change made through one server would not reach the others'
 # copies: Redis when REDIS_URL is set (production; give Redis a maxmemory with
 # an LRU policy), otherwise a table in the database (made by migration carelab
@@ -221,7 +224,7 @@ else:
 # E-mail: every send_mail/EmailMessage is written to the outbox table
 # (django-mailer's DbBackend), in the transaction of the change it reports;
 # `manage.py postbode` sends it through MAILER_EMAIL_BACKEND (the console in
-# development, SMTP in production), with retries and back-off (carelab/postbode.py).
+# development, SMTP in production), with retries and back-off (toolkit/postbode.py).
 EMAIL_BACKEND = "mailer.backend.DbBackend"
 MAILER_EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
@@ -233,7 +236,7 @@ MAILER_EMAIL_BACKEND = os.environ.get(
 EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "20"))
 # Several workers may run: each mail is locked by its row (no lock file).
 MAILER_USE_FILE_LOCK = False
-MAILER_ERROR_HANDLER = "carelab.postbode.stel_uit"
+MAILER_ERROR_HANDLER = "toolkit.postbode.stel_uit"
 # Deferred mails are tried again after 1, 2, 4 … minutes, at most an hour apart;
 # after this many retries (about a day) a mail is a dead letter in the admin.
 MAILER_EMAIL_MAX_RETRIES = int(os.environ.get("MAILER_EMAIL_MAX_RETRIES", "30"))
@@ -260,7 +263,7 @@ SESSION_COOKIE_HTTPONLY = True
 # Forms carry the CSRF token and no script of ours reads the cookie: none may.
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
-# The absolute maximum of a login (a working day); see carelab/sessieduur.py.
+# The absolute maximum of a login (a working day); see accounts/sessieduur.py.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(60 * 60 * 8)))
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
@@ -320,9 +323,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 INZAGELOG_BEWAARTERMIJN_DAGEN = int(os.environ.get("INZAGELOG_BEWAARTERMIJN_DAGEN", "730"))
 
 # Reliability (RELIAB): when the database cannot be reached every page answers
-# with a Dutch 503 page and Retry-After (carelab/middleware.py; errors outside
-# views reach carelab.foutpaginas.server_error, the handler500).
-MIDDLEWARE = ["carelab.middleware.DatabaseOnbereikbaarMiddleware", *MIDDLEWARE]
+# with a Dutch 503 page and Retry-After (toolkit/middleware.py; errors outside
+# views reach toolkit.foutpaginas.server_error, the handler500).
+MIDDLEWARE = ["toolkit.middleware.DatabaseOnbereikbaarMiddleware", *MIDDLEWARE]
 
 # Authentication: session expiry and two-factor authentication (AUTH).
 # Thirty minutes without a request log you out; the session records activity

@@ -16,10 +16,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from carelab import csv_export
-from carelab.beheerlijst import DatumhierarchieZonderOverloop
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from projecten.models import Bijdrage
+from toolkit import csv_export
+from toolkit.beheerlijst import DatumhierarchieZonderOverloop
 
 from . import services
 from .forms import AfgelastForm

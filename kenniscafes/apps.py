@@ -7,7 +7,8 @@ class KenniscafesConfig(AppConfig):
     verbose_name = _("Kenniscafés")
 
     def ready(self):
-        from carelab import sections, uploads
+        from kennisagenda import sections
+        from toolkit import uploads
 
         from . import bestanden
         from . import sections as kenniscafe_sections

@@ -1,4 +1,4 @@
-"""Which uploaded café attachments a visitor may download (see carelab/uploads.py)."""
+"""Which uploaded café attachments a visitor may download (see toolkit/uploads.py)."""
 
 from .models import Bijlage, Kenniscafe
 

@@ -1,5 +1,5 @@
 """The public kenniscafé pages (agenda, archive, agenda.ics and the cafés on
-the home page) come from the shared cache (carelab/cache.py). Any change to
+the home page) come from the shared cache (toolkit/cache.py). Any change to
 a café, its place, series, speakers, attachments, themes or registrations
 (places left and the waiting list are shown) makes them stale at once.
 
@@ -10,7 +10,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from carelab import cache
+from toolkit import cache
 
 from .models import Aanmelding, Bijlage, Kenniscafe, Locatie, Reeks, Spreker, ThemaKenniscafe
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
-from carelab.demo import opslaan, themas_met_slug
+from kennisagenda.demo import opslaan, themas_met_slug
 from projecten.models import Project, Werkteam
 
 from . import demo_data

@@ -2,7 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from projecten.models import Project, Werkteam
 
 from .models import Aanmelding, Deelnemersoort, Feedback, Soort

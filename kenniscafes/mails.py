@@ -2,7 +2,7 @@
 
 Each builder returns an EmailMessage for one registration; stuur() builds
 them and writes them to the outbox (EMAIL_BACKEND is django-mailer's, see
-carelab/postbode.py) in the current transaction: they go out when, and only
+toolkit/postbode.py) in the current transaction: they go out when, and only
 if, the change they report is committed — and never from the request itself.
 """
 

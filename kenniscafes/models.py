@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from carelab.models import SnelleLabels, ThemaItemBase
-from carelab.uploads import BestandsControle
+from kennisagenda.models import SnelleLabels, ThemaItemBase
+from toolkit.uploads import BestandsControle
 
 from .opmaak import datum_en_tijd
 
@@ -682,7 +682,7 @@ class Bijlage(models.Model):
     bestand = models.FileField(
         _("bestand"),
         upload_to="kenniscafes/%Y/",
-        # Extension, size and content (carelab/uploads.py); served by /bestanden/….
+        # Extension, size and content (toolkit/uploads.py); served by /bestanden/….
         validators=[BestandsControle(BIJLAGE_EXTENSIES, max_mb=BIJLAGE_MAX_MB)],
         help_text=_(
             "PDF, presentatie, document of foto; hoogstens 20 MB. "

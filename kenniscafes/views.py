@@ -10,9 +10,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
-from carelab import cache
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from projecten.models import Werkteam
+from toolkit import cache
 
 from . import ical, selectors, services, structured_data
 from .forms import AanmeldForm, AgendaFilterForm, FeedbackForm

@@ -24,8 +24,8 @@ from django.utils import timezone  # noqa: E402
 from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
-from carelab import roles  # noqa: E402
-from carelab.models import Thema  # noqa: E402
+from kennisagenda import roles  # noqa: E402
+from kennisagenda.models import Thema  # noqa: E402
 from kenniscafes.models import Kenniscafe  # noqa: E402
 from projecten.models import Project  # noqa: E402
 from verhalen.models import Collectie, CollectieItem, Publiek, Toestemming, Verhaal  # noqa: E402

@@ -7,8 +7,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from carelab import csv_export
-from carelab.beheerlijst import DatumhierarchieZonderOverloop
+from toolkit import csv_export
+from toolkit.beheerlijst import DatumhierarchieZonderOverloop
 
 from . import selectors
 from .forms import ProjectAdminForm, WerkteamAdminForm

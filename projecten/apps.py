@@ -7,7 +7,8 @@ class ProjectenConfig(AppConfig):
     verbose_name = _("Projecten en werkteams")
 
     def ready(self):
-        from carelab import sections, uploads
+        from kennisagenda import sections
+        from toolkit import uploads
 
         from . import bestanden
         from .selectors import projecten_voor_thema

@@ -1,4 +1,4 @@
-"""Which uploaded publication files a visitor may download (see carelab/uploads.py)."""
+"""Which uploaded publication files a visitor may download (see toolkit/uploads.py)."""
 
 from .models import Publicatie
 

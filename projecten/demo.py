@@ -8,7 +8,7 @@ import datetime
 
 from django.db import transaction
 
-from carelab.demo import opslaan, themas_met_slug
+from kennisagenda.demo import opslaan, themas_met_slug
 
 from . import demo_data
 from .models import (

@@ -10,7 +10,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 
 from .models import (
     Organisatie,

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.utils.translation import gettext_lazy as _
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 
 from .models import Project, Werkteam
 

@@ -22,8 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from carelab.models import SnelleLabels, ThemaItemBase
-from carelab.uploads import BestandsControle
+from kennisagenda.models import SnelleLabels, ThemaItemBase
+from toolkit.uploads import BestandsControle
 
 MAANDEN = [
     (1, _("januari")),
@@ -897,7 +897,7 @@ class Publicatie(models.Model):
         _("bestand"),
         upload_to="publicaties/",
         blank=True,
-        # Extension, size and content (carelab/uploads.py); served by /bestanden/….
+        # Extension, size and content (toolkit/uploads.py); served by /bestanden/….
         validators=[BestandsControle(PUBLICATIE_EXTENSIES, max_mb=PUBLICATIE_MAX_MB)],
         help_text=_("pdf, docx, xlsx, pptx of odt; hoogstens 20 MB."),
     )

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 
 from .models import Project, Werkteam
 

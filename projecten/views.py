@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from carelab import sections
+from kennisagenda import sections
 
 from . import selectors, structured_data
 from .filters import ProjectFilter, PublicatieFilter, WerkteamFilter

@@ -13,7 +13,7 @@ import pytest
 from django.core.cache import cache
 from hypothesis import settings as hypothesis_settings
 
-from carelab import roles
+from kennisagenda import roles
 from tests.factories import UserFactory
 from tests.helpers import log_in
 

@@ -2,8 +2,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from carelab import roles
-from carelab.models import Thema
+from kennisagenda import roles
+from kennisagenda.models import Thema
 
 DEFAULT_PASSWORD = "een-lang-test-wachtwoord-010"
 

@@ -1,7 +1,7 @@
 """Logging in from tests, second step included.
 
 Researchers and superusers must pass two-factor authentication (django-otp,
-see carelab/tweestaps/); a bare `client.force_login(user)` leaves them at the
+see accounts/tweestaps/); a bare `client.force_login(user)` leaves them at the
 second step and every page redirects there. Use instead:
 
     from tests.helpers import log_in
@@ -19,8 +19,8 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from carelab.sessieduur import INGELOGD_OP, LAATST_ACTIEF
-from carelab.tweestaps.services import tweestaps_nodig
+from accounts.sessieduur import INGELOGD_OP, LAATST_ACTIEF
+from accounts.tweestaps.services import tweestaps_nodig
 
 
 def app_device(user):
@@ -79,7 +79,7 @@ def pass_second_step(page, user):
 
 def move_clock(client, *, actief_geleden, ingelogd_geleden=None):
     """Pretend the client's last request was `actief_geleden` seconds ago (and
-    the login `ingelogd_geleden`, by default as long): carelab/sessieduur.py.
+    the login `ingelogd_geleden`, by default as long): accounts/sessieduur.py.
     Returns the moment of that last request."""
     session = client.session
     nu = int(time.time())

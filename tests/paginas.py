@@ -25,8 +25,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
-from carelab import roles
-from carelab.models import Thema
+from kennisagenda import roles
+from kennisagenda.models import Thema
 from kenniscafes.models import Kenniscafe
 from projecten.models import Project, Publicatie, Werkteam
 from tests.factories import UserFactory
@@ -150,7 +150,7 @@ PAGINAS = [
     P(ANONIEM, "collecties", "/collecties/"),
     P(ANONIEM, "collectie-openbaar", "/collecties/{openbare_collectie.slug}/"),
     P(ANONIEM, "niet-gevonden", "/bestaat-niet/", status=404),
-    # A NUL character in the address (carelab/invoer.py): a Dutch 400 page.
+    # A NUL character in the address (toolkit/invoer.py): a Dutch 400 page.
     P(ANONIEM, "ongeldig-verzoek", "/kenniscafes/?q=%00", status=400),
     P(ANONIEM, "serverfout", "/serverfout/", status=500, soort="500"),
     P(ANONIEM, "database-onbereikbaar", "/database-weg/", status=503, soort="503"),
@@ -327,7 +327,7 @@ PAGINAS = [
     P(BEHEERDER, "verhaal-wissen", "/verhalen/{ingetrokken.pk}/wissen/"),
     # Two-factor authentication ------------------------------------------------
     P(ONDERZOEKER, "tweestaps", "/accounts/tweestaps/"),
-    # Input kept from a session that ended (carelab/sessieduur.py); nothing kept here
+    # Input kept from a session that ended (accounts/sessieduur.py); nothing kept here
     P(ONDERZOEKER, "sessie-bewaard", "/accounts/sessie/bewaard/"),
     P(ONDERZOEKER, "reservecodes", "/accounts/tweestaps/reservecodes/"),
     P(
@@ -352,8 +352,8 @@ def foutpagina(pagina, gegevens):
     """The response of the handler behind a "500" or "503" page."""
     from django.test import RequestFactory
 
-    from carelab.foutpaginas import server_error
-    from carelab.middleware import antwoord_503, antwoord_bestand_niet_opgeslagen
+    from toolkit.foutpaginas import server_error
+    from toolkit.middleware import antwoord_503, antwoord_bestand_niet_opgeslagen
 
     if pagina.soort == "503":
         return antwoord_503()

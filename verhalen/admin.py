@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.admin import TagAdmin  # registers taggit's Tag, replaced below
 from taggit.models import Tag
 
-from carelab.admin import ThemaAdmin
-from carelab.beheerlijst import DatumhierarchieZonderOverloop
-from carelab.models import Thema
+from kennisagenda.admin import ThemaAdmin
+from kennisagenda.models import Thema
+from toolkit.beheerlijst import DatumhierarchieZonderOverloop
 from verhalen import tellingen
 from verhalen.models import Fragment, Handeling, Verhaal, Verwijderverzoek
 from verhalen.services import inzage

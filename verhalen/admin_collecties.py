@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from carelab.beheerlijst import DatumhierarchieZonderOverloop
+from toolkit.beheerlijst import DatumhierarchieZonderOverloop
 from verhalen import tellingen
 from verhalen.models import Collectie, CollectieItem, Reflectie
 

@@ -7,7 +7,7 @@ through `manage.py ruim_inzagelog_op` (retention period).
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from carelab.beheerlijst import DatumhierarchieZonderOverloop
+from toolkit.beheerlijst import DatumhierarchieZonderOverloop
 from verhalen.admin import AlleenBeheerderMixin
 from verhalen.models import Inzage
 

@@ -7,7 +7,7 @@ class VerhalenConfig(AppConfig):
     verbose_name = _("Verhalen")
 
     def ready(self):
-        from carelab import sections
+        from kennisagenda import sections
 
         from . import cache  # noqa: F401 - makes the cached home page stale
         from .views import collecties

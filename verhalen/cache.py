@@ -1,4 +1,4 @@
-"""What makes the cached public pages of this app stale (see carelab/cache.py).
+"""What makes the cached public pages of this app stale (see toolkit/cache.py).
 
 "collecties": the home page, cached for anonymous visitors, shows the latest
 public collections with how many stories each has. Stale on any change to a
@@ -10,7 +10,7 @@ by VerhalenConfig.ready().
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from carelab import cache
+from toolkit import cache
 
 from .models import Verhaal
 from .models.collectie import Collectie, CollectieItem, CollectieThema

@@ -15,7 +15,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 
 from .models import Fragment, FragmentThema, Gemeente, VertellerType, Verzamelwijze
 

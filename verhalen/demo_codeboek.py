@@ -8,7 +8,7 @@ skipped too.
 
 from django.contrib.auth import get_user_model
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 
 from .codering import CiteerFout, zoek_citaat
 from .models import Fragment, Verhaal

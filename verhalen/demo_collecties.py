@@ -13,7 +13,7 @@ import contextlib
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from verhalen.models import Collectie, Fragment, Publiek, Reflectie, Verhaal
 from verhalen.services import collecties as services
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from projecten.models import Project, Werkteam, Wijk
 from verhalen.models import Fragment, Verhaal
 from verhalen.services.verhalen import maak_verhaal

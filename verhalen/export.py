@@ -21,8 +21,8 @@ from itertools import islice
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from carelab import csv_export
-from carelab.models import Thema
+from kennisagenda.models import Thema
+from toolkit import csv_export
 from verhalen.models import Fragment, FragmentThema, VerhaalThema, VerhaalTrefwoord
 
 EXPORT_CHUNK = 1000

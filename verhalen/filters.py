@@ -10,9 +10,9 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from carelab.models import Thema
-from carelab.widgets import SnelleSelect, opties_uit_rijen
+from kennisagenda.models import Thema
 from projecten.models import Project, Werkteam, Wijk
+from toolkit.widgets import SnelleSelect, opties_uit_rijen
 from verhalen import search
 from verhalen.models import (
     Gemeente,

@@ -34,7 +34,7 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from carelab.paginering import begrensd_aantal
+from toolkit.paginering import begrensd_aantal
 from verhalen.woordvormen import WOORD, gelemmatiseerd, lemma, past_bij
 
 CONFIG = "dutch"

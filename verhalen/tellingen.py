@@ -28,7 +28,7 @@ from django.db import connection, transaction
 from django.db.models import F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 
 from .models import (
     Codetelling,

@@ -1,9 +1,9 @@
 /* Warn before a session ends and let the person stay logged in (WCAG 2.2.1).
  *
  * The server logs a user out after 30 minutes without a request and after
- * 8 hours in all (carelab/sessieduur.py). <body> says how many seconds are
+ * 8 hours in all (accounts/sessieduur.py). <body> says how many seconds are
  * left (data-sessie-resterend, data-sessie-maximaal; see
- * carelab/templatetags/sessie.py). Three minutes before the end a dialog
+ * accounts/templatetags/sessie.py). Three minutes before the end a dialog
  * (templates/includes/_sessie.html) asks "Wil je ingelogd blijven?"; the
  * button POSTs to data-sessie-verlengen. Typing or clicking on the page also
  * counts as being there: then the keep-alive is sent at most every two

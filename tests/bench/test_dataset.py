@@ -15,7 +15,7 @@ from bench.database import (
 )
 from bench.management.commands.bench_dataset import Command as BenchDataset
 from bench.tekst import GEWOON_WOORD, ZELDZAAM_WOORD
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from kenniscafes.models import Aanmelding, Kenniscafe
 from projecten.models import Project, Werkteam
 from verhalen.models import Collectie, CollectieItem, Fragment, Toestemming, Verhaal

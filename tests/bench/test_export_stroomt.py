@@ -7,7 +7,7 @@ from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
-from carelab import csv_export
+from toolkit import csv_export
 from verhalen import export
 from verhalen.models import Verhaal
 

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from carelab.tweestaps.services import tweestaps_nodig
+from accounts.tweestaps.services import tweestaps_nodig
 from tests.factories import DEFAULT_PASSWORD
 from tests.helpers import app_device, pass_second_step
 
@@ -50,7 +50,7 @@ def _share_serialized_contents(django_db_setup):
 @pytest.fixture(autouse=True)
 def _lege_gedeelde_cache(transactional_db):
     """The flush between transactional tests empties the models' tables, not
-    the shared cache's table (carelab/cache.py): start every browser test
+    the shared cache's table (toolkit/cache.py): start every browser test
     with an empty cache, so no page cached by an earlier test is served."""
     from django.core.cache import cache
 

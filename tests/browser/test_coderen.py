@@ -3,8 +3,8 @@
 
 from playwright.sync_api import expect
 
-from carelab import roles
-from carelab.models import Thema
+from kennisagenda import roles
+from kennisagenda.models import Thema
 from tests.browser.selecteren import sleep
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.helpers import app_device, pass_second_step

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from carelab import roles
+from kennisagenda import roles
 from tests.browser.axe_controle import ernstige_overtredingen
 from tests.factories import ThemaFactory, UserFactory
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory

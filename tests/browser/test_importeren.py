@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from carelab import roles
+from kennisagenda import roles
 from tests.browser.axe_controle import ernstige_overtredingen
 from tests.factories import UserFactory
 from tests.verhalen.transcripten import docx_bestand, odt_bestand, pdf_alleen_beeld

@@ -1,6 +1,6 @@
 from playwright.sync_api import expect
 
-from carelab import roles
+from kennisagenda import roles
 from tests.factories import UserFactory
 
 ONDERZOEKER_MENU = [

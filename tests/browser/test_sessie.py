@@ -10,7 +10,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from carelab import roles
+from kennisagenda import roles
 from tests.browser.axe_controle import ernstige_overtredingen
 from tests.factories import UserFactory
 from tests.verhalen.factories import VerhaalFactory

@@ -5,7 +5,7 @@ from base64 import b32decode
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
-from carelab import roles
+from kennisagenda import roles
 from tests.browser.axe_controle import ernstige_overtredingen
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.helpers import app_device, unused_totp_code

@@ -5,7 +5,7 @@ accessibility of the story pages."""
 import pytest
 from playwright.sync_api import expect
 
-from carelab import roles
+from kennisagenda import roles
 from tests.browser.axe_controle import ernstige_overtredingen
 from tests.factories import DEFAULT_PASSWORD, ThemaFactory, UserFactory
 from tests.helpers import app_device, pass_second_step

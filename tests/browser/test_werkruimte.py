@@ -7,8 +7,8 @@ import time
 
 from playwright.sync_api import expect
 
-from carelab import roles
-from carelab.models import Thema
+from kennisagenda import roles
+from kennisagenda.models import Thema
 from tests.browser.axe_controle import ernstige_overtredingen
 from tests.browser.selecteren import TEKEN_RECHTHOEK, sleep
 from tests.factories import UserFactory

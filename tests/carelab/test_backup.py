@@ -24,9 +24,9 @@ from django.db.utils import load_backend
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from carelab import roles
 from carelab.backup import BackupFout, controleer_backup, maak_backup, modellen
-from carelab.models import Thema
+from kennisagenda import roles
+from kennisagenda.models import Thema
 from kenniscafes.models import Bijlage
 from tests.factories import ThemaFactory, UserFactory
 from tests.kenniscafes.factories import AanmeldingFactory, KenniscafeFactory, SprekerFactory

@@ -29,7 +29,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carelab.tweestaps.forms import AppCodeForm, BevestigAppForm, ReservecodeForm
+from accounts.tweestaps.forms import AppCodeForm, BevestigAppForm, ReservecodeForm
 from kenniscafes.forms import AanmeldForm, AgendaFilterForm
 from projecten.filters import ProjectFilter, PublicatieFilter, WerkteamFilter
 from tests.carelab.toegang_wereld import bouw_wereld

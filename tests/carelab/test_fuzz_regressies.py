@@ -2,7 +2,7 @@
 
 import pytest
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from tests.kenniscafes.factories import AanmeldingFactory
 from tests.verhalen.factories import VerhaalFactory
 from verhalen.models import Collectie
@@ -83,7 +83,7 @@ def test_gewoon_jaar_in_de_datumhierarchie_filtert_nog(coordinator_client):
 def test_elke_datumhierarchie_in_het_beheer_heeft_de_bescherming():
     from django.contrib import admin
 
-    from carelab.beheerlijst import DatumhierarchieZonderOverloop
+    from toolkit.beheerlijst import DatumhierarchieZonderOverloop
 
     zonder = [
         type(model_admin).__name__

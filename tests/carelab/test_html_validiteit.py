@@ -108,7 +108,7 @@ def paginatemplates():
     return namen
 
 
-EIGEN_APPS = {"carelab", "projecten", "kenniscafes", "verhalen"}
+EIGEN_APPS = {"kennisagenda", "accounts", "toolkit", "projecten", "kenniscafes", "verhalen"}
 
 
 @pytest.fixture

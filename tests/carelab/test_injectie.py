@@ -19,7 +19,7 @@ from django.db import models
 from django.test import Client
 from django.urls import reverse
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from kenniscafes.models import Bijlage, Deelnemersoort, Feedback
 from projecten.models import Bijdrage, Bijeenkomst, Projectpartner
 from tests.factories import ThemaFactory

@@ -69,7 +69,7 @@ def test_project_apps_migrate_to_zero_and_forward_again():
     # The data migrations ran again: roles, kennisagenda themes, wijken.
     from django.contrib.auth.models import Group
 
-    from carelab.models import Thema
+    from kennisagenda.models import Thema
     from projecten.models import Wijk
 
     assert set(Group.objects.values_list("name", flat=True)) >= {

@@ -15,8 +15,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from carelab import roles
 from carelab.settings import redis_cache
+from kennisagenda import roles
 from tests.factories import UserFactory
 from tests.helpers import log_in
 from tests.kenniscafes.factories import KenniscafeFactory

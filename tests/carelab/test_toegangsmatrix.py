@@ -87,7 +87,7 @@ COORDINATOREN = Toegang(LOGIN, 403, 403, 403, 200, 200)
 ALLEEN_POST = Toegang(405, 405, 405, 405, 405, 405)
 # The coding workspace's JSON endpoints: POST only, refusals as JSON (401/403).
 JSON_POST = Toegang(401, 403, MAG, 403, 403, MAG)
-# The pages an unverified user may still open (carelab/tweestaps/middleware.py).
+# The pages an unverified user may still open (accounts/tweestaps/middleware.py).
 VRIJ = Toegang(200, 200, 200, 200, 200, 200, 200)
 
 
@@ -217,7 +217,7 @@ TABEL = [
         data={},
     ),
     # Staying logged in (static/js/sessie.js) and input kept from an ended
-    # session (carelab/sessieduur.py)
+    # session (accounts/sessieduur.py)
     r("sessie:verlengen", ALLEEN_POST, post=Toegang(LOGIN, 204, 204, 204, 204, 204), data={}),
     r(
         "sessie:bewaard",

@@ -24,8 +24,8 @@ from mailer.backend import DbBackend
 from mailer.models import RESULT_FAILURE, DontSendEntry, Message, MessageLog
 from taggit.models import Tag
 
-from carelab import roles
-from carelab.models import Kennislijn, Thema
+from kennisagenda import roles
+from kennisagenda.models import Kennislijn, Thema
 from kenniscafes.models import Deelnemersoort, Feedback, Kenniscafe
 from projecten.models import Bijdrage, Wijk
 from tests.factories import UserFactory
@@ -214,7 +214,7 @@ def bouw_wereld():
         username="iemand", ip_address="127.0.0.1", user_agent="test", locked_out=False
     )
 
-    # The outbox (carelab/postvak_admin.py): a queued mail, its log line, an address not to mail.
+    # The outbox (toolkit/admin.py): a queued mail, its log line, an address not to mail.
     mail.send_mail("Matrix", "tekst", None, ["matrix@example.org"], connection=DbBackend())
     w.postbericht = Message.objects.get()
     w.postlog = MessageLog.objects.log(w.postbericht, RESULT_FAILURE, log_message="geweigerd")

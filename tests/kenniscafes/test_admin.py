@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from kenniscafes.models import Aanmelding, Deelnemersoort, Kenniscafe
 from tests.factories import UserFactory
 from tests.helpers import log_in

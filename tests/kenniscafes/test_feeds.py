@@ -194,7 +194,7 @@ def test_calendar_feeds_hold_cafes_ahead_and_of_the_past_year_only(client, url):
     """A feed stays the same size however many years of cafés there are."""
     from django.utils import timezone
 
-    from carelab.models import Thema
+    from kennisagenda.models import Thema
 
     werkteam = WerkteamFactory()
     thema = Thema.objects.get(slug="vertrouwen")

@@ -5,11 +5,11 @@ in a pinned number of queries, and show every change at once."""
 import pytest
 from django.urls import reverse
 
-from carelab import cache
 from kenniscafes.cache import tot_volgend_einde
 from kenniscafes.models import Status
 from kenniscafes.services import meld_aan
 from tests.helpers import log_in
+from toolkit import cache
 
 from .factories import AanmeldingFactory, KenniscafeFactory, LocatieFactory, over_dagen
 

@@ -4,10 +4,10 @@ import re
 import pytest
 from django.core import mail
 
-from carelab import cache
 from kenniscafes.models import Aanmelding, Deelnemersoort, Status
 from tests.helpers import log_in
 from tests.projecten.factories import PersoonFactory, ProjectFactory, WerkteamFactory
+from toolkit import cache
 
 from .factories import (
     AanmeldingFactory,
@@ -75,7 +75,7 @@ def test_agenda_query_count_does_not_grow_with_cafes(
     cache.versies(["themas", "kenniscafes"])
     # filter choices (themes, werkteams, projects), count, cafés with counts, themes;
     # and the next café's end, which bounds how long the page is kept in the shared
-    # cache (carelab/cache.py; a cache read is no query in tests). From the cache:
+    # cache (toolkit/cache.py; a cache read is no query in tests). From the cache:
     # tests/kenniscafes/test_snelheid.py.
     with django_assert_num_queries(3 + 3 + 1):
         response = client.get("/kenniscafes/")

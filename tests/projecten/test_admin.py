@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from projecten.models import Project, Projectpartner, Publicatie, Wijk
 from tests.helpers import log_in
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from projecten.models import Wijk
 
 from .factories import (

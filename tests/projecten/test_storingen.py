@@ -1,5 +1,5 @@
 """A media folder that cannot be written: an upload gets a clear Dutch page and
-nothing is half-saved (carelab/middleware.py).
+nothing is half-saved (toolkit/middleware.py).
 
 As root a chmod does not stop writes, so the folder is made unwritable the way
 a failed mount looks: a file stands where the media folder should be.

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from projecten.models import Bijeenkomst, Lidmaatschap, Projectpartner, Teamlid, Wijk
 from tests.factories import ThemaFactory
 

@@ -1,6 +1,6 @@
 import pytest
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from tests.helpers import log_in
 
 

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from verhalen import demo_codeboek, demo_verhalen
 from verhalen.models import Fragment
 

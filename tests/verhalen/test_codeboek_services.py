@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen.models import Fragment, FragmentThema, Toestemming, Verhaal
 from verhalen.services import codering as services

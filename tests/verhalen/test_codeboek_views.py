@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from projecten.models import Wijk
 from tests.helpers import log_in
 from tests.projecten.factories import ProjectFactory

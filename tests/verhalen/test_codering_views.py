@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from carelab import roles
+from kennisagenda import roles
 from tests.factories import UserFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory

@@ -4,7 +4,7 @@ reorder, pick excerpts, note, publish — and who may do it."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory

@@ -14,9 +14,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(settings):
     settings.DEMO_MODE = True
-    from carelab import demo as carelab_demo
+    from accounts import demo as accounts_demo
+    from kennisagenda import demo as kennisagenda_demo
 
-    carelab_demo.load(StringIO())
+    kennisagenda_demo.load(StringIO())
+    accounts_demo.load(StringIO())
     demo_verhalen.load(StringIO())
     uitvoer = StringIO()
     demo_collecties.load(uitvoer)

@@ -1,4 +1,4 @@
-"""Safe Markdown (carelab.markdown) in introductions, and the reader's text size."""
+"""Safe Markdown (toolkit.markdown) in introductions, and the reader's text size."""
 
 import re
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carelab.markdown import render_markdown
 from tests.verhalen.factories_collecties import CollectieFactory
+from toolkit.markdown import render_markdown
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from tests.factories import ThemaFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory

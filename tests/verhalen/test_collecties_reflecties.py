@@ -3,7 +3,7 @@ other members read them, the public never; only the author edits or removes."""
 
 import pytest
 
-from carelab import roles
+from kennisagenda import roles
 from tests.factories import UserFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import VerhaalFactory

@@ -10,9 +10,9 @@ from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from carelab import csv_export
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
+from toolkit import csv_export
 from verhalen import export
 
 pytestmark = pytest.mark.django_db

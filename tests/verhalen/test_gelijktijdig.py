@@ -14,8 +14,8 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from carelab import roles
-from carelab.models import Thema
+from kennisagenda import roles
+from kennisagenda.models import Thema
 from tests.factories import UserFactory
 from tests.gelijktijdig import ALLEEN_POSTGRES, tegelijk
 from tests.helpers import log_in

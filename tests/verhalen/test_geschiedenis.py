@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from tests.factories import UserFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory

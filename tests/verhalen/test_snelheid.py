@@ -12,10 +12,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from carelab import paginering
-from carelab.paginering import begrensd_aantal
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory
+from toolkit import paginering
+from toolkit.paginering import begrensd_aantal
 from verhalen import search
 from verhalen.models import Verhaal
 from verhalen.models.collectie import CollectieItem, Publiek

@@ -15,7 +15,7 @@ from django.db.models import Count, Q
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from tests.verhalen.factories import VerhaalFactory
 from verhalen import codeboek, tellingen
 from verhalen.models import (

@@ -4,8 +4,8 @@ moment, each on its own connection, leave every count equal to a recount."""
 
 from django.contrib.auth.models import AnonymousUser
 
-from carelab import roles
-from carelab.models import Thema
+from kennisagenda import roles
+from kennisagenda.models import Thema
 from tests.factories import UserFactory
 from tests.gelijktijdig import ALLEEN_POSTGRES, tegelijk
 from tests.verhalen.factories import VerhaalFactory

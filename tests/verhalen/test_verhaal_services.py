@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from taggit.models import Tag
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from tests.factories import ThemaFactory, UserFactory
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen.models import Fragment, Toestemming, Verhaal, Verwijderverzoek

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from carelab import roles
-from carelab.models import Thema
+from kennisagenda import roles
+from kennisagenda.models import Thema
 from tests.factories import UserFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory

@@ -9,7 +9,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from carelab.models import Thema
-from carelab.widgets import SnelleSelect, opties_uit_rijen
+from kennisagenda.models import Thema
 from projecten.models import Project, Wijk
+from toolkit.widgets import SnelleSelect, opties_uit_rijen
 
 from ..codeboek import KOLOMSOORTEN, afstammelingen, codeboom
 from ..codering import CiteerFout, bijgesneden, zoek_citaat

@@ -7,7 +7,7 @@ verhalen/services/collecties.py do the writing.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from verhalen.models import Fragment, Verhaal
 from verhalen.models.collectie import Collectie, CollectieItem, Publiek, Reflectie
 

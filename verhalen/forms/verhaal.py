@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 from taggit.utils import edit_string_for_tags
 
-from carelab import roles
-from carelab.models import Thema
+from kennisagenda import roles
+from kennisagenda.models import Thema
 from projecten.models import Wijk
 from verhalen import privacy
 from verhalen.filters import DatumInvoer

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from carelab.models import SnelleLabels, ThemaItemBase
+from kennisagenda.models import SnelleLabels, ThemaItemBase
 
 from .verhaal import TOESTEMMING_VOOR_PUBLIEK, Toestemming, Verhaal, zichtbaarheidsniveau
 

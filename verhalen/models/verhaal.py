@@ -30,8 +30,8 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from carelab import roles
-from carelab.models import SnelleLabels, ThemaItemBase
+from kennisagenda import roles
+from kennisagenda.models import SnelleLabels, ThemaItemBase
 from verhalen.woordvormen import bron_van, lemmas_van
 
 

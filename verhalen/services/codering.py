@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.text import slugify
 
-from carelab.models import Thema, ThemaItemBase
+from kennisagenda.models import Thema, ThemaItemBase
 
 from .. import tellingen
 from ..codeboek import afstammelingen

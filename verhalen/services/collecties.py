@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from verhalen import tellingen
 from verhalen.models import Fragment, Verhaal
 from verhalen.models.collectie import (

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from verhalen import tellingen
 from verhalen.models import (
     CollectieItem,

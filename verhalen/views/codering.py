@@ -23,10 +23,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from carelab import paginering
-from carelab.csv_export import csv_response
-from carelab.models import Thema
-from carelab.sessieduur import herstelt_invoer, vul_aan
+from accounts.sessieduur import herstelt_invoer, vul_aan
+from kennisagenda.models import Thema
+from toolkit import paginering
+from toolkit.csv_export import csv_response
 
 from .. import codeboek, tellingen
 from ..codering import nummering, segmenteer

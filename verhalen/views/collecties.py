@@ -20,8 +20,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
-from carelab.sessieduur import herstelt_invoer, vul_aan
-from carelab.templatetags.opmaak import TEKSTGROOTTE_COOKIE, TEKSTGROOTTES
+from accounts.sessieduur import herstelt_invoer, vul_aan
+from toolkit.templatetags.opmaak import TEKSTGROOTTE_COOKIE, TEKSTGROOTTES
 from verhalen import tellingen
 from verhalen.forms.collecties import (
     CollectieForm,
@@ -498,7 +498,7 @@ def tekstgrootte(request):
 
 
 # ---------------------------------------------- sections on shared pages
-# Registered in VerhalenConfig.ready() (carelab.sections); each returns the
+# Registered in VerhalenConfig.ready() (kennisagenda.sections); each returns the
 # section's context, or None to leave the section out.
 
 THEMA_COLLECTIES_MAX = 6

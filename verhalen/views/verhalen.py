@@ -18,8 +18,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from carelab import paginering
-from carelab.sessieduur import herstelt_invoer, vul_aan
+from accounts.sessieduur import herstelt_invoer, vul_aan
+from toolkit import paginering
 from verhalen import export, geschiedenis, search
 from verhalen.filters import VerhaalFilter
 from verhalen.forms.selectie import AanCollectieForm

@@ -17,7 +17,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 
 from ..codeboek import codeboom
 from ..codering import segmenteer
