@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from carelab import roles
+from kennisagenda import roles
 from tests.factories import UserFactory
 from tests.verhalen.factories import FragmentFactory, MemoFactory, VerhaalFactory
 from verhalen.models import Memo, MemoSoort, Toestemming

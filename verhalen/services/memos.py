@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from verhalen.models import Fragment, Memo, Verhaal
 
 
