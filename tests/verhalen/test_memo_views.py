@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from carelab import roles
+from kennisagenda import roles
 from tests.factories import ThemaFactory, UserFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, MemoFactory, VerhaalFactory

@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from carelab.models import Thema
-from carelab.widgets import SnelleSelect
+from kennisagenda.models import Thema
+from toolkit.widgets import SnelleSelect
 from verhalen.filters import DatumInvoer
 from verhalen.models import FragmentThema, Memo, MemoSoort
 from verhalen.woordvormen import lemma

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from carelab import csv_export, paginering
-from carelab.models import Thema
+from kennisagenda.models import Thema
+from toolkit import csv_export, paginering
 from verhalen.forms.memos import MemoForm
 from verhalen.models import Fragment, Handeling, Memo, Verhaal
 from verhalen.selectors.memos import MEMO_VOLGORDE, MemoFilter
