@@ -1,4 +1,5 @@
 # The two commands: `make run` (demo site on SQLite) and `make test` (whole suite).
+# `make docs` builds the manual in docs/ (docs/_build/html/index.html).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,7 +8,7 @@ DEV := DJANGO_DEBUG=1
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: install run test test-fast test-browser lint format migrations-check bench clean backup restore loadtest loadtest-storingen
+.PHONY: install run test test-fast test-browser lint format migrations-check docs bench clean backup restore loadtest loadtest-storingen
 
 # Debian's python3 needs python3-venv for `-m venv`; a half-made venv (python
 # without pip, left by a failed attempt) is made again with --clear.
@@ -51,12 +52,18 @@ format: $(STAMP)
 migrations-check: $(STAMP)
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 
-# The benchmark of issue 7 (README "Benchmark"): 100k stories on the PostgreSQL
+# The manual: every warning is an error (-W), nitpicky references (-n), a fresh
+# read of every page (-E) so no warning hides in an unchanged file.
+docs: $(STAMP)
+	@$(BIN)/python -c 'import sphinx, myst_parser, furo' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(BIN)/sphinx-build -E -W --keep-going -n -q docs docs/_build/html
+
+# The benchmark of issue 7 (docs/operations/benchmark.md): 100k stories on the PostgreSQL
 # server of DATABASE_URL, or 10k on SQLite without it. E.g. BENCH_ARGS="--compare 1k,100k".
 bench: $(STAMP)
 	$(BIN)/python manage.py bench --settings=bench.settings $(BENCH_ARGS)
 
-# Full, portable backup (all rows + uploaded files, see README "Betrouwbaarheid"),
+# Full, portable backup (all rows + uploaded files, docs/operations/backup.md),
 # with the environment's settings (DATABASE_URL, DJANGO_MEDIA_ROOT, ...).
 ARCHIEF ?= var/backups/verhalenbank-$(shell date -u +%Y%m%d-%H%M%S).tar.gz
 backup: $(STAMP)
@@ -69,7 +76,7 @@ restore: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py herstel $(ARCHIEF)
 
-# Load test (README "Betrouwbaarheid"): fresh PostgreSQL database with demo content,
+# Load test (docs/operations/loadtest.md): fresh PostgreSQL database with demo content,
 # gunicorn on 127.0.0.1:8116, locust headless; fails on any error or lost write.
 # LOADTEST_SERVER=postgres://user:pass@host:port/postgres  LOADTEST_ARGS="--duur 60"
 LOADTEST_ARGS ?=
@@ -85,4 +92,4 @@ loadtest-storingen: $(STAMP)
 	$(BIN)/python -m loadtest.run --storingen $(LOADTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) var staticfiles docs/_build
