@@ -131,15 +131,16 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Django's checks with our own Dutch texts in the je-form (carelab/password_validation.py).
+# Django's own checks; their Dutch texts in the je-form come from
+# locale/nl/LC_MESSAGES/django.po.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "carelab.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "carelab.password_validation.MinimumLengthValidator",
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "carelab.password_validation.CommonPasswordValidator"},
-    {"NAME": "carelab.password_validation.NumericPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
