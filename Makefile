@@ -63,18 +63,22 @@ docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python manage.py bench --settings=bench.settings $(BENCH_ARGS)
 
-# Full, portable backup (all rows + uploaded files, docs/operations/backup.md),
-# with the environment's settings (DATABASE_URL, DJANGO_MEDIA_ROOT, ...).
-ARCHIEF ?= var/backups/verhalenbank-$(shell date -u +%Y%m%d-%H%M%S).tar.gz
+# Backups (docs/operations/backup.md), with the environment's settings: the database
+# (pg_dump on PostgreSQL, SQLite's own backup on SQLite) and the uploaded files,
+# compressed, into DJANGO_BACKUP_DIR (default var/backups/).
 backup: $(STAMP)
-	$(BIN)/python manage.py backup $(ARCHIEF)
+	$(BIN)/python manage.py dbbackup --compress
+	$(BIN)/python manage.py mediabackup --compress
 
-# Into an empty, migrated database only: make restore ARCHIEF=pad/naar/backup.tar.gz
+# The newest backup back (asks first; stop the app servers): the database replaced
+# whole, uploaded files as they were; then migrations newer than the backup and
+# fresh public pages. An older one: make restore DB=<file> MEDIA=<file>
+# (names from `manage.py listbackups`).
 restore: $(STAMP)
-	@test -n "$(filter command line environment,$(origin ARCHIEF))" \
-		|| { echo "Geef het archief op: make restore ARCHIEF=pad/naar/backup.tar.gz" >&2; exit 1; }
+	$(BIN)/python manage.py dbrestore --uncompress $(if $(DB),--input-filename $(DB))
+	$(BIN)/python manage.py mediarestore --uncompress --replace $(if $(MEDIA),--input-filename $(MEDIA))
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py herstel $(ARCHIEF)
+	$(BIN)/python manage.py ververs_paginas
 
 # Load test (docs/operations/loadtest.md): fresh PostgreSQL database with demo content,
 # gunicorn on 127.0.0.1:8116, locust headless; fails on any error or lost write.

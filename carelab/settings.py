@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "mailer",
+    "dbbackup",
 ]
 
 MIDDLEWARE = [
@@ -179,6 +180,24 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
+}
+
+# Backups (django-dbbackup: `make backup`, `make restore`; docs/operations/backup.md):
+# pg_dump/pg_restore on PostgreSQL, SQLite's own backup on SQLite, uploaded files
+# as a tar. Login sessions, django-axes' login attempts and the cache table stay
+# out of a PostgreSQL dump (their tables come back empty): live login keys and
+# short-lived personal data have no place in a backup, cached pages are rebuilt.
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": os.environ.get("DJANGO_BACKUP_DIR", str(VAR_DIR / "backups")),
+        # Special categories of personal data (AVG art. 9): for the owner only.
+        "file_permissions_mode": 0o600,
+        "directory_permissions_mode": 0o700,
+    },
+}
+DBBACKUP_CONNECTORS = {
+    "default": {"EXCLUDE": ["django_session", "axes_*", "carelab_cache"]},
 }
 
 # The cache holds the public pages of anonymous visitors and expensive counts
