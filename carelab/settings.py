@@ -208,7 +208,7 @@ DBBACKUP_CONNECTORS = {
 # 0004; after switching back from Redis run `manage.py createcachetable`).
 # With Redis the sessions are read from it too (written to both, so a Redis
 # restart only costs a database read); a Redis that is down or hangs costs
-# only its timeouts (README, Faults).
+# only its timeouts (docs/operations/faults.md).
 CACHE_TABEL = "carelab_cache"
 
 
