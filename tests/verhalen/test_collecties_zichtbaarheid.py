@@ -28,7 +28,7 @@ MAG_COLLECTIE_LEZEN = {
 }
 
 # Which stories are shown inside a collection the role may open. Coordinators
-# see no story text at all (DESIGN.md), so their public collection is empty.
+# see no story text at all (docs/consent.md), so their public collection is empty.
 TOESTEMMING_PAST = {
     Publiek.OPENBAAR: {Toestemming.OPENBAAR},
     Publiek.BREDE_RAAD: {Toestemming.BREDE_RAAD, Toestemming.OPENBAAR},

@@ -106,7 +106,7 @@ def zichtbaarheid_filter(user, prefix=""):
     """The Q that selects the stories `user` may see, or None for nothing.
 
     `prefix` is the lookup path to the story ("verhaal__" for fragments).
-    The rule (DESIGN.md): researchers (perm verhalen.view_verhaal) and
+    The rule (docs/consent.md): researchers (perm verhalen.view_verhaal) and
     superusers see every story except withdrawn ones; Brede Raad members
     only consent brede_raad/openbaar; coordinators no story at all; anyone
     else (anonymous, logged in without a role) only openbaar. Where a story
