@@ -54,6 +54,9 @@ ROLE_PERMISSIONS = {
         "verhalen.add_kenmerkwaarde",
         "verhalen.change_kenmerkwaarde",
         "verhalen.delete_kenmerkwaarde",
+        # verhalen: coding rounds (blind double-coding, agreement, settling)
+        "verhalen.view_coderingsronde",
+        "verhalen.add_coderingsronde",
         # verhalen: themed collections (curating, drafts, export) and reading reflections
         "verhalen.view_collectie",
         "verhalen.add_collectie",

@@ -1,12 +1,20 @@
 """Models of the verhalen app, one module per area:
 verhaal.py (stories, consent, fragments), collectie.py (collections, reflections),
 inzage.py (the access log), telling.py (counts kept as data), memo.py (memos),
-kenmerk.py (research attributes and their values)."""
+kenmerk.py (research attributes and their values), ronde.py (coding rounds)."""
 
 from .collectie import Collectie, CollectieItem, CollectieThema, Publiek, Reflectie  # noqa: F401
 from .inzage import Handeling, Inzage  # noqa: F401
 from .kenmerk import Kenmerk, KenmerkSoort, KenmerkWaarde  # noqa: F401
 from .memo import Memo, MemoQuerySet, MemoSoort  # noqa: F401
+from .ronde import (  # noqa: F401
+    Beslissing,
+    Coderingsronde,
+    Keuze,
+    Rondecodering,
+    RondeKlaar,
+    Rondestatus,
+)
 from .telling import Codetelling, Collectietelling, Verhaaltelling  # noqa: F401
 from .verhaal import (  # noqa: F401
     Fragment,
