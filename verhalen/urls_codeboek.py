@@ -3,7 +3,10 @@
 from django.urls import path
 
 from .views import codering as views
-from .views import werkruimte
+from .views import rondes, werkruimte
+
+RONDEVERHAAL = "codeboek/rondes/<int:pk>/verhalen/<int:verhaal_pk>/"
+RONDECODERING = RONDEVERHAAL + "coderingen/<int:codering_pk>/"
 
 app_name = "codeboek"
 
@@ -45,6 +48,42 @@ urlpatterns = [
         name="fragment_verwijderen_json",
     ),
     path("codeboek/nieuw.json", werkruimte.code_nieuw, name="nieuw_json"),
+    # Coding rounds: blind double-coding, agreement, settling (views/rondes.py).
+    path("codeboek/rondes/", rondes.lijst, name="rondes"),
+    path("codeboek/rondes/nieuw/", rondes.nieuw, name="ronde_nieuw"),
+    path("codeboek/rondes/<int:pk>/", rondes.detail, name="ronde"),
+    path("codeboek/rondes/<int:pk>/sluiten/", rondes.sluiten, name="ronde_sluiten"),
+    path(
+        "codeboek/rondes/<int:pk>/betrouwbaarheid.csv",
+        rondes.betrouwbaarheid_csv,
+        name="ronde_csv",
+    ),
+    path("codeboek/rondes/<int:pk>/verschillen/", rondes.verschillen, name="ronde_verschillen"),
+    path("codeboek/rondes/<int:pk>/afronden/", rondes.afronden, name="ronde_afronden"),
+    path(RONDEVERHAAL, rondes.ronde_verhaal, name="ronde_verhaal"),
+    path(RONDEVERHAAL + "klaar/", rondes.klaar, name="ronde_klaar"),
+    path(
+        RONDEVERHAAL + "coderingen/nieuw.json",
+        rondes.codering_nieuw_json,
+        name="ronde_codering_nieuw_json",
+    ),
+    path(RONDECODERING + "bewerken/", rondes.codering_bewerken, name="ronde_codering_bewerken"),
+    path(
+        RONDECODERING + "bewerken.json",
+        rondes.codering_bewerken_json,
+        name="ronde_codering_bewerken_json",
+    ),
+    path(
+        RONDECODERING + "verwijderen/",
+        rondes.codering_verwijderen,
+        name="ronde_codering_verwijderen",
+    ),
+    path(
+        RONDECODERING + "verwijderen.json",
+        rondes.codering_verwijderen_json,
+        name="ronde_codering_verwijderen_json",
+    ),
+    path("codeboek/mijn-coderingen/", views.mijn_coderingen, name="mijn_coderingen"),
     path("codeboek/", views.index, name="index"),
     path("codeboek/kleuren.css", views.kleuren, name="kleuren"),
     path("codeboek/nieuw/", views.code_nieuw, name="nieuw"),

@@ -151,10 +151,18 @@ INGETROKKEN = Toegang(LOGIN, 403, 410, 403, 403, 410)
 EIGEN_REFLECTIE = Toegang(LOGIN, 403, 403, 200, 403, 403)
 EIGEN_REFLECTIE_POST = Toegang(LOGIN, 403, 403, MAG, 403, 403)
 FRAGMENT_TERUGZETTEN = Toegang(LOGIN, 403, 405, 403, 403, 405)
+# A coding round's coder pages: the researcher codes in it, the superuser does not.
+RONDE_CODEUR = Toegang(LOGIN, 403, 200, 403, 403, 403)
+RONDE_CODEUR_POST = Toegang(LOGIN, 403, MAG, 403, 403, 403)
+RONDE_CODEUR_JSON = Toegang(401, 403, MAG, 403, 403, 403)
 
 VERHAAL = {"pk": "verhaal_onderzoek.pk"}
 FRAGMENT = {"verhaal_pk": "verhaal_onderzoek.pk", "pk": "fragment.pk"}
 SUBCODE = {"slug": "subcode.slug"}
+RONDE = {"pk": "ronde.pk"}
+RONDE_GESLOTEN = {"pk": "ronde_gesloten.pk"}
+RONDEVERHAAL = {"pk": "ronde.pk", "verhaal_pk": "verhaal_onderzoek.pk"}
+RONDECODERING = {**RONDEVERHAAL, "codering_pk": "rondecodering.pk"}
 BR = {"slug": "collectie_brede_raad.slug"}
 ITEM = {"slug": "collectie_brede_raad.slug", "pk": "item.pk"}
 REFLECTIE = {"slug": "collectie_brede_raad.slug", "pk": "reflectie.pk"}
@@ -409,6 +417,92 @@ TABEL = [
         data=lambda w: {"name": "Snelle subcode", "parent": w.thema.pk},
     ),
     r("codeboek:index", ONDERZOEKERS),
+    r("codeboek:mijn_coderingen", ONDERZOEKERS),
+    # Coding rounds
+    r("codeboek:rondes", ONDERZOEKERS),
+    r(
+        "codeboek:ronde_nieuw",
+        ONDERZOEKERS,
+        post=ONDERZOEKERS_POST,
+        data=lambda w: {
+            "titel": "Matrix",
+            "codes": [w.thema.pk],
+            "codeurs": [w.gebruikers["onderzoeker"].pk],
+            "steekproef": 1,
+        },
+    ),
+    r("codeboek:ronde", ONDERZOEKERS, kwargs=RONDE),
+    r("codeboek:ronde", ONDERZOEKERS, variant="gesloten", kwargs=RONDE_GESLOTEN),
+    r("codeboek:ronde_sluiten", FRAGMENT_TERUGZETTEN, kwargs=RONDE, post=OP, data={}),
+    r("codeboek:ronde_csv", ONDERZOEKERS, kwargs=RONDE_GESLOTEN),
+    r(
+        "codeboek:ronde_csv",
+        Toegang(LOGIN, 403, 403, 403, 403, 403),
+        variant="open",
+        kwargs=RONDE,
+    ),
+    r(
+        "codeboek:ronde_verschillen",
+        ONDERZOEKERS,
+        kwargs=RONDE_GESLOTEN,
+        post=OP,
+        data=lambda w: {
+            "code": w.thema.pk,
+            "verhaal": w.verhaal_onderzoek.pk,
+            "eenheid": 0,
+            "keuze": "verwerpen",
+        },
+    ),
+    r("codeboek:ronde_afronden", FRAGMENT_TERUGZETTEN, kwargs=RONDE_GESLOTEN, post=OP, data={}),
+    r(
+        "codeboek:ronde_verhaal",
+        RONDE_CODEUR,
+        kwargs=RONDEVERHAAL,
+        post=RONDE_CODEUR_POST,
+        data=lambda w: {"start": 0, "eind": 10, "codes": [w.thema.pk]},
+    ),
+    r(
+        "codeboek:ronde_klaar",
+        FRAGMENT_TERUGZETTEN,
+        kwargs=RONDEVERHAAL,
+        post=RONDE_CODEUR_POST,
+        data={"klaar": "ja"},
+    ),
+    r(
+        "codeboek:ronde_codering_nieuw_json",
+        ALLEEN_POST,
+        kwargs=RONDEVERHAAL,
+        post=RONDE_CODEUR_JSON,
+        data=lambda w: {"start": 0, "eind": 10, "codes": [w.thema.pk]},
+    ),
+    r(
+        "codeboek:ronde_codering_bewerken",
+        RONDE_CODEUR,
+        kwargs=RONDECODERING,
+        post=RONDE_CODEUR_POST,
+        data=lambda w: {"start": 0, "eind": 5, "codes": [w.thema.pk]},
+    ),
+    r(
+        "codeboek:ronde_codering_bewerken_json",
+        ALLEEN_POST,
+        kwargs=RONDECODERING,
+        post=RONDE_CODEUR_JSON,
+        data=lambda w: {"start": 0, "eind": 5, "codes": [w.thema.pk]},
+    ),
+    r(
+        "codeboek:ronde_codering_verwijderen",
+        RONDE_CODEUR,
+        kwargs=RONDECODERING,
+        post=RONDE_CODEUR_POST,
+        data={},
+    ),
+    r(
+        "codeboek:ronde_codering_verwijderen_json",
+        ALLEEN_POST,
+        kwargs=RONDECODERING,
+        post=RONDE_CODEUR_JSON,
+        data={},
+    ),
     r("codeboek:kleuren", IEDEREEN),
     r(
         "codeboek:nieuw",

@@ -55,6 +55,7 @@ from tests.verhalen.factories_collecties import (
 from verhalen.models import Fragment, Handeling, Publiek, Toestemming
 from verhalen.models.inzage import Inzage
 from verhalen.services import codering as codering_services
+from verhalen.services import rondes as ronde_services
 from verhalen.services import verhalen as verhaal_services
 
 #: The roles of the matrix, in the order of its columns.
@@ -156,6 +157,43 @@ def bouw_wereld():
     weg_pk = weg.pk
     codering_services.verwijder_fragment(fragment=weg, door=onderzoeker)
     w.fragment_weg = Fragment.history.filter(id=weg_pk, history_type="-").get()
+
+    # Coding rounds set up by the researcher, who codes in them with a colleague
+    # (the superuser is no coder): one open with a coding, one closed.
+    collega = UserFactory(username="matrix-collega", role=roles.ONDERZOEKER)
+
+    def ronde(titel):
+        return ronde_services.maak_ronde(
+            titel=titel,
+            verhalen=[w.verhaal_onderzoek],
+            codes=[w.thema],
+            codeurs=[onderzoeker, collega],
+            door=onderzoeker,
+        )
+
+    w.ronde = ronde("Matrixronde open")
+    w.rondecodering = ronde_services.codeer(
+        ronde=w.ronde,
+        verhaal=w.verhaal_onderzoek,
+        start=0,
+        eind=10,
+        codes=[w.thema],
+        codeur=onderzoeker,
+    )
+    w.ronde_gesloten = ronde("Matrixronde gesloten")
+    ronde_services.codeer(
+        ronde=w.ronde_gesloten,
+        verhaal=w.verhaal_onderzoek,
+        start=0,
+        eind=10,
+        codes=[w.thema],
+        codeur=onderzoeker,
+    )
+    ronde_services.zet_klaar(
+        ronde=w.ronde_gesloten, verhaal=w.verhaal_onderzoek, codeur=onderzoeker
+    )
+    ronde_services.zet_klaar(ronde=w.ronde_gesloten, verhaal=w.verhaal_onderzoek, codeur=collega)
+    ronde_services.sluit_ronde(ronde=w.ronde_gesloten, door=onderzoeker)
     gewist = verhaal(Toestemming.INGETROKKEN)
     w.verwijderverzoek = verhaal_services.wis_verhaal(
         verhaal=gewist, door=w.gebruikers["beheerder"], kenmerk="matrix"

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -14,10 +15,19 @@ from ..codeboek import KOLOMSOORTEN, afstammelingen, codeboom
 from ..codering import CiteerFout, bijgesneden, zoek_citaat
 from ..filters import DatumInvoer
 from ..models import Fragment, Gemeente, VertellerType, Verzamelwijze
+from ..selectors import rondes as selectors_rondes
 from ..services.verhalen import zoek_citaat as zoek_dichtstbij
 
 # Paths under /codeboek/ that a code's slug may not take.
-GERESERVEERDE_SLUGS = {"matrix", "samenhang", "nieuw", "geschiedenis", "export"}
+GERESERVEERDE_SLUGS = {
+    "matrix",
+    "samenhang",
+    "nieuw",
+    "geschiedenis",
+    "export",
+    "rondes",
+    "mijn-coderingen",
+}
 
 
 def _enkel(tekst):
@@ -418,6 +428,13 @@ class FragmentFilter(django_filters.FilterSet):
         label=_("Verzameld tot en met"),
         widget=DatumInvoer,
     )
+    codeur = django_filters.ModelChoiceFilter(
+        widget=SnelleSelect,
+        field_name="codeur",
+        label=_("Gecodeerd door"),
+        queryset=get_user_model().objects.none(),
+        empty_label=_("Iedereen"),
+    )
 
     class Meta:
         model = Fragment
@@ -428,6 +445,9 @@ class FragmentFilter(django_filters.FilterSet):
         for naam, label in [("wijk", "naam"), ("project", "titel")]:
             veld = self.form.fields[naam]
             opties_uit_rijen(veld, veld.queryset.values_list("pk", label).all)
+        veld = self.form.fields["codeur"]
+        veld.queryset = selectors_rondes.codeurs()
+        veld.label_from_instance = lambda user: user.get_full_name() or user.get_username()
 
     def gebruikte_filters(self, *, zonder=None):
         """The query string of the active filters (for links and exports).

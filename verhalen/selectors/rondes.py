@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from carelab.models import Thema
 
@@ -32,6 +32,16 @@ def onderzoekers():
     User = get_user_model()
     return (
         User.objects.filter(is_active=True, groups__name="onderzoeker")
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def codeurs():
+    """Everyone who may code: researchers and superusers (the fragment lists' coder filter)."""
+    User = get_user_model()
+    return (
+        User.objects.filter(Q(groups__name="onderzoeker") | Q(is_superuser=True))
         .distinct()
         .order_by("first_name", "last_name", "username")
     )

@@ -165,10 +165,14 @@ def _fragment_item(fragment, *, adres, mag_wijzigen, mag_verwijderen, actief, co
     )
 
 
-def fragmentlijst_html(fragmenten, *, verhaal, user, actief=None):
+def fragmentlijst_html(fragmenten, *, verhaal, user, actief=None, adres_van=None):
     """The story's numbered fragment list, each item with the data-* attributes the
     workspace script reads. Built in Python, not a template: a transcript may hold
-    hundreds of fragments, and the template engine took most of a second for 200."""
+    hundreds of fragments, and the template engine took most of a second for 200.
+
+    `adres_van(fragment, naam)` gives the edit ("fragment_bewerken") and delete
+    ("fragment_verwijderen") pages of a coding round's own codings; the caller
+    then shows only what `user` may change."""
     if not fragmenten:
         return mark_safe("<p>Er zijn nog geen fragmenten gecodeerd in dit verhaal.</p>")
     code_urls, datums = {}, {}
@@ -185,6 +189,8 @@ def fragmentlijst_html(fragmenten, *, verhaal, user, actief=None):
     }
 
     def adres(fragment, naam):
+        if adres_van is not None:
+            return adres_van(fragment, naam)
         voor, na = delen[naam]
         return f"{voor}/{fragment.pk}/{na}"
 
@@ -194,8 +200,11 @@ def fragmentlijst_html(fragmenten, *, verhaal, user, actief=None):
             datums[dag] = date_format(dag, "j F Y")
         return datums[dag]
 
-    mag_wijzigen = user.has_perm("verhalen.change_fragment")
-    mag_verwijderen = user.has_perm("verhalen.delete_fragment")
+    if adres_van is not None:
+        mag_wijzigen = mag_verwijderen = True
+    else:
+        mag_wijzigen = user.has_perm("verhalen.change_fragment")
+        mag_verwijderen = user.has_perm("verhalen.delete_fragment")
     items = (
         _fragment_item(
             fragment,
@@ -214,6 +223,11 @@ def fragmentlijst_html(fragmenten, *, verhaal, user, actief=None):
 @register.simple_tag(takes_context=True)
 def fragmentlijst(context, fragmenten, verhaal, actief=None):
     """{% fragmentlijst fragmenten verhaal actief %}: see fragmentlijst_html."""
+    codering = context.get("codering") or {}
     return fragmentlijst_html(
-        fragmenten, verhaal=verhaal, user=context["request"].user, actief=actief
+        fragmenten,
+        verhaal=verhaal,
+        user=context["request"].user,
+        actief=actief,
+        adres_van=codering.get("adres_van"),
     )

@@ -312,6 +312,43 @@ def code_detail(request, slug):
     )
 
 
+@rechten("verhalen.view_fragment")
+@require_safe
+def mijn_coderingen(request):
+    """The fragments the user coded, across every code, newest story first by title;
+    the same filters as a code's page."""
+    queryset = (
+        Fragment.objects.zichtbaar_voor(request.user)
+        .filter(codeur=request.user)
+        .select_related("verhaal__wijk", "verhaal__project", "codeur")
+        .defer("verhaal__tekst", "verhaal__zoekvector")
+        .prefetch_related("codes")
+        .order_by(*CODE_FRAGMENTEN_VOLGORDE)
+    )
+    filterset, fragmenten = _gefilterde_fragmenten(request, queryset)
+    del filterset.form.fields["codeur"]  # always the user here
+    pagina = paginering.blader(
+        fragmenten, request.GET, volgorde=CODE_FRAGMENTEN_VOLGORDE, per_pagina=25
+    )
+    inzage.leg_vast(
+        request=request,
+        handeling=Handeling.FRAGMENTEN_BEKEKEN,
+        aantal=len(pagina),
+        onderwerp="mijn-coderingen",
+    )
+    return render(
+        request,
+        "codeboek/mijn_coderingen.html",
+        {
+            "filter": filterset,
+            "pagina": pagina,
+            "aantal": paginering.begrensd_aantal(fragmenten),
+            "grens": paginering.GRENS,
+            "filters_querystring": filterset.gebruikte_filters(),
+        },
+    )
+
+
 FRAGMENT_KOP = [
     "fragment",
     "verhaal",

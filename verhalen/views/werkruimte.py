@@ -49,9 +49,12 @@ def json_rechten(*permissions):
     return decorator
 
 
-def kiezergegevens(user):
+def kiezergegevens(user, *, alleen=None):
     """What the code picker needs: every code with its path and rule, the
-    codes `user` used last (most recent first), and whether they may add codes."""
+    codes `user` used last (most recent first), and whether they may add codes.
+
+    `alleen`: the codes a coding round allows (the picker offers only those,
+    and no new ones)."""
     themas = list(Thema.objects.all())
     per_pk = {thema.pk: thema for thema in themas}
 
@@ -72,6 +75,10 @@ def kiezergegevens(user):
         }
         for knoop in codeboom(themas)
     ]
+    if alleen is not None:
+        toegestaan = {thema.pk for thema in alleen}
+        codes = [code for code in codes if code["id"] in toegestaan]
+        return {"codes": codes, "recent": [], "mag_code_maken": False}
     return {
         "codes": codes,
         "recent": recente_codes(user),
