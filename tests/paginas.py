@@ -281,6 +281,24 @@ PAGINAS = [
     P(ONDERZOEKER, "memo-nieuw-privacy", "/memos/nieuw/", post={"tekst": PRIVACY_TEKST}),
     P(ONDERZOEKER, "memo-bewerken", "/memos/{memo.pk}/bewerken/"),
     P(ONDERZOEKER, "memo-verwijderen", "/memos/{memo.pk}/verwijderen/"),
+    P(ONDERZOEKER, "mijn-coderingen", "/codeboek/mijn-coderingen/"),
+    P(ONDERZOEKER, "rondes", "/codeboek/rondes/"),
+    P(ONDERZOEKER, "ronde-nieuw", "/codeboek/rondes/nieuw/?gemeente=rotterdam"),
+    P(ONDERZOEKER, "ronde-nieuw-fout", "/codeboek/rondes/nieuw/", post={"titel": ""}),
+    P(ONDERZOEKER, "ronde-open", "/codeboek/rondes/{ronde.pk}/"),
+    P(ONDERZOEKER, "ronde-gesloten", "/codeboek/rondes/{ronde_gesloten.pk}/"),
+    P(ONDERZOEKER, "ronde-verschillen", "/codeboek/rondes/{ronde_gesloten.pk}/verschillen/"),
+    P(ONDERZOEKER, "ronde-verhaal", "/codeboek/rondes/{ronde.pk}/verhalen/{verhaal.pk}/"),
+    P(
+        ONDERZOEKER,
+        "ronde-codering-bewerken",
+        "/codeboek/rondes/{ronde.pk}/verhalen/{verhaal.pk}/coderingen/{rondecodering.pk}/bewerken/",
+    ),
+    P(
+        ONDERZOEKER,
+        "ronde-codering-verwijderen",
+        "/codeboek/rondes/{ronde.pk}/verhalen/{verhaal.pk}/coderingen/{rondecodering.pk}/verwijderen/",
+    ),
     P(ONDERZOEKER, "collecties", "/collecties/"),
     P(ONDERZOEKER, "collectie", "/collecties/{raadscollectie.slug}/"),
     P(ONDERZOEKER, "collectie-nieuw", "/collecties/nieuw/"),
@@ -431,9 +449,52 @@ def bouw_gegevens():
         door=g.beheerder,
     )
     g.conflict_tekst = g.conflictverhaal.tekst
+    _rondes(g)
     g.herstel_url = _herstel_url(g.raadslid)
     assert Verhaal.objects.filter(pk=g.verhaal.pk).exists()
     return g
+
+
+def _rondes(g):
+    """An open coding round (the researcher has coded in it) and a closed one
+    with differences to settle; the researcher and Cor are the coders."""
+    from verhalen.services import rondes
+
+    verhalen = [g.verhaal, *Verhaal.objects.exclude(pk=g.verhaal.pk).order_by("pk")[:2]]
+    codes = [g.vertrouwen, g.subcode]
+
+    def ronde(titel):
+        return rondes.maak_ronde(
+            titel=titel,
+            verhalen=verhalen,
+            codes=codes,
+            codeurs=[g.onderzoeker, g.collega],
+            door=g.onderzoeker,
+        )
+
+    g.ronde = ronde("Proefronde open")
+    g.rondecodering = rondes.codeer(
+        ronde=g.ronde,
+        verhaal=g.verhaal,
+        start=0,
+        eind=30,
+        codes=[g.vertrouwen],
+        codeur=g.onderzoeker,
+    )
+    g.ronde_gesloten = ronde("Proefronde gesloten")
+    for codeur, eind in ((g.onderzoeker, 30), (g.collega, 90)):
+        rondes.codeer(
+            ronde=g.ronde_gesloten,
+            verhaal=g.verhaal,
+            start=0,
+            eind=eind,
+            codes=[g.vertrouwen],
+            codeur=codeur,
+            memo="Verzonnen memo.",
+        )
+        for verhaal in verhalen:
+            rondes.zet_klaar(ronde=g.ronde_gesloten, verhaal=verhaal, codeur=codeur)
+    rondes.sluit_ronde(ronde=g.ronde_gesloten, door=g.onderzoeker)
 
 
 def _herstel_url(user):

@@ -53,6 +53,7 @@ from verhalen.forms.collecties import (
 )
 from verhalen.forms.importeren import ImportForm
 from verhalen.forms.memos import MemoForm
+from verhalen.forms.rondes import BeslissingForm, RondecoderingForm, RondeForm
 from verhalen.forms.selectie import AanCollectieForm
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
 from verhalen.selectors.memos import MemoFilter
@@ -258,6 +259,59 @@ FORMULIEREN = [
         lambda w: reverse("memos:bewerken", args=[w.memo.pk]),
         velden(MemoForm, extra=["privacy_akkoord"]),
         lambda w: {"titel": "", "tekst": "Anders gezien."},
+    ),
+    Doel(
+        "coderingsronde opzetten",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("codeboek:ronde_nieuw"),
+        velden(RondeForm),
+        lambda w: {
+            "titel": "Ronde",
+            "codes": str(w.thema.pk),
+            "codeurs": str(w.gebruikers["onderzoeker"].pk),
+            "steekproef": "1",
+        },
+    ),
+    Doel(
+        "coderingsronde: filter van de verhalen",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("codeboek:ronde_nieuw"),
+        velden(VerhaalFilter),
+    ),
+    Doel(
+        "codering in een ronde",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("codeboek:ronde_verhaal", args=[w.ronde.pk, w.verhaal_onderzoek.pk]),
+        velden(RondecoderingForm),
+        _fragment,
+    ),
+    Doel(
+        "codering in een ronde (werkruimte)",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse(
+            "codeboek:ronde_codering_bewerken_json",
+            args=[w.ronde.pk, w.verhaal_onderzoek.pk, w.rondecodering.pk],
+        ),
+        velden(RondecoderingForm),
+        _fragment,
+    ),
+    Doel(
+        "verschil beslechten",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("codeboek:ronde_verschillen", args=[w.ronde_gesloten.pk]),
+        velden(BeslissingForm),
+        lambda w: {
+            "code": str(w.thema.pk),
+            "verhaal": str(w.verhaal_onderzoek.pk),
+            "eenheid": "0",
+            "keuze": "overnemen",
+            "versie_van": str(w.gebruikers["onderzoeker"].pk),
+        },
     ),
     Doel(
         "code nieuw",
@@ -502,6 +556,13 @@ ZOEKPAGINAS = [
         "onderzoeker",
         "GET",
         lambda w: reverse("codeboek:detail", args=[w.subcode.slug]),
+        velden(FragmentFilter, extra=PAGINA),
+    ),
+    Doel(
+        "mijn coderingen",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("codeboek:mijn_coderingen"),
         velden(FragmentFilter, extra=PAGINA),
     ),
     Doel(

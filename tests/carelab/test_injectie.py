@@ -22,7 +22,7 @@ from django.urls import reverse
 from kennisagenda.models import Thema
 from kenniscafes.models import Bijlage, Deelnemersoort, Feedback
 from projecten.models import Bijdrage, Bijeenkomst, Projectpartner
-from tests.factories import ThemaFactory
+from tests.factories import ThemaFactory, UserFactory
 from tests.helpers import log_in
 from tests.kenniscafes.factories import (
     AanmeldingFactory,
@@ -283,6 +283,45 @@ def test_codebook_pages_show_the_payload_as_text(verhalenwereld, onderzoeker, pa
     controleer(client.get(reverse("codeboek:samenhang")))
     controleer(client.get(reverse("codeboek:geschiedenis")))
     controleer(client.get(reverse("themas:detail", args=[code.slug])), payload)
+
+
+def test_coding_round_pages_show_the_payload_as_text(verhalenwereld, onderzoeker, payload):
+    from verhalen.services import rondes
+
+    verhaal, code = verhalenwereld["verhaal"], verhalenwereld["code"]
+    collega = UserFactory(username="collega-injectie", role="onderzoeker")
+    ronde = rondes.maak_ronde(
+        titel=payload[:200],
+        toelichting=payload,
+        verhalen=[verhaal],
+        codes=[code],
+        codeurs=[onderzoeker, collega],
+        door=onderzoeker,
+    )
+    codering = rondes.codeer(
+        ronde=ronde,
+        verhaal=verhaal,
+        start=0,
+        eind=len(verhaal.tekst),
+        codes=[code],
+        memo=payload,
+        codeur=onderzoeker,
+    )
+    rondes.zet_klaar(ronde=ronde, verhaal=verhaal, codeur=onderzoeker)
+    client = als(onderzoeker)
+    pagina_s = [
+        reverse("codeboek:rondes"),
+        reverse("codeboek:ronde", args=[ronde.pk]),
+        reverse("codeboek:ronde_verhaal", args=[ronde.pk, verhaal.pk]),
+        reverse("codeboek:ronde_codering_bewerken", args=[ronde.pk, verhaal.pk, codering.pk]),
+        reverse("codeboek:ronde_codering_verwijderen", args=[ronde.pk, verhaal.pk, codering.pk]),
+    ]
+    for url in pagina_s:
+        controleer(client.get(url), payload[:200])
+    rondes.sluit_ronde(ronde=ronde, door=onderzoeker)
+    controleer(client.get(reverse("codeboek:ronde", args=[ronde.pk])), code.name)
+    controleer(client.get(reverse("codeboek:ronde_verschillen", args=[ronde.pk])), payload)
+    controleer(client.get(reverse("codeboek:ronde_nieuw")), verhaal.titel)
 
 
 def test_collection_pages_show_the_payload_as_text(verhalenwereld, onderzoeker, raadslid, payload):

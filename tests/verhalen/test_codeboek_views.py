@@ -235,9 +235,9 @@ def test_detail_query_count_does_not_grow_with_fragments(
     onderzoeker_client.get(url)
     # session, user, the second step's authenticator, permissions ×2, the
     # code, its sub-codes, the count, the access log's row, the codes to
-    # filter on, the filter's wijken and projects, the fragments, their codes,
-    # the code's memos
-    with django_assert_num_queries(15) as een:
+    # filter on, the filter's wijken, projects and coders, the fragments, their
+    # codes, the code's memos
+    with django_assert_num_queries(16) as een:
         onderzoeker_client.get(url)
     for _ in range(3):
         FragmentFactory(
@@ -381,9 +381,9 @@ def test_matrix_uses_one_aggregate_query_whatever_the_data(
     url = reverse("codeboek:matrix")
     onderzoeker_client.get(url, {"kolom": "project"})
     # session, user, the second step's authenticator, permissions ×2, codes,
-    # the aggregate, the column's projects, the filter's codes, wijken and
-    # projects
-    with django_assert_num_queries(11) as eerst:
+    # the aggregate, the column's projects, the filter's codes, wijken,
+    # projects and coders
+    with django_assert_num_queries(12) as eerst:
         onderzoeker_client.get(url, {"kolom": "project"})
     verwacht = len(eerst.captured_queries)  # before the next request empties the log
     FragmentFactory(

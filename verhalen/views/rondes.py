@@ -53,9 +53,8 @@ def nieuw(request):
             "zoekvector", "zoeklemmas", "zoeklemmas_bron"
         ),
     )
-    kandidaten = (
-        filterset.qs.order_by("titel", "pk") if filterset.is_valid() else Verhaal.objects.none()
-    )
+    geldig = not filterset.is_bound or filterset.is_valid()
+    kandidaten = filterset.qs.order_by("titel", "pk") if geldig else Verhaal.objects.none()
     form = RondeForm(request.POST or None, kandidaten=kandidaten)
     if request.method == "POST" and form.is_valid():
         try:
