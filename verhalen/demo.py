@@ -1,7 +1,7 @@
 """Demo content of the verhalen app: invented example stories with coded
 fragments, researchers' sub-codes applied to them, then themed collections
-built from them, and (demo mode) a closed coding round. The loaders write some rows directly, so the stored counts
-are counted again at the end."""
+built from them, and (demo mode) a closed coding round. The loaders write
+some rows directly, so the stored counts are counted again at the end."""
 
 from . import demo_codeboek, demo_collecties, demo_rondes, demo_verhalen, tellingen
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('carelab', '0004_cachetabel'),
-        ('verhalen', '0010_index_fragment_codeur_laatst'),
+        ('verhalen', '0011_memos_kenmerken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
