@@ -123,11 +123,13 @@ def sync_role_permissions():
 
 
 def sync_role_permissions_handler(sender, app_config, using="default", **kwargs):
-    # post_migrate fires once per app; do the work once, after the last one,
-    # when every app's permissions can exist.
+    # post_migrate fires once per app with models; do the work once, after the
+    # last of those, when every app's permissions can exist. (An app without
+    # models, such as dbbackup, gets no signal: it cannot be the one we wait for.)
     from django.apps import apps
 
-    if app_config is not list(apps.get_app_configs())[-1]:
+    met_modellen = [c for c in apps.get_app_configs() if c.models_module is not None]
+    if app_config is not met_modellen[-1]:
         return
     for config in apps.get_app_configs():
         create_permissions(config, verbosity=0, using=using)

@@ -5,7 +5,7 @@ who each log in: blind coding in the workspace, closing, the alpha table
 import krippendorff
 from playwright.sync_api import expect
 
-from carelab import roles
+from kennisagenda import roles
 from tests.browser.axe_controle import ernstige_overtredingen
 from tests.browser.selecteren import sleep
 from tests.factories import UserFactory

@@ -19,7 +19,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 
 from .verhaal import Verhaal
 

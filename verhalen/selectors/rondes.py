@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 
 from ..codering import nummering
 from ..models import Beslissing, Rondecodering, RondeKlaar, Verhaal

@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from carelab.csv_export import csv_response
+from toolkit.csv_export import csv_response
 
 from ..codering import segmenteer
 from ..filters import VerhaalFilter
