@@ -327,3 +327,18 @@ def test_round_page_and_differences_queries_do_not_grow(
         with django_assert_num_queries(een):
             html = client.get(reverse(f"codeboek:{naam}", args=[groot.pk])).content.decode()
         assert "V2" in html
+
+
+def test_round_story_page_queries_do_not_grow_with_codings(
+    client, ronde, codeurs, vertrouwen, maatwerk, django_assert_num_queries
+):
+    verhaal = ronde.verhalen.order_by("titel").first()
+    url = reverse("codeboek:ronde_verhaal", args=[ronde.pk, verhaal.pk])
+    _codeer(ronde, codeurs[0], vertrouwen, 0, 16)
+    _als(client, codeurs[0])
+    een = _aantal_queries(client, url)
+    _codeer(ronde, codeurs[0], maatwerk, 17, 40)
+    _codeer(ronde, codeurs[0], vertrouwen, 41, 64)
+    with django_assert_num_queries(een):
+        html = client.get(url).content.decode()
+    assert html.count('<li id="fragment-') == 3
