@@ -9,7 +9,14 @@ from django.urls import reverse
 from tests.factories import UserFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import VerhaalFactory
-from verhalen.models import Coderingsronde, Fragment, Rondecodering, Rondestatus
+from verhalen.models import (
+    Coderingsronde,
+    Fragment,
+    Handeling,
+    Inzage,
+    Rondecodering,
+    Rondestatus,
+)
 from verhalen.services import rondes as services
 
 pytestmark = pytest.mark.django_db
@@ -128,6 +135,10 @@ def test_blind_story_page_shows_only_own_codings(client, ronde, codeurs, vertrou
     assert f'data-fragment="{eigen.pk}"' in html
     assert "De gemeente belde niet." in html  # the text, yes
     assert html.count('<li id="fragment-') == 1  # but only the own coding in the list
+    # Opening the text is in the access log, as the story page is.
+    assert Inzage.objects.filter(
+        gebruiker=codeurs[0], verhaal=verhaal, handeling=Handeling.VERHAAL_BEKEKEN
+    ).exists()
 
 
 def test_round_story_page_forbidden_to_non_coders(client, ronde, buitenstaander, onderzoeker):

@@ -23,8 +23,9 @@ from toolkit.csv_export import csv_response
 from ..codering import segmenteer
 from ..filters import VerhaalFilter
 from ..forms.rondes import MEESTE_VERHALEN, BeslissingForm, RondecoderingForm, RondeForm
-from ..models import Coderingsronde, Keuze, Rondecodering, Verhaal
+from ..models import Coderingsronde, Handeling, Keuze, Rondecodering, Verhaal
 from ..selectors import rondes as selectors
+from ..services import inzage
 from ..services import rondes as services
 from ..templatetags.codering import fragmentlijst_html, verhaaltekst
 from .codering import rechten
@@ -230,6 +231,8 @@ def ronde_verhaal(request, pk, verhaal_pk):
     (no JavaScript) saves a new one here."""
     ronde, verhaal = _als_codeur(request, pk, verhaal_pk)
     form = None
+    if request.method != "POST":  # the whole text is shown: logged like the story page
+        inzage.leg_vast(request=request, handeling=Handeling.VERHAAL_BEKEKEN, verhaal=verhaal)
     if request.method == "POST":
         form = RondecoderingForm(request.POST, verhaal=verhaal, ronde=ronde)
         if form.is_valid():
