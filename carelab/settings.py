@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "kenniscafes.apps.KenniscafesConfig",
     "verhalen.apps.VerhalenConfig",
     "vertellers.apps.VertellersConfig",
+    "uitwisseling.apps.UitwisselingConfig",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("verhalen.urls_codeboek")),
     path("", include("verhalen.urls_collecties")),
     path("", include("verhalen.urls_memos")),
+    path("uitwisseling/", include("uitwisseling.urls")),
     # Uploaded files (MEDIA_URL), also in development: always through this view.
     path("bestanden/<path:naam>", uploads.bestand, name="bestand"),
 ]

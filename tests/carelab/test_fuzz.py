@@ -538,6 +538,14 @@ ZOEKPAGINAS = [
         lambda w: {"wijk": w.wijk.slug, "van": "2020-01-01"},
     ),
     Doel(
+        "export qdpx",
+        "onderzoeker",
+        "GET",
+        lambda w: reverse("uitwisseling:export_qdpx"),
+        velden(VerhaalFilter),
+        lambda w: {"thema": w.thema.slug, "gemeente": "rotterdam"},
+    ),
+    Doel(
         "ingetrokken verhalen",
         "beheerder",
         "GET",

@@ -313,6 +313,14 @@ TABEL = [
     ),
     r("verhalen:export_csv", ONDERZOEKERS),
     r("verhalen:export_json", ONDERZOEKERS),
+    # REFI-QDA exchange (uitwisseling/): researchers
+    r(
+        "uitwisseling:export_qdpx",
+        ONDERZOEKERS,
+        post=ONDERZOEKERS_POST,
+        data=lambda w: {"verhalen": [w.verhaal_openbaar.pk]},
+    ),
+    r("uitwisseling:codeboek_qdc", ONDERZOEKERS),
     r("verhalen:ingetrokken", ALLEEN_BEHEERDER),
     r("verhalen:detail", ONDERZOEKERS, variant="onderzoek", kwargs=VERHAAL),
     r(

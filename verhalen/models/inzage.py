@@ -27,6 +27,8 @@ class Handeling(models.TextChoices):
     CODEBOEK_EXPORT = "codeboek_export", _("codeboektelling geëxporteerd")
     COLLECTIE_EXPORT = "collectie_export", _("collectie geëxporteerd")
     MEMO_EXPORT = "memo_export", _("memo's geëxporteerd")
+    EXPORT_QDPX = "export_qdpx", _("verhalen geëxporteerd (REFI-QDA-project)")
+    EXPORT_QDC = "export_qdc", _("codeboek geëxporteerd (REFI-QDA)")
 
 
 EXPORTS = frozenset(
@@ -37,6 +39,8 @@ EXPORTS = frozenset(
         Handeling.CODEBOEK_EXPORT,
         Handeling.COLLECTIE_EXPORT,
         Handeling.MEMO_EXPORT,
+        Handeling.EXPORT_QDPX,
+        Handeling.EXPORT_QDC,
     }
 )
 
