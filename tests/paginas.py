@@ -212,6 +212,13 @@ PAGINAS = [
     P(ONDERZOEKER, "verhalen-zoeken", "/verhalen/?q=brief"),
     P(ONDERZOEKER, "verhaal-nieuw", "/verhalen/nieuw/"),
     P(ONDERZOEKER, "verhalen-importeren", "/verhalen/importeren/"),
+    P(ONDERZOEKER, "refi-importeren", "/uitwisseling/importeren/"),
+    P(
+        ONDERZOEKER,
+        "refi-importeren-fout",
+        "/uitwisseling/importeren/",
+        post={"bestand": ""},
+    ),
     P(
         ONDERZOEKER,
         "verhalen-importeren-fout",

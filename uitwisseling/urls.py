@@ -9,4 +9,6 @@ app_name = "uitwisseling"
 urlpatterns = [
     path("export.qdpx", views.export_qdpx, name="export_qdpx"),
     path("codeboek.qdc", views.codeboek_qdc, name="codeboek_qdc"),
+    path("importeren/", views.importeren, name="importeren"),
+    path("importeren/bevestigen/", views.importeren_bevestigen, name="importeren_bevestigen"),
 ]

@@ -321,6 +321,22 @@ TABEL = [
         data=lambda w: {"verhalen": [w.verhaal_openbaar.pk]},
     ),
     r("uitwisseling:codeboek_qdc", ONDERZOEKERS),
+    r(
+        "uitwisseling:importeren",
+        ONDERZOEKERS,
+        post=ONDERZOEKERS_POST,
+        data=lambda w: {
+            "bestand": SimpleUploadedFile(
+                "boek.qdc", b'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>'
+            )
+        },
+    ),
+    r(
+        "uitwisseling:importeren_bevestigen",
+        ALLEEN_POST,
+        post=ONDERZOEKERS_POST,
+        data={"sleutel": "onbekend"},
+    ),
     r("verhalen:ingetrokken", ALLEEN_BEHEERDER),
     r("verhalen:detail", ONDERZOEKERS, variant="onderzoek", kwargs=VERHAAL),
     r(

@@ -1,0 +1,217 @@
+"""Importing a REFI-QDA codebook or project: first the plan (the dry run),
+then the import itself in one transaction.
+
+`plan` compares what the file holds (lezen.Inhoud) with the database and
+writes nothing. `importeer` carries the plan out through the existing
+services (codebook: maak_subcode; stories: maak_verhaal; fragments:
+maak_fragment), so stored counts and history are kept as for any other
+write, and either everything is imported or nothing.
+
+Rules (where the standard leaves it to us):
+- A code is merged with an existing code of the same name (case ignored)
+  under the same parent; otherwise it is created as a sub-code. A code at the
+  top of the other tool's tree that matches no main theme is put under the
+  code the researcher chooses (`onder`): researchers add sub-codes, the main
+  themes are the kennisagenda's.
+- A source becomes a story with consent "onderzoek" (only the research team),
+  whatever it had before. A source whose title and text are already a story
+  is skipped, so importing the same file twice adds nothing.
+- A selection becomes a fragment with its codes and its Description as memo;
+  the coder is the researcher who imports (the other tool's users have no
+  account here; their names are in the history's reason).
+- The story's own attributes are read back from their variables
+  (uitwisseling/variabelen.py); other variables are named as skipped.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from carelab.models import Thema
+from uitwisseling import lezen
+from uitwisseling.variabelen import PER_NAAM, importwaarde
+from verhalen import privacy
+from verhalen.models import Toestemming, Verhaal
+from verhalen.services.codering import maak_fragment, maak_subcode
+from verhalen.services.verhalen import maak_verhaal
+
+MAX_TITEL = Verhaal._meta.get_field("titel").max_length
+
+
+@dataclass
+class Codeplan:
+    code: lezen.Code
+    pad: str  # "vertrouwen › wantrouwen" as it will stand in the codebook
+    bestaand: Thema | None = None  # merged with this code
+    zonder_plek: bool = False  # a new main code: needs `onder`
+
+
+@dataclass
+class Plan:
+    inhoud: lezen.Inhoud
+    codes: list[Codeplan] = field(default_factory=list)
+    nieuwe_verhalen: list[lezen.Bron] = field(default_factory=list)
+    overgeslagen_bronnen: list[tuple[str, str]] = field(default_factory=list)
+    overgeslagen_selecties: list[tuple[str, str]] = field(default_factory=list)
+    onbekende_variabelen: list[str] = field(default_factory=list)
+    privacy: list[str] = field(default_factory=list)  # stories with possible personal data
+
+    @property
+    def nieuwe_codes(self):
+        return [plan for plan in self.codes if plan.bestaand is None]
+
+    @property
+    def samengevoegde_codes(self):
+        return [plan for plan in self.codes if plan.bestaand is not None]
+
+    @property
+    def codes_zonder_plek(self):
+        return [plan for plan in self.codes if plan.zonder_plek]
+
+    @property
+    def aantal_fragmenten(self):
+        return sum(
+            1 for bron in self.nieuwe_verhalen for selectie in bron.selecties if not selectie.fout
+        )
+
+
+def _titel(bron: lezen.Bron) -> str:
+    return (bron.naam or "Geïmporteerd verhaal").removesuffix(".txt")[:MAX_TITEL]
+
+
+def _plan_codes(plan: Plan, onder: Thema | None):
+    bestaande = {}
+    for thema in Thema.objects.all():
+        bestaande.setdefault((thema.parent_id, thema.name.casefold()), thema)
+    gekozen = {}  # code GUID -> (existing Thema or None, path)
+    for code, ouder in plan.inhoud.alle_codes():
+        if ouder is None:
+            bestaand = bestaande.get((None, code.naam.casefold()))
+            zonder_plek = bestaand is None and onder is None
+            ouder_thema = None if bestaand or onder is None else onder
+            if bestaand is None and onder is not None:
+                bestaand = bestaande.get((onder.pk, code.naam.casefold()))
+            pad = code.naam if ouder_thema is None else f"{onder.name} › {code.naam}"
+        else:
+            ouder_thema, ouder_pad = gekozen[ouder.guid]
+            bestaand = (
+                bestaande.get((ouder_thema.pk, code.naam.casefold())) if ouder_thema else None
+            )
+            zonder_plek, pad = False, f"{ouder_pad} › {code.naam}"
+        gekozen[code.guid] = (bestaand, pad)
+        plan.codes.append(Codeplan(code=code, pad=pad, bestaand=bestaand, zonder_plek=zonder_plek))
+
+
+def plan(inhoud: lezen.Inhoud, *, onder: Thema | None = None) -> Plan:
+    """What importing `inhoud` would do; writes nothing."""
+    resultaat = Plan(inhoud=inhoud)
+    _plan_codes(resultaat, onder)
+    titels = {_titel(bron) for bron in inhoud.bronnen}
+    bestaand = set(Verhaal.objects.filter(titel__in=titels).values_list("titel", "tekst"))
+    onbekend = set()
+    for bron in inhoud.bronnen:
+        if bron.fout:
+            resultaat.overgeslagen_bronnen.append((bron.naam, bron.fout))
+            continue
+        if (_titel(bron), bron.tekst) in bestaand:
+            resultaat.overgeslagen_bronnen.append((bron.naam, "staat al in de Verhalenbank"))
+            continue
+        bestaand.add((_titel(bron), bron.tekst))
+        resultaat.nieuwe_verhalen.append(bron)
+        resultaat.overgeslagen_selecties += [
+            (bron.naam, selectie.fout) for selectie in bron.selecties if selectie.fout
+        ]
+        onbekend |= {naam for naam in bron.waarden if naam.casefold() not in PER_NAAM}
+        if privacy.controleer(_titel(bron)) or privacy.controleer(bron.tekst):
+            resultaat.privacy.append(_titel(bron))
+    resultaat.onbekende_variabelen = sorted(onbekend)
+    return resultaat
+
+
+@dataclass(frozen=True)
+class Uitslag:
+    codes_nieuw: int
+    codes_samengevoegd: int
+    verhalen: int
+    fragmenten: int
+
+
+def _maak_codes(plan: Plan, onder, door) -> dict[str, Thema]:
+    thema_van = {}
+    ouders = {kind.guid: ouder for kind, ouder in plan.inhoud.alle_codes()}
+    for codeplan in plan.codes:
+        code = codeplan.code
+        if codeplan.bestaand is not None:
+            thema_van[code.guid] = codeplan.bestaand
+            continue
+        ouder = ouders[code.guid]
+        parent = thema_van[ouder.guid] if ouder is not None else onder
+        thema_van[code.guid] = maak_subcode(
+            naam=code.naam,
+            parent=parent,
+            beschrijving=code.beschrijving,
+            definitie=code.definitie,
+            voorbeeld=code.voorbeeld,
+            kleur=_zes_cijfers(code.kleur),
+            door=door,
+        )
+    return thema_van
+
+
+def _zes_cijfers(kleur):
+    if kleur and len(kleur) == 4:
+        return "#" + "".join(teken * 2 for teken in kleur[1:])
+    return kleur
+
+
+def _gegevens(bron: lezen.Bron, thema_van) -> dict:
+    gegevens = {
+        "titel": _titel(bron),
+        "tekst": bron.tekst,
+        "samenvatting": bron.samenvatting,
+        "toestemming": Toestemming.ONDERZOEK,
+        "themas": list({thema_van[guid].pk: thema_van[guid] for guid in bron.codes}.values()),
+    }
+    for naam, tekst in bron.waarden.items():
+        variabele = PER_NAAM.get(naam.casefold())
+        waarde = importwaarde(variabele, tekst) if variabele else None
+        if waarde is not None:
+            gegevens[waarde[0]] = waarde[1]
+    return gegevens
+
+
+@transaction.atomic
+def importeer(*, plan: Plan, door, onder: Thema | None = None, bestandsnaam: str) -> Uitslag:
+    """Carry out `plan` (made with the same `onder`): new codes, stories and fragments.
+
+    Raises ValueError when new main codes have no place (`onder` missing).
+    Side effects, all in this one transaction and through the services:
+    sub-codes (history by `door`), stories at consent "onderzoek" with their
+    themes and attributes (history "Ingevoerd uit REFI-QDA-bestand …"), and
+    their fragments with codes and memo (coder `door`); stored counts follow.
+    """
+    if plan.codes_zonder_plek:
+        raise ValueError("Nieuwe hoofdcodes hebben een plek in het codeboek nodig.")
+    thema_van = _maak_codes(plan, onder, door)
+    reden = f"Ingevoerd uit REFI-QDA-bestand {bestandsnaam}"[:100]
+    fragmenten = 0
+    for bron in plan.nieuwe_verhalen:
+        verhaal = maak_verhaal(gegevens=_gegevens(bron, thema_van), door=door, reden=reden)
+        for selectie in bron.selecties:
+            if selectie.fout:
+                continue
+            maak_fragment(
+                verhaal=verhaal,
+                start=selectie.start,
+                eind=selectie.eind,
+                codes=[thema_van[guid] for guid in selectie.codes],
+                memo=selectie.memo,
+                codeur=door,
+            )
+            fragmenten += 1
+    return Uitslag(
+        codes_nieuw=len(plan.nieuwe_codes),
+        codes_samengevoegd=len(plan.samengevoegde_codes),
+        verhalen=len(plan.nieuwe_verhalen),
+        fragmenten=fragmenten,
+    )
