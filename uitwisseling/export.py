@@ -12,7 +12,11 @@ stories of the queryset it is given (the caller selects them through
   startPosition/endPosition are the fragment's offsets (Unicode code points,
   which is what Python's str indices count, so text[start:end] is the quote),
   with its memo as Description and its codes as Coding/CodeRef, and the
-  attribute values as VariableValues.
+  attribute values as VariableValues; the researchers' own attributes
+  (Kenmerk) are Variables too, with their values on the sources;
+- the memos the exporter may read (Memo.objects.zichtbaar_voor) about these
+  stories, their fragments, the codes, and the research journal, as Notes,
+  referred to (NoteRef) from the source, selection, code or the project.
 
 The stories are read in chunks as plain values (no model instances) and the
 XML is written as it is read (lxml's incremental writer) into a temporary
@@ -28,13 +32,23 @@ from datetime import UTC, date, datetime
 from itertools import islice
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from lxml import etree
 
 from carelab.models import Thema
 from uitwisseling.guids import guid
 from uitwisseling.variabelen import VARIABELEN, exportwaarde
-from verhalen.models import Fragment, FragmentThema, VerhaalThema, VerhaalTrefwoord
+from verhalen.models import (
+    Fragment,
+    FragmentThema,
+    Kenmerk,
+    KenmerkSoort,
+    KenmerkWaarde,
+    Memo,
+    VerhaalThema,
+    VerhaalTrefwoord,
+)
 
 NS = "urn:QDA-XML:project:1.0"
 NS_CODEBOEK = "urn:QDA-XML:codebook:1.0"
@@ -44,6 +58,15 @@ SELECTIENAAM = 100  # characters of the quote a selection is named after
 # How a code's three texts are joined in its one Description (and split again on import).
 KOP_DEFINITIE = "Wanneer gebruiken: "
 KOP_VOORBEELD = "Voorbeeld: "
+# A choice attribute goes out as Text; its options in the Variable's Description.
+KOP_KEUZES = "Keuze uit: "
+SOORT_VARIABELE = {
+    KenmerkSoort.TEKST: "Text",
+    KenmerkSoort.KEUZE: "Text",
+    KenmerkSoort.GETAL: "Float",
+    KenmerkSoort.DATUM: "Date",
+    KenmerkSoort.JA_NEE: "Boolean",
+}
 
 _VERHAAL_VELDEN = (
     "id",
@@ -118,7 +141,7 @@ def _codeboom():
     return kinderen
 
 
-def _code_element(code, kinderen, ns, bezocht):
+def _code_element(code, kinderen, ns, bezocht, notities):
     element = etree.Element(
         _q("Code", ns),
         guid=guid("code", code["pk"]),
@@ -129,19 +152,22 @@ def _code_element(code, kinderen, ns, bezocht):
     omschrijving = code_omschrijving(code["beschrijving"], code["definitie"], code["voorbeeld"])
     if omschrijving:
         etree.SubElement(element, _q("Description", ns)).text = omschrijving
+    for memo_id in notities.get(code["pk"], []):
+        etree.SubElement(element, _q("NoteRef", ns), targetGUID=guid("memo", memo_id))
     bezocht.add(code["pk"])
     for kind in kinderen.get(code["pk"], []):
         if kind["pk"] not in bezocht:
-            element.append(_code_element(kind, kinderen, ns, bezocht))
+            element.append(_code_element(kind, kinderen, ns, bezocht, notities))
     return element
 
 
-def _codes_element(ns):
+def _codes_element(ns, notities=None):
+    """The code tree; `notities` ({code id: [memo ids]}) adds NoteRefs (projects only)."""
     kinderen = _codeboom()
     codes = etree.Element(_q("Codes", ns))
     bezocht = set()
     for code in kinderen.get(None, []):
-        codes.append(_code_element(code, kinderen, ns, bezocht))
+        codes.append(_code_element(code, kinderen, ns, bezocht, notities or {}))
     return codes
 
 
@@ -161,10 +187,10 @@ def _chunks(rijen, grootte):
         yield stuk
 
 
-def _gebruikers(verhalen, door):
-    """{user id: GUID} and the Users element: collectors, coders, the exporter."""
+def _gebruikers(verhalen, door, memos):
+    """{user id: GUID} and the Users element: collectors, coders, memo authors, the exporter."""
     fragmenten = Fragment.objects.filter(verhaal__in=verhalen.values("pk"))
-    ids = {door.pk}
+    ids = {door.pk} | set(memos.exclude(auteur=None).values_list("auteur_id", flat=True))
     ids |= set(verhalen.exclude(verzameld_door=None).values_list("verzameld_door_id", flat=True))
     ids |= set(fragmenten.exclude(codeur=None).values_list("codeur_id", flat=True))
     element = etree.Element(_q("Users"))
@@ -181,7 +207,7 @@ def _gebruikers(verhalen, door):
     return guids, element
 
 
-def _variabelen_element():
+def _variabelen_element(kenmerken):
     element = etree.Element(_q("Variables"))
     for variabele in VARIABELEN:
         var = etree.SubElement(
@@ -192,7 +218,52 @@ def _variabelen_element():
             typeOfVariable=variabele.soort,
         )
         etree.SubElement(var, _q("Description")).text = variabele.beschrijving
+    for kenmerk in kenmerken.values():
+        var = etree.SubElement(
+            element,
+            _q("Variable"),
+            guid=guid("kenmerk", kenmerk.pk),
+            name=kenmerk.naam,
+            typeOfVariable=SOORT_VARIABELE[kenmerk.soort],
+        )
+        uitleg = kenmerk.uitleg
+        if kenmerk.soort == KenmerkSoort.KEUZE:
+            uitleg = "\n\n".join(filter(None, [uitleg, KOP_KEUZES + "; ".join(kenmerk.keuzes)]))
+        if uitleg:
+            etree.SubElement(var, _q("Description")).text = uitleg
     return element
+
+
+def _kenmerkwaarde(kenmerk, tekst, getal, datum, ja_nee):
+    element = etree.Element(_q("VariableValue"))
+    etree.SubElement(element, _q("VariableRef"), targetGUID=guid("kenmerk", kenmerk.pk))
+    soort = kenmerk.soort
+    if soort == KenmerkSoort.GETAL:
+        etree.SubElement(element, _q("FloatValue")).text = format(getal.normalize(), "f")
+    elif soort == KenmerkSoort.DATUM:
+        etree.SubElement(element, _q("DateValue")).text = datum.isoformat()
+    elif soort == KenmerkSoort.JA_NEE:
+        etree.SubElement(element, _q("BooleanValue")).text = "true" if ja_nee else "false"
+    else:
+        etree.SubElement(element, _q("TextValue")).text = tekst
+    return element
+
+
+def _noteref(memo_id):
+    return etree.Element(_q("NoteRef"), targetGUID=guid("memo", memo_id))
+
+
+def _note(memo, gebruikers):
+    pk, titel, tekst, auteur_id, aangemaakt, gewijzigd = memo
+    note = etree.Element(_q("Note"), guid=guid("memo", pk), name=titel)
+    _zet(
+        note,
+        creatingUser=gebruikers.get(auteur_id),
+        creationDateTime=tijdstip(aangemaakt),
+        modifiedDateTime=tijdstip(gewijzigd),
+    )
+    etree.SubElement(note, _q("PlainTextContent")).text = tekst
+    return note
 
 
 def _per_object(rijen):
@@ -208,7 +279,7 @@ def _zet(element, **attributen):
             element.set(naam, waarde)
 
 
-def _selectie(fragment, codes, gebruikers):
+def _selectie(fragment, codes, gebruikers, notities):
     _verhaal, pk, start, eind, citaat, memo, codeur_id, aangemaakt, gewijzigd = fragment
     maker = gebruikers.get(codeur_id)
     selectie = etree.Element(
@@ -231,6 +302,8 @@ def _selectie(fragment, codes, gebruikers):
         codering = etree.SubElement(selectie, _q("Coding"), guid=guid("codering", pk, code_id))
         _zet(codering, creatingUser=maker, creationDateTime=tijdstip(aangemaakt))
         etree.SubElement(codering, _q("CodeRef"), targetGUID=guid("code", code_id))
+    for memo_id in notities.get(pk, []):
+        selectie.append(_noteref(memo_id))
     return selectie
 
 
@@ -244,7 +317,7 @@ def _variabelewaarde(variabele, waarde):
     return element
 
 
-def _bron(rij, *, fragmenten, fragmentcodes, themas, trefwoorden, gebruikers):
+def _bron(rij, *, stuk, gebruikers, kenmerken):
     waarden = dict(zip(_VERHAAL_VELDEN, rij, strict=True))
     pk = waarden["id"]
     bron_guid = guid("verhaal", pk)
@@ -263,56 +336,118 @@ def _bron(rij, *, fragmenten, fragmentcodes, themas, trefwoorden, gebruikers):
     )
     if waarden["samenvatting"]:
         etree.SubElement(bron, _q("Description")).text = waarden["samenvatting"]
-    for fragment in fragmenten.get(pk, []):
-        bron.append(_selectie(fragment, fragmentcodes.get(fragment[1], []), gebruikers))
-    for code_id in sorted(themas.get(pk, [])):
+    for fragment in stuk.fragmenten.get(pk, []):
+        bron.append(
+            _selectie(
+                fragment, stuk.fragmentcodes.get(fragment[1], []), gebruikers, stuk.fragmentmemos
+            )
+        )
+    for code_id in sorted(stuk.themas.get(pk, [])):
         codering = etree.SubElement(bron, _q("Coding"), guid=guid("verhaalcodering", pk, code_id))
         etree.SubElement(codering, _q("CodeRef"), targetGUID=guid("code", code_id))
     waarden["wijk"], waarden["project"] = waarden["wijk__naam"], waarden["project__titel"]
     waarden["werkteam"] = waarden["werkteam__naam"]
-    waarden["trefwoorden"] = sorted(trefwoorden.get(pk, []))
+    for memo_id in stuk.verhaalmemos.get(pk, []):
+        bron.append(_noteref(memo_id))
+    waarden["trefwoorden"] = sorted(stuk.trefwoorden.get(pk, []))
     for variabele in VARIABELEN:
         waarde = exportwaarde(variabele, waarden[variabele.veld])
         if waarde is not None:
             bron.append(_variabelewaarde(variabele, waarde))
+    for kenmerk_id, *kolommen in stuk.kenmerkwaarden.get(pk, []):
+        bron.append(_kenmerkwaarde(kenmerken[kenmerk_id], *kolommen))
     return bron, waarden["tekst"]
 
 
-def _stukken(verhalen):
-    """Per chunk of stories: (rows, fragments per story, codes per fragment,
-    themes per story, keywords per story), all as plain values."""
+@dataclass
+class _Stuk:
+    """One chunk of stories with everything their sources hold, as plain values."""
+
+    rijen: list
+    fragmenten: dict
+    fragmentcodes: dict
+    themas: dict
+    trefwoorden: dict
+    kenmerkwaarden: dict
+    verhaalmemos: dict
+    fragmentmemos: dict
+
+
+def _stukken(verhalen, memos):
     rijen = (
         verhalen.prefetch_related(None)
         .order_by("pk")
         .values_list(*_VERHAAL_VELDEN)
         .iterator(chunk_size=CHUNK)
     )
-    for stuk in _chunks(rijen, CHUNK):
-        ids = [rij[0] for rij in stuk]
+    for rijen_stuk in _chunks(rijen, CHUNK):
+        ids = [rij[0] for rij in rijen_stuk]
         fragmenten = list(
             Fragment.objects.filter(verhaal_id__in=ids)
             .order_by("verhaal_id", "start", "eind", "pk")
             .values_list(*_FRAGMENT_VELDEN)
         )
-        fragmentcodes = _per_object(
-            FragmentThema.objects.filter(
-                content_object_id__in=[fragment[1] for fragment in fragmenten]
-            ).values_list("content_object_id", "tag_id")
-        )
-        themas = _per_object(
-            VerhaalThema.objects.filter(content_object_id__in=ids).values_list(
-                "content_object_id", "tag_id"
-            )
-        )
-        trefwoorden = _per_object(
-            VerhaalTrefwoord.objects.filter(content_object_id__in=ids).values_list(
-                "content_object_id", "tag__name"
-            )
-        )
+        fragment_ids = [fragment[1] for fragment in fragmenten]
         per_verhaal = defaultdict(list)
         for fragment in fragmenten:
             per_verhaal[fragment[0]].append(fragment)
-        yield stuk, per_verhaal, fragmentcodes, themas, trefwoorden
+        yield _Stuk(
+            rijen=rijen_stuk,
+            fragmenten=per_verhaal,
+            fragmentcodes=_per_object(
+                FragmentThema.objects.filter(content_object_id__in=fragment_ids).values_list(
+                    "content_object_id", "tag_id"
+                )
+            ),
+            themas=_per_object(
+                VerhaalThema.objects.filter(content_object_id__in=ids).values_list(
+                    "content_object_id", "tag_id"
+                )
+            ),
+            trefwoorden=_per_object(
+                VerhaalTrefwoord.objects.filter(content_object_id__in=ids).values_list(
+                    "content_object_id", "tag__name"
+                )
+            ),
+            kenmerkwaarden=_per_object(
+                (verhaal_id, rest)
+                for verhaal_id, *rest in KenmerkWaarde.objects.filter(verhaal_id__in=ids)
+                .order_by("kenmerk__volgorde", "kenmerk__naam")
+                .values_list("verhaal_id", "kenmerk_id", "tekst", "getal", "datum", "ja_nee")
+            ),
+            verhaalmemos=_per_object(
+                memos.filter(verhaal_id__in=ids).order_by("pk").values_list("verhaal_id", "pk")
+            ),
+            fragmentmemos=_per_object(
+                memos.filter(fragment_id__in=fragment_ids)
+                .order_by("pk")
+                .values_list("fragment_id", "pk")
+            ),
+        )
+
+
+def _memos(verhalen, door):
+    """The memos that go with these stories: about them, their fragments, any
+    code, or the research journal; only those `door` may read."""
+    ids = verhalen.values("pk")
+    return Memo.objects.zichtbaar_voor(door).filter(
+        Q(verhaal__in=ids)
+        | Q(fragment__verhaal__in=ids)
+        | Q(code__isnull=False)
+        | Q(verhaal__isnull=True, fragment__isnull=True, code__isnull=True)
+    )
+
+
+def _schrijf_notes(xml, memos, gebruikers):
+    """The Notes element (left out without memos: the schema wants one Note at least)."""
+    if not memos.exists():
+        return
+    rijen = memos.order_by("pk").values_list(
+        "pk", "titel", "tekst", "auteur_id", "aangemaakt_op", "gewijzigd_op"
+    )
+    with xml.element(_q("Notes")):
+        for memo in rijen.iterator(chunk_size=CHUNK):
+            xml.write(_note(memo, gebruikers))
 
 
 def schrijf_qdpx(verhalen, *, door, doel, omschrijving: str = "") -> Exportomvang:
@@ -323,7 +458,12 @@ def schrijf_qdpx(verhalen, *, door, doel, omschrijving: str = "") -> Exportomvan
     the codebook, then 1 + 4 per CHUNK stories.
     """
     nu = timezone.now()
-    gebruikers, users = _gebruikers(verhalen, door)
+    memos = _memos(verhalen, door)
+    gebruikers, users = _gebruikers(verhalen, door, memos)
+    kenmerken = {kenmerk.pk: kenmerk for kenmerk in Kenmerk.objects.all()}
+    codememos = _per_object(
+        memos.filter(code__isnull=False).order_by("pk").values_list("code_id", "pk")
+    )
     aantal_verhalen = aantal_fragmenten = 0
     with (
         zipfile.ZipFile(doel, "w", compression=zipfile.ZIP_DEFLATED) as archief,
@@ -341,27 +481,26 @@ def schrijf_qdpx(verhalen, *, door, doel, omschrijving: str = "") -> Exportomvan
             ):
                 xml.write(users)
                 codeboek = etree.Element(_q("CodeBook"))
-                codeboek.append(_codes_element(NS))
+                codeboek.append(_codes_element(NS, codememos))
                 xml.write(codeboek)
-                xml.write(_variabelen_element())
+                xml.write(_variabelen_element(kenmerken))
                 with xml.element(_q("Sources")):
-                    for stuk, fragmenten, fragmentcodes, themas, trefwoorden in _stukken(verhalen):
-                        for rij in stuk:
+                    for stuk in _stukken(verhalen, memos):
+                        for rij in stuk.rijen:
                             bron, tekst = _bron(
-                                rij,
-                                fragmenten=fragmenten,
-                                fragmentcodes=fragmentcodes,
-                                themas=themas,
-                                trefwoorden=trefwoorden,
-                                gebruikers=gebruikers,
+                                rij, stuk=stuk, gebruikers=gebruikers, kenmerken=kenmerken
                             )
                             xml.write(bron)
                             archief.writestr(f"sources/{bron.get('guid')}.txt", tekst.encode())
                             aantal_verhalen += 1
-                            aantal_fragmenten += len(fragmenten.get(rij[0], []))
+                            aantal_fragmenten += len(stuk.fragmenten.get(rij[0], []))
+                _schrijf_notes(xml, memos, gebruikers)
                 if omschrijving:
                     with xml.element(_q("Description")):
                         xml.write(omschrijving)
+                logboek = memos.filter(verhaal=None, fragment=None, code=None).order_by("pk")
+                for memo_id in logboek.values_list("pk", flat=True).iterator():
+                    xml.write(_noteref(memo_id))
         qde.seek(0)
         with archief.open("project.qde", "w") as uit:
             while blok := qde.read(1 << 20):

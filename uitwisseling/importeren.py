@@ -20,19 +20,31 @@ Rules (where the standard leaves it to us):
   the coder is the researcher who imports (the other tool's users have no
   account here; their names are in the history's reason).
 - The story's own attributes are read back from their variables
-  (uitwisseling/variabelen.py); other variables are named as skipped.
+  (uitwisseling/variabelen.py). Any other variable is a research attribute
+  (Kenmerk): merged with the attribute of the same name, or defined anew
+  (Boolean -> ja/nee, Integer/Float -> getal, Date -> datum, Text -> tekst, or
+  a choice when its description lists "Keuze uit: a; b"). A value that does
+  not fit its attribute (not a number, not one of the choices) is skipped.
+- Notes become memos by the researcher who imports: about the story, the
+  fragment or the code they are attached to, or in the research journal.
+  A journal or code memo with the same title and text already there is skipped.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
 from carelab.models import Thema
 from uitwisseling import lezen
+from uitwisseling.export import KOP_KEUZES
 from uitwisseling.variabelen import PER_NAAM, importwaarde
 from verhalen import privacy
-from verhalen.models import Toestemming, Verhaal
+from verhalen.models import Kenmerk, KenmerkSoort, Memo, Toestemming, Verhaal
 from verhalen.services.codering import maak_fragment, maak_subcode
+from verhalen.services.kenmerken import bewaar_kenmerk, zet_kenmerken
+from verhalen.services.memos import schrijf_memo
 from verhalen.services.verhalen import maak_verhaal
 
 MAX_TITEL = Verhaal._meta.get_field("titel").max_length
@@ -53,8 +65,17 @@ class Plan:
     nieuwe_verhalen: list[lezen.Bron] = field(default_factory=list)
     overgeslagen_bronnen: list[tuple[str, str]] = field(default_factory=list)
     overgeslagen_selecties: list[tuple[str, str]] = field(default_factory=list)
-    onbekende_variabelen: list[str] = field(default_factory=list)
+    kenmerken: dict[str, Kenmerk | None] = field(default_factory=dict)  # name -> existing or new
     privacy: list[str] = field(default_factory=list)  # stories with possible personal data
+    memos: int = 0
+
+    @property
+    def nieuwe_kenmerken(self):
+        return sorted(naam for naam, kenmerk in self.kenmerken.items() if kenmerk is None)
+
+    @property
+    def bestaande_kenmerken(self):
+        return sorted(naam for naam, kenmerk in self.kenmerken.items() if kenmerk is not None)
 
     @property
     def nieuwe_codes(self):
@@ -109,6 +130,7 @@ def plan(inhoud: lezen.Inhoud, *, onder: Thema | None = None) -> Plan:
     titels = {_titel(bron) for bron in inhoud.bronnen}
     bestaand = set(Verhaal.objects.filter(titel__in=titels).values_list("titel", "tekst"))
     onbekend = set()
+    notities = inhoud.notities
     for bron in inhoud.bronnen:
         if bron.fout:
             resultaat.overgeslagen_bronnen.append((bron.naam, bron.fout))
@@ -122,10 +144,41 @@ def plan(inhoud: lezen.Inhoud, *, onder: Thema | None = None) -> Plan:
             (bron.naam, selectie.fout) for selectie in bron.selecties if selectie.fout
         ]
         onbekend |= {naam for naam in bron.waarden if naam.casefold() not in PER_NAAM}
+        resultaat.memos += sum(guid in notities for guid in bron.notities)
+        resultaat.memos += sum(
+            guid in notities
+            for selectie in bron.selecties
+            if not selectie.fout
+            for guid in selectie.notities
+        )
         if privacy.controleer(_titel(bron)) or privacy.controleer(bron.tekst):
             resultaat.privacy.append(_titel(bron))
-    resultaat.onbekende_variabelen = sorted(onbekend)
+    bestaande_kenmerken = {kenmerk.naam.casefold(): kenmerk for kenmerk in Kenmerk.objects.all()}
+    resultaat.kenmerken = {naam: bestaande_kenmerken.get(naam.casefold()) for naam in onbekend}
+    resultaat.memos += len(_code_en_logboekmemos(resultaat))
     return resultaat
+
+
+def _bestaat_memo(notitie, **onderwerp):
+    return Memo.objects.filter(titel=notitie.titel, tekst=notitie.tekst, **onderwerp).exists()
+
+
+def _code_en_logboekmemos(plan: Plan):
+    """[(Notitie, code GUID or None)] of the memos about codes and the journal
+    that are not there yet (a merged code's memo may be)."""
+    notities, memos = plan.inhoud.notities, []
+    for codeplan in plan.codes:
+        for guid in codeplan.code.notities:
+            if guid in notities and not (
+                codeplan.bestaand and _bestaat_memo(notities[guid], code=codeplan.bestaand)
+            ):
+                memos.append((notities[guid], codeplan.code.guid))
+    for guid in plan.inhoud.projectnotities:
+        if guid in notities and not _bestaat_memo(
+            notities[guid], verhaal=None, fragment=None, code=None
+        ):
+            memos.append((notities[guid], None))
+    return memos
 
 
 @dataclass(frozen=True)
@@ -134,6 +187,8 @@ class Uitslag:
     codes_samengevoegd: int
     verhalen: int
     fragmenten: int
+    memos: int = 0
+    kenmerken_nieuw: int = 0
 
 
 def _maak_codes(plan: Plan, onder, door) -> dict[str, Thema]:
@@ -162,6 +217,60 @@ def _zes_cijfers(kleur):
     if kleur and len(kleur) == 4:
         return "#" + "".join(teken * 2 for teken in kleur[1:])
     return kleur
+
+
+def _soort(variabele: lezen.Variabele | None):
+    """(kind, choices) of a new attribute for another tool's variable."""
+    soort = variabele.soort if variabele else "Text"
+    if soort == "Boolean":
+        return KenmerkSoort.JA_NEE, []
+    if soort in ("Integer", "Float"):
+        return KenmerkSoort.GETAL, []
+    if soort in ("Date", "DateTime"):
+        return KenmerkSoort.DATUM, []
+    omschrijving = variabele.omschrijving if variabele else ""
+    if KOP_KEUZES in omschrijving:
+        keuzes = omschrijving.split(KOP_KEUZES, 1)[1].split("; ")
+        return KenmerkSoort.KEUZE, [keuze.strip() for keuze in keuzes if keuze.strip()]
+    return KenmerkSoort.TEKST, []
+
+
+def _maak_kenmerken(plan: Plan, door) -> dict[str, Kenmerk]:
+    per_naam = {variabele.naam: variabele for variabele in plan.inhoud.variabelen.values()}
+    kenmerken = {}
+    for naam, kenmerk in plan.kenmerken.items():
+        if kenmerk is None:
+            soort, keuzes = _soort(per_naam.get(naam))
+            uitleg = (
+                per_naam[naam].omschrijving.split(KOP_KEUZES)[0].strip() if naam in per_naam else ""
+            )
+            kenmerk = bewaar_kenmerk(
+                naam=naam, soort=soort, keuzes=keuzes, uitleg=uitleg[:300], door=door
+            )
+        kenmerken[naam] = kenmerk
+    return kenmerken
+
+
+def _kenmerkwaarde(kenmerk: Kenmerk, tekst: str):
+    """The value to store, or None when `tekst` does not fit `kenmerk`."""
+    if kenmerk.soort == KenmerkSoort.JA_NEE:
+        return {"true": True, "1": True, "ja": True, "false": False, "0": False, "nee": False}.get(
+            tekst.casefold()
+        )
+    if kenmerk.soort == KenmerkSoort.GETAL:
+        try:
+            getal = Decimal(tekst.replace(",", "."))
+        except InvalidOperation:
+            return None
+        return getal if getal.is_finite() and abs(getal) < Decimal(10) ** 11 else None
+    if kenmerk.soort == KenmerkSoort.DATUM:
+        try:
+            return date.fromisoformat(tekst[:10])
+        except ValueError:
+            return None
+    if kenmerk.soort == KenmerkSoort.KEUZE:
+        return tekst if tekst in kenmerk.keuzes else None
+    return tekst[:300]
 
 
 def _gegevens(bron: lezen.Bron, thema_van) -> dict:
@@ -193,14 +302,39 @@ def importeer(*, plan: Plan, door, onder: Thema | None = None, bestandsnaam: str
     if plan.codes_zonder_plek:
         raise ValueError("Nieuwe hoofdcodes hebben een plek in het codeboek nodig.")
     thema_van = _maak_codes(plan, onder, door)
+    kenmerken = _maak_kenmerken(plan, door)
     reden = f"Ingevoerd uit REFI-QDA-bestand {bestandsnaam}"[:100]
+    notities = plan.inhoud.notities
+    memos = 0
+    for notitie, code_guid in _code_en_logboekmemos(plan):
+        code = thema_van[code_guid] if code_guid else None
+        schrijf_memo(auteur=door, tekst=notitie.tekst, titel=notitie.titel, code=code, reden=reden)
+        memos += 1
     fragmenten = 0
     for bron in plan.nieuwe_verhalen:
         verhaal = maak_verhaal(gegevens=_gegevens(bron, thema_van), door=door, reden=reden)
+        waarden = {
+            kenmerken[naam]: _kenmerkwaarde(kenmerken[naam], tekst)
+            for naam, tekst in bron.waarden.items()
+            if naam in kenmerken
+        }
+        waarden = {kenmerk: waarde for kenmerk, waarde in waarden.items() if waarde is not None}
+        if waarden:
+            zet_kenmerken(verhaal=verhaal, waarden=waarden, door=door, reden=reden)
+        for guid in bron.notities:
+            if guid in notities:
+                schrijf_memo(
+                    auteur=door,
+                    tekst=notities[guid].tekst,
+                    titel=notities[guid].titel,
+                    verhaal=verhaal,
+                    reden=reden,
+                )
+                memos += 1
         for selectie in bron.selecties:
             if selectie.fout:
                 continue
-            maak_fragment(
+            fragment = maak_fragment(
                 verhaal=verhaal,
                 start=selectie.start,
                 eind=selectie.eind,
@@ -209,9 +343,21 @@ def importeer(*, plan: Plan, door, onder: Thema | None = None, bestandsnaam: str
                 codeur=door,
             )
             fragmenten += 1
+            for guid in selectie.notities:
+                if guid in notities:
+                    schrijf_memo(
+                        auteur=door,
+                        tekst=notities[guid].tekst,
+                        titel=notities[guid].titel,
+                        fragment=fragment,
+                        reden=reden,
+                    )
+                    memos += 1
     return Uitslag(
         codes_nieuw=len(plan.nieuwe_codes),
         codes_samengevoegd=len(plan.samengevoegde_codes),
         verhalen=len(plan.nieuwe_verhalen),
         fragmenten=fragmenten,
+        memos=memos,
+        kenmerken_nieuw=len(plan.nieuwe_kenmerken),
     )

@@ -59,6 +59,7 @@ class Code:
     voorbeeld: str = ""
     kleur: str | None = None
     kinderen: list["Code"] = field(default_factory=list)
+    notities: list[str] = field(default_factory=list)  # GUIDs of Notes about the code
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Selectie:
     eind: int
     memo: str = ""
     codes: list[str] = field(default_factory=list)  # GUIDs of known codes
+    notities: list[str] = field(default_factory=list)
     fout: str = ""
 
 
@@ -80,7 +82,21 @@ class Bron:
     selecties: list[Selectie] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)  # codings of the whole source
     waarden: dict[str, str] = field(default_factory=dict)  # variable name -> value
+    notities: list[str] = field(default_factory=list)
     fout: str = ""
+
+
+@dataclass
+class Notitie:
+    titel: str
+    tekst: str
+
+
+@dataclass
+class Variabele:
+    naam: str
+    soort: str  # typeOfVariable: Text, Boolean, Integer, Float, Date, DateTime
+    omschrijving: str = ""
 
 
 @dataclass
@@ -89,6 +105,9 @@ class Inhoud:
     codes: list[Code] = field(default_factory=list)  # the roots of the tree
     bronnen: list[Bron] = field(default_factory=list)
     overige_bronnen: int = 0  # pictures, PDFs, audio, video: not imported
+    variabelen: dict[str, Variabele] = field(default_factory=dict)  # by GUID
+    notities: dict[str, Notitie] = field(default_factory=dict)  # by GUID
+    projectnotities: list[str] = field(default_factory=list)  # the journal: about nothing else
 
     def alle_codes(self):
         """Every code with its parent (None for a root), parents first."""
@@ -173,9 +192,14 @@ def _codes(element) -> list[Code]:
                 voorbeeld=voorbeeld,
                 kleur=kleur if kleur and _KLEUR.match(kleur) else None,
                 kinderen=_codes(code),
+                notities=_refs(code),
             )
         )
     return codes
+
+
+def _refs(element):
+    return [ref.get("targetGUID") for ref in _kinderen(element, "NoteRef") if ref.get("targetGUID")]
 
 
 def _codeboek(root) -> list[Code]:
@@ -313,6 +337,7 @@ def _selectie(element, lengte, kaart, code_guids) -> Selectie:
                 selectie.codes.append(guid)
     if not selectie.codes:
         selectie.fout = "de selectie heeft geen (bekende) code"
+    selectie.notities = _refs(element)
     return selectie
 
 
@@ -337,13 +362,25 @@ def _bron(element, archief, code_guids, variabelen) -> Bron:
         for ref in _kinderen(codering, "CodeRef"):
             if ref.get("targetGUID") in code_guids:
                 bron.codes.append(ref.get("targetGUID"))
+    bron.notities = _refs(element)
     for waarde in _kinderen(element, "VariableValue"):
         refs = _kinderen(waarde, "VariableRef")
-        naam = variabelen.get(refs[0].get("targetGUID")) if refs else None
+        variabele = variabelen.get(refs[0].get("targetGUID")) if refs else None
         tekst = next((kind.text for kind in waarde if _naam(kind) != "VariableRef"), None)
-        if naam and tekst:
-            bron.waarden[naam] = tekst.strip()
+        if variabele and tekst:
+            bron.waarden[variabele.naam] = tekst.strip()
     return bron
+
+
+def _notities(root, archief) -> dict[str, Notitie]:
+    notities = {}
+    for lijst in _kinderen(root, "Notes"):
+        for note in _kinderen(lijst, "Note"):
+            tekst, fout = _brontekst(note, archief)
+            if note.get("guid") and not fout and tekst.strip() and "\x00" not in tekst:
+                titel = (note.get("name") or "").strip()[:200]
+                notities[note.get("guid")] = Notitie(titel=titel, tekst=tekst.strip())
+    return notities
 
 
 def lees_qdpx(inhoud: bytes) -> Inhoud:
@@ -354,17 +391,34 @@ def lees_qdpx(inhoud: bytes) -> Inhoud:
             raise OngeldigBestand("Dit is geen REFI-QDA-project: project.qde bevat geen Project.")
         resultaat = Inhoud(soort="qdpx", codes=_codeboek(root))
         code_guids = {code.guid for code, _ouder in resultaat.alle_codes()}
-        variabelen = {
-            var.get("guid"): (var.get("name") or "").strip()
+        resultaat.variabelen = {
+            var.get("guid"): Variabele(
+                naam=(var.get("name") or "").strip()[:80],
+                soort=var.get("typeOfVariable") or "Text",
+                omschrijving=_tekst(var, "Description").strip(),
+            )
             for lijst in _kinderen(root, "Variables")
             for var in _kinderen(lijst, "Variable")
+            if var.get("guid") and (var.get("name") or "").strip()
         }
         for lijst in _kinderen(root, "Sources"):
             for element in lijst:
                 if _naam(element) == "TextSource":
-                    resultaat.bronnen.append(_bron(element, archief, code_guids, variabelen))
+                    resultaat.bronnen.append(
+                        _bron(element, archief, code_guids, resultaat.variabelen)
+                    )
                 elif _naam(element):
                     resultaat.overige_bronnen += 1
+        resultaat.notities = _notities(root, archief)
+        verwezen = {guid for code, _ouder in resultaat.alle_codes() for guid in code.notities}
+        for bron in resultaat.bronnen:
+            verwezen |= set(bron.notities)
+            verwezen |= {guid for sel in bron.selecties for guid in sel.notities}
+        # The project's own notes, and notes nothing in the project refers to.
+        resultaat.projectnotities = [
+            guid for guid in _refs(root) + list(resultaat.notities) if guid not in verwezen
+        ]
+        resultaat.projectnotities = list(dict.fromkeys(resultaat.projectnotities))
     return resultaat
 
 

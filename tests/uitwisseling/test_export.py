@@ -214,3 +214,37 @@ def test_the_story_list_and_codebook_offer_the_exports(onderzoeker_client, verha
     assert b'href="/uitwisseling/export.qdpx?gemeente=rotterdam"' in lijst
     assert b'formaction="/uitwisseling/export.qdpx"' in lijst
     assert b'href="/uitwisseling/codeboek.qdc"' in onderzoeker_client.get("/codeboek/").content
+
+
+def test_memos_go_out_as_notes_and_attributes_as_variables(onderzoeker_client, verhaal, vertrouwen):
+    from tests.verhalen.factories import KenmerkFactory, MemoFactory, kenmerkwaarde
+
+    weg = VerhaalFactory(titel="Ingetrokken", toestemming=Toestemming.INGETROKKEN)
+    fragment = verhaal.fragmenten.get(memo="Wachten als rode draad.")
+    MemoFactory(titel="Verhaal", verhaal=verhaal)
+    MemoFactory(titel="Fragment", fragment=fragment)
+    MemoFactory(titel="Code", code=vertrouwen)
+    MemoFactory(titel="Logboek")
+    MemoFactory(titel="Niet mee", verhaal=weg)
+    kenmerkwaarde(verhaal, KenmerkFactory(naam="Levensdomein"), "zorg")
+
+    project, _ = open_qdpx(_export(onderzoeker_client))
+
+    notes = {note.get("guid"): note.get("name") for note in project.iterfind("q:Notes/q:Note", NS)}
+    assert sorted(notes.values()) == ["Code", "Fragment", "Logboek", "Verhaal"]
+
+    def verwijst(pad):
+        return [notes[ref.get("targetGUID")] for ref in project.iterfind(pad, NS)]
+
+    assert verwijst("q:Sources/q:TextSource/q:NoteRef") == ["Verhaal"]
+    assert verwijst("q:Sources/q:TextSource/q:PlainTextSelection/q:NoteRef") == ["Fragment"]
+    assert verwijst(".//q:Code[@name='vertrouwen']/q:NoteRef") == ["Code"]
+    assert verwijst("q:NoteRef") == ["Logboek"]
+    variabele = project.find("q:Variables/q:Variable[@name='Levensdomein']", NS)
+    assert variabele.findtext("q:Description", namespaces=NS) == "Keuze uit: wonen; werk; zorg"
+    waarden = [
+        waarde.findtext("q:TextValue", namespaces=NS)
+        for waarde in project.iterfind("q:Sources/q:TextSource/q:VariableValue", NS)
+        if waarde.find("q:VariableRef", NS).get("targetGUID") == variabele.get("guid")
+    ]
+    assert waarden == ["zorg"]

@@ -1,5 +1,6 @@
 import io
 import zipfile
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -7,9 +8,15 @@ from django.urls import reverse
 from carelab.models import Thema
 from tests.factories import ThemaFactory
 from tests.helpers import log_in
-from tests.verhalen.factories import FragmentFactory, VerhaalFactory
+from tests.verhalen.factories import (
+    FragmentFactory,
+    KenmerkFactory,
+    MemoFactory,
+    VerhaalFactory,
+    kenmerkwaarde,
+)
 from uitwisseling import importeren, lezen
-from verhalen.models import Fragment, Toestemming, Verhaal
+from verhalen.models import Fragment, Kenmerk, KenmerkSoort, Memo, Toestemming, Verhaal
 
 pytestmark = pytest.mark.django_db
 
@@ -252,7 +259,19 @@ def test_round_trip_export_then_import_into_an_empty_bank(
         FragmentFactory(
             verhaal=verhaal, start=start, eind=start + len(woorden), codes=codes, memo=memo
         )
-    verhaal.verzameld_op = None
+    fragment = verhaal.fragmenten.get(memo="Kern van het verhaal.")
+    MemoFactory(titel="Over het verhaal", tekst="Wantrouwen loopt erdoorheen.", verhaal=verhaal)
+    MemoFactory(titel="Over het fragment", tekst="Sterk citaat.", fragment=fragment)
+    MemoFactory(titel="Over de code", tekst="Afbakenen tegen angst.", code=sub)
+    MemoFactory(titel="Logboek", tekst="Vandaag de eerste ronde gecodeerd.")
+    domein = KenmerkFactory(naam="Levensdomein", keuzes=["wonen", "werk", "zorg"])
+    kinderen = KenmerkFactory(naam="Aantal kinderen", soort=KenmerkSoort.GETAL)
+    hulp = KenmerkFactory(naam="Hulp gevraagd", soort=KenmerkSoort.JA_NEE)
+    sinds = KenmerkFactory(naam="In de wijk sinds", soort=KenmerkSoort.DATUM)
+    kenmerkwaarde(verhaal, domein, "wonen")
+    kenmerkwaarde(verhaal, kinderen, 3)
+    kenmerkwaarde(verhaal, hulp, False)
+    kenmerkwaarde(verhaal, sinds, date(2019, 5, 1))
 
     def beeld():
         return [
@@ -271,7 +290,25 @@ def test_round_trip_export_then_import_into_an_empty_bank(
                 ),
             )
             for v in Verhaal.objects.order_by("titel")
+        ] + [
+            sorted(
+                (w.kenmerk.naam, w.kenmerk.soort, w.kenmerk.keuzes, w.weergave)
+                for w in v.kenmerkwaarden.select_related("kenmerk")
+            )
+            for v in Verhaal.objects.all()
         ]
+
+    def memos():
+        return sorted(
+            (
+                m.titel,
+                m.tekst,
+                m.verhaal.titel if m.verhaal else None,
+                m.fragment.citaat if m.fragment else None,
+                m.code.name if m.code else None,
+            )
+            for m in Memo.objects.select_related("verhaal", "fragment", "code")
+        )
 
     def codes():
         return sorted(
@@ -279,15 +316,22 @@ def test_round_trip_export_then_import_into_an_empty_bank(
             for t in Thema.objects.select_related("parent")
         )
 
-    voor, codes_voor = beeld(), codes()
+    voor, codes_voor, memos_voor = beeld(), codes(), memos()
+    assert len(memos_voor) == 4
     bestand = onderzoeker_client.get(reverse("uitwisseling:export_qdpx")).content
 
     # An empty bank: no stories, only the kennisagenda's themes.
+    Memo.objects.all().delete()
     Verhaal.objects.all().delete()
+    Kenmerk.objects.all().delete()
     Thema.objects.filter(is_kennisagenda=False).delete()
     plan = importeren.plan(lezen.lees("rondreis.qdpx", bestand))
     importeren.importeer(plan=plan, door=onderzoeker, bestandsnaam="rondreis.qdpx")
 
     assert beeld() == voor
     assert codes() == codes_voor
+    assert memos() == memos_voor
+    # Importing the same file again adds nothing.
+    opnieuw = importeren.plan(lezen.lees("rondreis.qdpx", bestand))
+    assert (len(opnieuw.nieuwe_verhalen), len(opnieuw.nieuwe_codes), opnieuw.memos) == (0, 0, 0)
     assert Verhaal.objects.get().toestemming == Toestemming.ONDERZOEK
