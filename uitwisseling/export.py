@@ -36,7 +36,7 @@ from django.db.models import Q
 from django.utils import timezone
 from lxml import etree
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from uitwisseling.guids import guid
 from uitwisseling.variabelen import VARIABELEN, exportwaarde
 from verhalen.models import (

@@ -4,7 +4,7 @@ then the import itself in one transaction.
 `plan` compares what the file holds (lezen.Inhoud) with the database and
 writes nothing. `importeer` carries the plan out through the existing
 services (codebook: maak_subcode; stories: maak_verhaal; fragments:
-maak_fragment), so stored counts and history are kept as for any other
+maak_fragmenten), so stored counts and history are kept as for any other
 write, and either everything is imported or nothing.
 
 Rules (where the standard leaves it to us):
@@ -36,13 +36,13 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from uitwisseling import lezen
 from uitwisseling.export import KOP_KEUZES
 from uitwisseling.variabelen import PER_NAAM, importwaarde
 from verhalen import privacy
 from verhalen.models import Kenmerk, KenmerkSoort, Memo, Toestemming, Verhaal
-from verhalen.services.codering import maak_fragment, maak_subcode
+from verhalen.services.codering import maak_fragmenten, maak_subcode
 from verhalen.services.kenmerken import bewaar_kenmerk, zet_kenmerken
 from verhalen.services.memos import schrijf_memo
 from verhalen.services.verhalen import maak_verhaal
@@ -331,18 +331,23 @@ def importeer(*, plan: Plan, door, onder: Thema | None = None, bestandsnaam: str
                     reden=reden,
                 )
                 memos += 1
-        for selectie in bron.selecties:
-            if selectie.fout:
-                continue
-            fragment = maak_fragment(
-                verhaal=verhaal,
-                start=selectie.start,
-                eind=selectie.eind,
-                codes=[thema_van[guid] for guid in selectie.codes],
-                memo=selectie.memo,
-                codeur=door,
-            )
-            fragmenten += 1
+        selecties = [selectie for selectie in bron.selecties if not selectie.fout]
+        gemaakt = maak_fragmenten(
+            verhaal=verhaal,
+            fragmenten=[
+                (
+                    selectie.start,
+                    selectie.eind,
+                    [thema_van[guid] for guid in selectie.codes],
+                    selectie.memo,
+                )
+                for selectie in selecties
+            ],
+            codeur=door,
+            reden=reden,
+        )
+        fragmenten += len(gemaakt)
+        for selectie, fragment in zip(selecties, gemaakt, strict=True):
             for guid in selectie.notities:
                 if guid in notities:
                     schrijf_memo(

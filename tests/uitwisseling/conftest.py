@@ -1,6 +1,6 @@
 import pytest
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from tests.factories import ThemaFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import (

@@ -70,21 +70,45 @@ def maak_fragment(
     """
     with tellingen.bijgehouden([verhaal.pk]):
         _vergrendel_tekst(verhaal)
-        _controleer_bereik(verhaal, start, eind)
-        _controleer_codes(codes)
-        fragment = Fragment(
-            verhaal=verhaal,
-            start=start,
-            eind=eind,
-            citaat=verhaal.tekst[start:eind],
-            memo=memo,
-            codeur=codeur,
-        )
-        fragment.full_clean()
-        fragment.save_without_historical_record()
-        fragment.codes.set(list(codes))
-        _met_geschiedenis(fragment, door=codeur, reden="Fragment gecodeerd").save()
-        return fragment
+        return _nieuw_fragment(verhaal, start, eind, codes, memo, codeur, "Fragment gecodeerd")
+
+
+@transaction.atomic
+def maak_fragmenten(*, verhaal: Verhaal, fragmenten, codeur, reden: str) -> list[Fragment]:
+    """Code several stretches of `verhaal.tekst` at once, e.g. from an import:
+    `fragmenten` holds (start, eind, codes, memo) tuples.
+
+    Each is checked and stored as by `maak_fragment` (its own history row by
+    `codeur`, with `reden`), but the story is locked and the stored counts
+    are kept once for all of them. Raises ValidationError as `maak_fragment`.
+    """
+    with tellingen.bijgehouden([verhaal.pk]):
+        _vergrendel_tekst(verhaal)
+        return [
+            _nieuw_fragment(verhaal, start, eind, codes, memo, codeur, reden)
+            for start, eind, codes, memo in fragmenten
+        ]
+
+
+def _nieuw_fragment(verhaal, start, eind, codes, memo, codeur, reden):
+    _controleer_bereik(verhaal, start, eind)
+    _controleer_codes(codes)
+    fragment = Fragment(
+        verhaal=verhaal,
+        start=start,
+        eind=eind,
+        citaat=verhaal.tekst[start:eind],
+        memo=memo,
+        codeur=codeur,
+    )
+    # The range was checked above and the story and coder are loaded objects;
+    # the database guards the constraints and keys again (no queries here:
+    # an import stores thousands of fragments).
+    fragment.full_clean(exclude=["verhaal", "codeur"], validate_constraints=False)
+    fragment.save_without_historical_record()
+    fragment.codes.set(list(codes))
+    _met_geschiedenis(fragment, door=codeur, reden=reden).save()
+    return fragment
 
 
 @transaction.atomic
