@@ -17,7 +17,17 @@ from django.db.models import Count, Q, QuerySet
 
 from kennisagenda.models import Thema
 
-from .models import Fragment, FragmentThema, Gemeente, VertellerType, Verzamelwijze
+from .models import (
+    Fragment,
+    FragmentThema,
+    Gemeente,
+    Kenmerk,
+    KenmerkSoort,
+    VertellerType,
+    Verzamelwijze,
+)
+from .models.kenmerk import weergave
+from .selectors.kenmerken import waarde_van
 
 # --- The tree ---------------------------------------------------------------
 
@@ -95,6 +105,7 @@ class Kolomsoort:
     sleutel: str  # also the name of the filter that narrows the list to one value
     label: str
     veld: str  # lookup from Fragment
+    kenmerk: Kenmerk | None = None  # a research attribute: its value is annotated as `veld`
 
 
 KOLOMSOORTEN = {
@@ -109,6 +120,17 @@ KOLOMSOORTEN = {
 }
 
 LEEG = "null"  # the filter value django-filter uses for "no value"
+# Research attributes whose values make columns: the categorical ones.
+KENMERK_KOLOMMEN = (KenmerkSoort.KEUZE, KenmerkSoort.JA_NEE)
+
+
+def kolomsoorten() -> dict[str, Kolomsoort]:
+    """The fixed column kinds, then one per categorical research attribute (one query)."""
+    soorten = dict(KOLOMSOORTEN)
+    for kenmerk in Kenmerk.objects.filter(soort__in=KENMERK_KOLOMMEN):
+        sleutel = f"kenmerk_{kenmerk.slug}"
+        soorten[sleutel] = Kolomsoort(sleutel, kenmerk.naam, "kenmerkwaarde", kenmerk)
+    return soorten
 
 
 @dataclass
@@ -141,6 +163,8 @@ class Matrix:
 
 def _kolomlabels(soort: Kolomsoort, waarden: Iterable) -> dict:
     waarden = [waarde for waarde in waarden if waarde is not None]
+    if soort.kenmerk is not None:
+        return {waarde: weergave(soort.kenmerk.soort, waarde) for waarde in waarden}
     if soort.sleutel == "verteller_type":
         return dict(VertellerType.choices)
     if soort.sleutel == "gemeente":
@@ -171,6 +195,8 @@ def matrix(
     """
     boom = codeboom(themas)
     onder = afstammelingen(knoop.thema for knoop in boom)
+    if soort.kenmerk is not None:
+        fragmenten = fragmenten.annotate(**{soort.veld: waarde_van(soort.kenmerk)})
     per_waarde = list(
         fragmenten.order_by()
         .values(soort.veld)
@@ -180,12 +206,19 @@ def matrix(
 
     def volgorde(rij):
         waarde = rij[soort.veld]
+        if soort.kenmerk is not None and soort.kenmerk.soort == KenmerkSoort.KEUZE:
+            keuzes = soort.kenmerk.keuzes
+            return (waarde is None, keuzes.index(waarde) if waarde in keuzes else len(keuzes))
         return (waarde is None, str(labels.get(waarde, waarde or "")).lower())
 
     per_waarde.sort(key=volgorde)
     kolommen = [
         Kolom(
-            waarde=LEEG if rij[soort.veld] in (None, "") else str(rij[soort.veld]),
+            waarde=LEEG
+            if rij[soort.veld] in (None, "")
+            else str(labels.get(rij[soort.veld], rij[soort.veld]))
+            if soort.kenmerk is not None
+            else str(rij[soort.veld]),
             label=str(labels.get(rij[soort.veld], rij[soort.veld]))
             if rij[soort.veld] not in (None, "")
             else "(onbekend)",

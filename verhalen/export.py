@@ -9,7 +9,12 @@ instances are made, which is where the time went (10x slower). Memory stays
 flat however many stories are exported, and the response is a
 StreamingHttpResponse that sends pieces of about 64 kB as they are made.
 
-CSV: one row per story; `fragmenten` holds the story's fragments as JSON.
+Research attributes: JSON `kenmerken` {slug: value}; CSV one column per
+attribute, "kenmerk:<slug>" (numbers with a decimal point, dates as
+yyyy-mm-dd, ja/nee). Memos (for an exporter who may read them): `memos`,
+the memos about the story and about its fragments (each names its fragment).
+
+CSV: one row per story; `fragmenten` and `memos` hold lists as JSON.
 Cells that a spreadsheet would run as a formula (starting with = + - @, tab
 or carriage return) get a leading apostrophe (OWASP "CSV injection").
 """
@@ -18,12 +23,22 @@ import json
 from collections import defaultdict
 from itertools import islice
 
+from django.db.models import Q
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
 from kennisagenda.models import Thema
 from toolkit import csv_export
-from verhalen.models import Fragment, FragmentThema, VerhaalThema, VerhaalTrefwoord
+from verhalen.models import (
+    Fragment,
+    FragmentThema,
+    Kenmerk,
+    KenmerkSoort,
+    KenmerkWaarde,
+    Memo,
+    VerhaalThema,
+    VerhaalTrefwoord,
+)
 
 EXPORT_CHUNK = 1000
 
@@ -140,16 +155,74 @@ def _fragmenten_per_verhaal(verhaal_ids, code_slugs):
     return per_verhaal
 
 
+def _kenmerken_per_verhaal(verhaal_ids):
+    per_verhaal = defaultdict(dict)
+    rijen = KenmerkWaarde.objects.filter(verhaal_id__in=verhaal_ids).values_list(
+        "verhaal_id", "kenmerk__slug", "kenmerk__soort", "tekst", "getal", "datum", "ja_nee"
+    )
+    for verhaal_id, slug, soort, tekst, getal, datum, ja_nee in rijen:
+        if soort == KenmerkSoort.GETAL:
+            waarde = format(getal.normalize(), "f") if getal is not None else None
+        elif soort == KenmerkSoort.DATUM:
+            waarde = _datum(datum)
+        elif soort == KenmerkSoort.JA_NEE:
+            waarde = ja_nee
+        else:
+            waarde = tekst
+        per_verhaal[verhaal_id][slug] = waarde
+    return per_verhaal
+
+
+_MEMO_VELDEN = [
+    "verhaal_id",
+    "fragment__verhaal_id",
+    "id",
+    "fragment_id",
+    "titel",
+    "tekst",
+    "auteur__first_name",
+    "auteur__last_name",
+    "auteur__username",
+    "aangemaakt_op",
+    "gewijzigd_op",
+]
+
+
+def _memos_per_verhaal(verhaal_ids):
+    """The memos about each story and its fragments, oldest first. The stories
+    were chosen through the visibility rule, so their memos may be read."""
+    per_verhaal = defaultdict(list)
+    rijen = (
+        Memo.objects.filter(Q(verhaal_id__in=verhaal_ids) | Q(fragment__verhaal_id__in=verhaal_ids))
+        .order_by("aangemaakt_op", "pk")
+        .values_list(*_MEMO_VELDEN)
+    )
+    for verhaal_id, via_fragment, pk, fragment, titel, tekst, *rest in rijen:
+        *auteur, aangemaakt_op, gewijzigd_op = rest
+        per_verhaal[verhaal_id or via_fragment].append(
+            {
+                "id": pk,
+                "fragment": fragment,
+                "titel": titel,
+                "tekst": tekst,
+                "auteur": _naam(*auteur),
+                "aangemaakt_op": _datum(aangemaakt_op),
+                "gewijzigd_op": _datum(gewijzigd_op),
+            }
+        )
+    return per_verhaal
+
+
 def _chunks(rijen, grootte):
     rijen = iter(rijen)
     while stuk := list(islice(rijen, grootte)):
         yield stuk
 
 
-def verhalen_als_dicts(verhalen):
+def verhalen_als_dicts(verhalen, *, met_memos=False):
     """Each story of `verhalen` as plain data (the shape of a JSON export item),
-    in the queryset's order: one query for the codebook's slugs, then 1 + 3
-    queries per EXPORT_CHUNK stories."""
+    in the queryset's order: one query for the codebook's slugs, then 1 + 4
+    queries per EXPORT_CHUNK stories (+ 1 for the memos when `met_memos`)."""
     rijen = (
         verhalen.prefetch_related(None)
         .values_list(*_VERHAAL_VELDEN)
@@ -170,6 +243,8 @@ def verhalen_als_dicts(verhalen):
             )
         )
         fragmenten = _fragmenten_per_verhaal(ids, slugs)
+        kenmerken = _kenmerken_per_verhaal(ids)
+        memos = _memos_per_verhaal(ids) if met_memos else {}
         for (
             pk,
             titel,
@@ -192,7 +267,7 @@ def verhalen_als_dicts(verhalen):
             gewijzigd_op,
         ) in stuk:
             eigen = fragmenten.get(pk, [])
-            yield {
+            data = {
                 "id": pk,
                 "titel": titel,
                 "samenvatting": samenvatting,
@@ -216,7 +291,11 @@ def verhalen_als_dicts(verhalen):
                 "gewijzigd_op": _datum(gewijzigd_op),
                 "aantal_fragmenten": len(eigen),
                 "fragmenten": eigen,
+                "kenmerken": kenmerken.get(pk, {}),
             }
+            if met_memos:
+                data["memos"] = memos.get(pk, [])
+            yield data
 
 
 def _cel(waarde):
@@ -225,16 +304,29 @@ def _cel(waarde):
     return csv_export.veilige_cel(waarde)
 
 
-def _csv_rijen(verhalen):
-    for data in verhalen_als_dicts(verhalen):
+def _ja_nee(waarde):
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    return waarde
+
+
+def _csv_rijen(verhalen, kenmerk_slugs, met_memos):
+    kolommen = [*KOLOMMEN, *(["memos"] if met_memos else [])]
+    for data in verhalen_als_dicts(verhalen, met_memos=met_memos):
         data["fragmenten"] = json.dumps(data["fragmenten"], ensure_ascii=False)
-        yield [_cel(data[kolom]) for kolom in KOLOMMEN]
+        if met_memos:
+            data["memos"] = json.dumps(data["memos"], ensure_ascii=False)
+        kenmerken = data["kenmerken"]
+        yield [
+            *(_cel(data[kolom]) for kolom in kolommen),
+            *(_cel(_ja_nee(kenmerken.get(slug))) for slug in kenmerk_slugs),
+        ]
 
 
-def json_stukken(verhalen):
+def json_stukken(verhalen, *, met_memos=False):
     yield '{"verhalen": ['
     eerste = True
-    for data in verhalen_als_dicts(verhalen):
+    for data in verhalen_als_dicts(verhalen, met_memos=met_memos):
         yield ("" if eerste else ",") + "\n" + json.dumps(data, ensure_ascii=False)
         eerste = False
     yield "\n]}\n"
@@ -244,13 +336,17 @@ def _bestandsnaam(extensie):
     return f"verhalen-{timezone.localdate():%Y-%m-%d}.{extensie}"
 
 
-def csv_response(verhalen):
-    return csv_export.csv_response(_bestandsnaam("csv"), KOLOMMEN, _csv_rijen(verhalen))
+def csv_response(verhalen, *, met_memos=False):
+    slugs = list(Kenmerk.objects.values_list("slug", flat=True))
+    kop = [*KOLOMMEN, *(["memos"] if met_memos else []), *(f"kenmerk:{slug}" for slug in slugs)]
+    return csv_export.csv_response(
+        _bestandsnaam("csv"), kop, _csv_rijen(verhalen, slugs, met_memos)
+    )
 
 
-def json_response(verhalen):
+def json_response(verhalen, *, met_memos=False):
     response = StreamingHttpResponse(
-        csv_export.in_blokken(json_stukken(verhalen)),
+        csv_export.in_blokken(json_stukken(verhalen, met_memos=met_memos)),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam("json")}"'

@@ -16,6 +16,9 @@ from toolkit.widgets import SnelleSelect, opties_uit_rijen
 from verhalen import search
 from verhalen.models import (
     Gemeente,
+    Kenmerk,
+    KenmerkSoort,
+    KenmerkWaarde,
     Toestemming,
     Verhaal,
     VerhaalThema,
@@ -49,6 +52,90 @@ def _themas(queryset):
     """(slug, full name) of every theme, as Thema.volledige_naam names it."""
     for slug, naam, ouder in queryset.values_list("slug", "name", "parent__name"):
         yield slug, f"{ouder} › {naam}" if ouder else naam
+
+
+# --- Filters per research attribute (Kenmerk) --------------------------------
+# Each is an EXISTS on the typed column of KenmerkWaarde (indexed per attribute
+# and column), so it narrows a queryset that already went through
+# `zichtbaar_voor` without joining rows in.
+
+LEEG = "null"  # the filter value for "no value" (as django-filter's null_value)
+JA_NEE = {"ja": True, "nee": False}
+
+
+def veldnaam(kenmerk: Kenmerk) -> str:
+    return f"kenmerk_{kenmerk.slug}"
+
+
+def _waarden(kenmerk, verhaal_pad, **voorwaarde):
+    return KenmerkWaarde.objects.filter(
+        verhaal=OuterRef(verhaal_pad), kenmerk=kenmerk, **voorwaarde
+    )
+
+
+def _methode(kenmerk, verhaal_pad, lookup):
+    def filter_kenmerk(queryset, name, waarde):
+        if waarde in (None, ""):
+            return queryset
+        if waarde == LEEG:
+            return queryset.exclude(Exists(_waarden(kenmerk, verhaal_pad)))
+        if kenmerk.soort == KenmerkSoort.JA_NEE:
+            waarde = JA_NEE[waarde]
+        voorwaarde = {f"{kenmerk.kolom}{lookup}": waarde}
+        return queryset.filter(Exists(_waarden(kenmerk, verhaal_pad, **voorwaarde)))
+
+    return filter_kenmerk
+
+
+def kenmerk_filters(kenmerken, *, verhaal_pad: str = "pk") -> dict:
+    """{filter name: Filter} for each attribute; `verhaal_pad` is the path
+    from the filtered model to the story's pk ("pk", or "verhaal_id")."""
+    filters = {}
+    for kenmerk in kenmerken:
+        naam = veldnaam(kenmerk)
+        if kenmerk.soort in (KenmerkSoort.KEUZE, KenmerkSoort.JA_NEE):
+            keuzes = (
+                [(keuze, keuze) for keuze in kenmerk.keuzes]
+                if kenmerk.soort == KenmerkSoort.KEUZE
+                else [("ja", "ja"), ("nee", "nee")]
+            )
+            filters[naam] = django_filters.ChoiceFilter(
+                label=kenmerk.naam,
+                choices=[*keuzes, (LEEG, "(onbekend)")],
+                empty_label="Alle",
+                method=_methode(kenmerk, verhaal_pad, ""),
+            )
+        elif kenmerk.soort == KenmerkSoort.TEKST:
+            filters[naam] = django_filters.CharFilter(
+                label=kenmerk.naam,
+                method=_methode(kenmerk, verhaal_pad, "__icontains"),
+                help_text="Verhalen waarvan dit kenmerk deze woorden bevat.",
+            )
+        else:
+            klasse = (
+                django_filters.NumberFilter
+                if kenmerk.soort == KenmerkSoort.GETAL
+                else django_filters.DateFilter
+            )
+            extra = {"widget": DatumInvoer} if kenmerk.soort == KenmerkSoort.DATUM else {}
+            if kenmerk.soort == KenmerkSoort.GETAL:
+                extra = {"widget": forms.NumberInput(attrs={"step": "any"})}
+            filters[f"{naam}_van"] = klasse(
+                label=f"{kenmerk.naam}: vanaf",
+                method=_methode(kenmerk, verhaal_pad, "__gte"),
+                **extra,
+            )
+            filters[f"{naam}_tot"] = klasse(
+                label=f"{kenmerk.naam}: tot en met",
+                method=_methode(kenmerk, verhaal_pad, "__lte"),
+                **extra,
+            )
+    return filters
+
+
+def voeg_kenmerk_filters_toe(filterset, *, verhaal_pad: str = "pk") -> None:
+    """Add the attribute filters to a FilterSet in its __init__, before its form is made."""
+    filterset.filters.update(kenmerk_filters(Kenmerk.objects.all(), verhaal_pad=verhaal_pad))
 
 
 class VerhaalFilter(django_filters.FilterSet):
@@ -138,6 +225,7 @@ class VerhaalFilter(django_filters.FilterSet):
 
     def __init__(self, *args, rangschik_tot=None, **kwargs):
         super().__init__(*args, **kwargs)
+        voeg_kenmerk_filters_toe(self)
         # The list ranks at most this many matches by relevance (search.zoek).
         self.rangschik_tot = rangschik_tot
         velden = self.form.fields

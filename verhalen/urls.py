@@ -2,9 +2,10 @@
 
 from django.urls import path
 
+from verhalen.views import kenmerken
 from verhalen.views import verhalen as views
 from verhalen.views.importeren import verhaal_importeren
-from verhalen.views.selectie import aan_collectie
+from verhalen.views.selectie import aan_collectie, kenmerk_zetten
 
 app_name = "verhalen"
 
@@ -13,6 +14,14 @@ urlpatterns = [
     path("verhalen/nieuw/", views.verhaal_create, name="create"),
     path("verhalen/importeren/", verhaal_importeren, name="importeren"),
     path("verhalen/aan-collectie/", aan_collectie, name="aan_collectie"),
+    path("verhalen/kenmerk-zetten/", kenmerk_zetten, name="kenmerk_zetten"),
+    path("verhalen/kenmerken/", kenmerken.kenmerk_list, name="kenmerken"),
+    path("verhalen/kenmerken/nieuw/", kenmerken.kenmerk_nieuw, name="kenmerk_nieuw"),
+    path(
+        "verhalen/kenmerken/<slug:slug>/bewerken/",
+        kenmerken.kenmerk_bewerken,
+        name="kenmerk_bewerken",
+    ),
     path("verhalen/export.csv", views.export_csv, name="export_csv"),
     path("verhalen/export.json", views.export_json, name="export_json"),
     path("verhalen/ingetrokken/", views.ingetrokken_list, name="ingetrokken"),

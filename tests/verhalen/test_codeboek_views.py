@@ -236,8 +236,8 @@ def test_detail_query_count_does_not_grow_with_fragments(
     # session, user, the second step's authenticator, permissions ×2, the
     # code, its sub-codes, the count, the access log's row, the codes to
     # filter on, the filter's wijken, projects and coders, the fragments, their
-    # codes, the code's memos
-    with django_assert_num_queries(16) as een:
+    # codes, the code's memos, the filter's research attributes
+    with django_assert_num_queries(17) as een:
         onderzoeker_client.get(url)
     for _ in range(3):
         FragmentFactory(
@@ -382,8 +382,8 @@ def test_matrix_uses_one_aggregate_query_whatever_the_data(
     onderzoeker_client.get(url, {"kolom": "project"})
     # session, user, the second step's authenticator, permissions ×2, codes,
     # the aggregate, the column's projects, the filter's codes, wijken,
-    # projects and coders
-    with django_assert_num_queries(12) as eerst:
+    # projects and coders, the research attributes (as columns and as filters)
+    with django_assert_num_queries(14) as eerst:
         onderzoeker_client.get(url, {"kolom": "project"})
     verwacht = len(eerst.captured_queries)  # before the next request empties the log
     FragmentFactory(

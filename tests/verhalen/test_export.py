@@ -76,7 +76,7 @@ def test_csv_export_one_row_per_story(onderzoeker_client, verhaal_met_fragment):
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     [rij] = csv_rijen(response)
-    assert list(rij) == export.KOLOMMEN
+    assert list(rij) == [*export.KOLOMMEN, "memos"]
     assert rij["titel"] == "Brieven"
     assert rij["themas"] == "maatwerk; vertrouwen"
     assert rij["aantal_fragmenten"] == "1"
@@ -124,9 +124,9 @@ def test_export_streams_in_chunks_with_constant_queries(
     stukken = iter(response.streaming_content)
     assert next(stukken) == b'{"verhalen": ['
     # The codebook's slugs once, then per chunk of 2 stories: the stories,
-    # their themes, keywords, fragments and the fragments' codes (plain
-    # values, no model instances).
-    with django_assert_max_num_queries(6):
+    # their themes, keywords, fragments and the fragments' codes, research
+    # attribute values and memos (plain values, no model instances).
+    with django_assert_max_num_queries(8):
         eerste = next(stukken)
     assert json.loads(eerste.lstrip(b",\n"))["themas"] == ["maatwerk"]
     rest = b"".join(stukken)

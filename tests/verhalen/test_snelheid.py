@@ -22,11 +22,12 @@ from verhalen.models.collectie import CollectieItem, Publiek
 from verhalen.services import codering
 from verhalen.services import verhalen as verhalen_services
 
-# session, user, the second step's authenticator, permissions ×2, the access
-# log (count, row), the codebook's slugs, then per chunk of
-# export.EXPORT_CHUNK stories: the stories, their themes, keywords, fragments
-# and the fragments' codes
-EXPORT_QUERIES = 13
+# session, user, the second step's authenticator, permissions ×2, the
+# filter's research attributes, the access log (count, row), the attributes'
+# columns, the codebook's slugs, then per chunk of export.EXPORT_CHUNK
+# stories: the stories, their themes, keywords, fragments, the fragments'
+# codes, attribute values and memos
+EXPORT_QUERIES = 17
 
 pytestmark = pytest.mark.django_db
 

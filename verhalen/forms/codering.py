@@ -11,9 +11,9 @@ from kennisagenda.models import Thema
 from projecten.models import Project, Wijk
 from toolkit.widgets import SnelleSelect, opties_uit_rijen
 
-from ..codeboek import KOLOMSOORTEN, afstammelingen, codeboom
+from ..codeboek import KOLOMSOORTEN, afstammelingen, codeboom, kolomsoorten
 from ..codering import CiteerFout, bijgesneden, zoek_citaat
-from ..filters import DatumInvoer
+from ..filters import DatumInvoer, voeg_kenmerk_filters_toe
 from ..models import Fragment, Gemeente, VertellerType, Verzamelwijze
 from ..selectors import rondes as selectors_rondes
 from ..services.verhalen import zoek_citaat as zoek_dichtstbij
@@ -442,6 +442,7 @@ class FragmentFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        voeg_kenmerk_filters_toe(self, verhaal_pad="verhaal_id")
         for naam, label in [("wijk", "naam"), ("project", "titel")]:
             veld = self.form.fields[naam]
             opties_uit_rijen(veld, veld.queryset.values_list("pk", label).all)
@@ -480,13 +481,20 @@ class MatrixForm(forms.Form):
     )
     alleen_gebruikt = forms.BooleanField(label=_("Alleen codes met fragmenten"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.soorten = kolomsoorten()
+        self.fields["kolom"].choices = [
+            (sleutel, soort.label) for sleutel, soort in self.soorten.items()
+        ]
+
     def _waarde(self, naam, standaard):
         if not self.is_bound or not self.is_valid():
             return standaard
         return self.cleaned_data.get(naam) or standaard
 
     def soort(self):
-        return KOLOMSOORTEN[self._waarde("kolom", "verteller_type")]
+        return self.soorten[self._waarde("kolom", "verteller_type")]
 
     def themas(self):
         """The codes for the rows (with their parents, for the CSV)."""

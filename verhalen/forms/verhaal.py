@@ -16,6 +16,7 @@ from kennisagenda.models import Thema
 from projecten.models import Wijk
 from verhalen import privacy
 from verhalen.filters import DatumInvoer
+from verhalen.forms.kenmerken import KenmerkVeldenMixin
 from verhalen.forms.privacycontrole import PrivacyControleMixin
 from verhalen.models import Toestemming, Verhaal
 from verhalen.services.verhalen import BEWERKBARE_VELDEN, normaliseer_tekst
@@ -53,7 +54,7 @@ class ThemaKeuze(forms.TypedMultipleChoiceField):
         self.themas = per_id
 
 
-class VerhaalForm(PrivacyControleMixin, forms.ModelForm):
+class VerhaalForm(PrivacyControleMixin, KenmerkVeldenMixin, forms.ModelForm):
     # The fields the privacy check scans, in the order they are shown.
     GECONTROLEERDE_VELDEN = ("titel", "samenvatting", "tekst")
     LIDWOORD = {"titel": "de", "samenvatting": "de", "tekst": "het"}
@@ -98,6 +99,7 @@ class VerhaalForm(PrivacyControleMixin, forms.ModelForm):
         self.onthoud_opgeslagen_teksten(self.instance)
         self.fields["tekst"].required = True
         self.fields["themas"].laad()
+        self.voeg_kenmerkvelden_toe(self.instance)
         self.fields["verzameld_door"].queryset = (
             get_user_model()
             .objects.filter(
@@ -169,11 +171,12 @@ class VerhaalForm(PrivacyControleMixin, forms.ModelForm):
     # For the services ------------------------------------------------------
 
     def gegevens(self):
-        """The cleaned values the services take (fields, themes, keywords)."""
+        """The cleaned values the services take (fields, themes, keywords, attributes)."""
         data = {veld: self.cleaned_data[veld] for veld in BEWERKBARE_VELDEN if veld in self.fields}
         themas = self.fields["themas"].themas
         data["themas"] = [themas[pk] for pk in self.cleaned_data["themas"] if pk in themas]
         data["trefwoorden"] = self.cleaned_data["trefwoorden"]
+        data["kenmerken"] = self.kenmerkwaarden()
         return data
 
     def thema_groepen(self):

@@ -1,4 +1,5 @@
-"""The story list's one action over ticked rows: add them to a collection.
+"""The story list's actions over ticked rows: add them to a collection, or
+give them one value of a research attribute.
 
 The form (templates/verhalen/includes/_aan_collectie.html) sits above the
 list; each row's checkbox belongs to it through its `form` attribute, so no
@@ -13,8 +14,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from verhalen.forms.kenmerken import KenmerkZettenForm
 from verhalen.forms.selectie import AanCollectieForm
+from verhalen.models.kenmerk import weergave
 from verhalen.services import collecties as services
+from verhalen.services import kenmerken
 from verhalen.views.verhalen import vereist
 
 
@@ -54,3 +58,28 @@ def _terug(request):
     ):
         return volgende
     return reverse("verhalen:list")
+
+
+@require_POST
+@vereist("verhalen.change_kenmerkwaarde")
+def kenmerk_zetten(request):
+    """Give the ticked stories one value of one research attribute."""
+    form = KenmerkZettenForm(request.POST, user=request.user)
+    if not form.is_valid():
+        for fouten in form.errors.values():
+            for fout in fouten:
+                messages.error(request, fout)
+        return HttpResponseRedirect(_terug(request))
+    kenmerk, waarde = form.cleaned_data["kenmerk"], form.cleaned_data["waarde"]
+    verhalen = form.cleaned_data["verhalen"]
+    gewijzigd = kenmerken.zet_kenmerk_voor_verhalen(
+        verhalen=verhalen, kenmerk=kenmerk, waarde=waarde, door=request.user
+    )
+    aantal = len(verhalen)
+    wat = "leeggemaakt" if waarde is None else f"op “{weergave(kenmerk.soort, waarde)}” gezet"
+    messages.success(
+        request,
+        f"{kenmerk.naam} {wat} voor {aantal} verha{'al' if aantal == 1 else 'len'} "
+        f"({gewijzigd} gewijzigd).",
+    )
+    return HttpResponseRedirect(_terug(request))

@@ -12,7 +12,7 @@ import copy
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -22,9 +22,17 @@ from accounts.sessieduur import herstelt_invoer, vul_aan
 from toolkit import paginering
 from verhalen import export, geschiedenis, search
 from verhalen.filters import VerhaalFilter
+from verhalen.forms.kenmerken import KenmerkZettenForm
 from verhalen.forms.selectie import AanCollectieForm
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
-from verhalen.models import Fragment, Handeling, Toestemming, Verhaal
+from verhalen.models import (
+    Fragment,
+    Handeling,
+    Kenmerk,
+    KenmerkWaarde,
+    Toestemming,
+    Verhaal,
+)
 from verhalen.selectors.memos import memos_bij_verhaal
 from verhalen.services import inzage
 from verhalen.services import verhalen as services
@@ -104,6 +112,12 @@ def verhaal_list(request):
                 if request.user.has_perm("verhalen.add_collectieitem")
                 else None
             ),
+            "kenmerk_zetten": (
+                KenmerkZettenForm(user=request.user)
+                if request.user.has_perm("verhalen.change_kenmerkwaarde")
+                and Kenmerk.objects.exists()
+                else None
+            ),
             "querystring": paginering.querystring(request.GET),
             "mag_exporteren": request.user.has_perm("verhalen.exporteer_verhaal"),
         },
@@ -159,7 +173,11 @@ def verhaal_detail(request, pk):
             .select_related(
                 "wijk", "project", "werkteam", "verzameld_door", "toestemming_vastgelegd_door"
             )
-            .prefetch_related("themas", "trefwoorden")
+            .prefetch_related(
+                "themas",
+                "trefwoorden",
+                Prefetch("kenmerkwaarden", KenmerkWaarde.objects.select_related("kenmerk")),
+            )
             .defer("zoekvector")
             .annotate(aantal_herzien=Count("fragmenten", filter=Q(fragmenten__moet_herzien=True))),
             pk,
@@ -396,4 +414,4 @@ def _export(request, maak_response, handeling):
         )
     verhalen = filterset.qs
     inzage.leg_vast(request=request, handeling=handeling, aantal=verhalen.count())
-    return maak_response(verhalen)
+    return maak_response(verhalen, met_memos=request.user.has_perm("verhalen.view_memo"))
