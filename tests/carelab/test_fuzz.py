@@ -52,6 +52,7 @@ from verhalen.forms.collecties import (
     ZoekVerhaalForm,
 )
 from verhalen.forms.importeren import ImportForm
+from verhalen.forms.kenmerken import KenmerkForm, KenmerkZettenForm
 from verhalen.forms.memos import MemoForm
 from verhalen.forms.rondes import BeslissingForm, RondecoderingForm, RondeForm
 from verhalen.forms.selectie import AanCollectieForm
@@ -177,7 +178,7 @@ FORMULIEREN = [
         "onderzoeker",
         "POST",
         lambda w: reverse("verhalen:create"),
-        velden(VerhaalForm, extra=["privacy_akkoord"]),
+        velden(VerhaalForm, extra=["privacy_akkoord", "kenmerk_levensdomein"]),
         _verhaal,
     ),
     Doel(
@@ -185,7 +186,7 @@ FORMULIEREN = [
         "onderzoeker",
         "POST",
         lambda w: reverse("verhalen:update", args=[w.verhaal_onderzoek.pk]),
-        velden(VerhaalForm, extra=["privacy_akkoord"]),
+        velden(VerhaalForm, extra=["privacy_akkoord", "kenmerk_levensdomein"]),
         _verhaal,
     ),
     Doel(
@@ -243,6 +244,35 @@ FORMULIEREN = [
         ),
         velden(FragmentForm),
         _fragment,
+    ),
+    Doel(
+        "kenmerk nieuw",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("verhalen:kenmerk_nieuw"),
+        velden(KenmerkForm),
+        lambda w: {"naam": "Hulpvraag", "soort": "keuze", "keuzes": "ja\nnee", "volgorde": "5"},
+    ),
+    Doel(
+        "kenmerk bewerken",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("verhalen:kenmerk_bewerken", args=[w.kenmerk.slug]),
+        velden(KenmerkForm),
+        lambda w: {"naam": "Domein", "soort": "keuze", "keuzes": "wonen\nwerk", "volgorde": "5"},
+    ),
+    Doel(
+        "kenmerk zetten",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("verhalen:kenmerk_zetten"),
+        velden(KenmerkZettenForm, extra=["next"]),
+        lambda w: {
+            "kenmerk": w.kenmerk.slug,
+            "waarde": "wonen",
+            "verhalen": str(w.verhaal_openbaar.pk),
+            "next": "/verhalen/",
+        },
     ),
     Doel(
         "memo nieuw",
@@ -502,8 +532,13 @@ ZOEKPAGINAS = [
         "onderzoeker",
         "GET",
         lambda w: reverse("verhalen:list"),
-        velden(VerhaalFilter, extra=PAGINA),
-        lambda w: {"thema": w.thema.slug, "q": "wachten", "toestemming": "openbaar"},
+        velden(VerhaalFilter, extra=[*PAGINA, "kenmerk_levensdomein"]),
+        lambda w: {
+            "thema": w.thema.slug,
+            "q": "wachten",
+            "toestemming": "openbaar",
+            "kenmerk_levensdomein": "wonen",
+        },
     ),
     Doel(
         "memolijst",

@@ -311,6 +311,30 @@ TABEL = [
         post=ONDERZOEKERS_POST,
         data=lambda w: {"collectie": w.collectie_openbaar.pk, "verhalen": [w.verhaal_openbaar.pk]},
     ),
+    r("verhalen:kenmerken", ONDERZOEKERS),
+    r(
+        "verhalen:kenmerk_nieuw",
+        ONDERZOEKERS,
+        post=OP,
+        data={"naam": "Hulpvraag", "soort": "ja_nee", "keuzes": "", "volgorde": "5"},
+    ),
+    r(
+        "verhalen:kenmerk_bewerken",
+        ONDERZOEKERS,
+        kwargs={"slug": "kenmerk.slug"},
+        post=OP,
+        data={"naam": "Anders", "soort": "keuze", "keuzes": "wonen", "volgorde": "5"},
+    ),
+    r(
+        "verhalen:kenmerk_zetten",
+        ALLEEN_POST,
+        post=OP,
+        data=lambda w: {
+            "kenmerk": w.kenmerk.slug,
+            "waarde": "wonen",
+            "verhalen": [w.verhaal_openbaar.pk],
+        },
+    ),
     r("verhalen:export_csv", ONDERZOEKERS),
     r("verhalen:export_json", ONDERZOEKERS),
     # REFI-QDA exchange (uitwisseling/): researchers

@@ -46,7 +46,12 @@ from tests.projecten.factories import (
     PublicatieFactory,
     WerkteamFactory,
 )
-from tests.verhalen.factories import FragmentFactory, MemoFactory, VerhaalFactory
+from tests.verhalen.factories import (
+    FragmentFactory,
+    KenmerkFactory,
+    MemoFactory,
+    VerhaalFactory,
+)
 from tests.verhalen.factories_collecties import (
     CollectieFactory,
     CollectieItemFactory,
@@ -152,6 +157,7 @@ def bouw_wereld():
     weg = FragmentFactory(verhaal=w.verhaal_onderzoek, start=21, eind=40, codeur=onderzoeker)
     # Memos: one of the researcher's, one of the superuser's, one about a withdrawn story.
     w.memo = MemoFactory(auteur=onderzoeker, verhaal=w.verhaal_onderzoek)
+    w.kenmerk = KenmerkFactory(naam="Levensdomein", slug="levensdomein")
     w.memo_beheerder = MemoFactory(auteur=w.gebruikers["beheerder"])
     w.memo_ingetrokken = MemoFactory(auteur=onderzoeker, verhaal=w.verhaal_ingetrokken)
     weg_pk = weg.pk

@@ -81,14 +81,14 @@ class KenmerkVeldenMixin:
 class KenmerkForm(forms.ModelForm):
     """Defining an attribute; the options of a choice one per line."""
 
-    keuzes_tekst = forms.CharField(
+    keuzes = forms.CharField(
         label=_("Keuzes"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Alleen bij 'Keuze uit een lijst': elke keuze op een eigen regel."),
     )
 
-    field_order = ["naam", "soort", "keuzes_tekst", "uitleg", "volgorde"]
+    field_order = ["naam", "soort", "keuzes", "uitleg", "volgorde"]
 
     class Meta:
         model = Kenmerk
@@ -103,7 +103,7 @@ class KenmerkForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.initial["keuzes_tekst"] = "\n".join(self.instance.keuzes)
+            self.initial["keuzes"] = "\n".join(self.instance.keuzes)
             if self.instance.waarden.exists():
                 self.fields["soort"].disabled = True
                 self.fields["soort"].help_text = _(
@@ -113,9 +113,9 @@ class KenmerkForm(forms.ModelForm):
     def clean_naam(self):
         return " ".join(self.cleaned_data["naam"].split())
 
-    def clean_keuzes_tekst(self):
+    def clean_keuzes(self):
         keuzes = []
-        for regel in self.cleaned_data["keuzes_tekst"].splitlines():
+        for regel in self.cleaned_data["keuzes"].splitlines():
             keuze = " ".join(regel.split())
             if keuze and keuze not in keuzes:
                 if len(keuze) > 300:
@@ -127,15 +127,12 @@ class KenmerkForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("soort") == KenmerkSoort.KEUZE and not data.get("keuzes_tekst"):
-            self.add_error(
-                "keuzes_tekst",
-                ValidationError(_("Geef minstens één keuze op."), code="keuzes_leeg"),
-            )
-        weg = self._weggehaalde_keuzes_in_gebruik(data.get("keuzes_tekst") or [])
+        weg = self._weggehaalde_keuzes_in_gebruik(data.get("keuzes") or [])
+        # Kenmerk.clean() checks that a choice has options (the error lands on this field).
+        self.instance.keuzes = data.get("keuzes") or []
         if weg:
             self.add_error(
-                "keuzes_tekst",
+                "keuzes",
                 ValidationError(
                     _("Deze keuzes zijn nog in gebruik bij verhalen: %(keuzes)s."),
                     params={"keuzes": ", ".join(weg)},
