@@ -33,10 +33,13 @@ def test_demo_loads_attributes_values_and_memos_once(onderzoeker):
         "verhaal"
     ):
         band = waarde.verhaal.leeftijdscategorie
-        assert waarde.tekst == {
-            "tot-18": "jong (tot 27)",
-            "18-27": "jong (tot 27)",
-            "27-45": "middenleeftijd (27-67)",
-            "45-67": "middenleeftijd (27-67)",
-            "67-plus": "ouder (67+)",
-        }[band]
+        assert (
+            waarde.tekst
+            == {
+                "tot-18": "jong (tot 27)",
+                "18-27": "jong (tot 27)",
+                "27-45": "middenleeftijd (27-67)",
+                "45-67": "middenleeftijd (27-67)",
+                "67-plus": "ouder (67+)",
+            }[band]
+        )
