@@ -8,7 +8,7 @@ in the research journal, by the demo researcher. Idempotent.
 
 from django.contrib.auth import get_user_model
 
-from carelab.models import Thema
+from kennisagenda.models import Thema
 from verhalen.models import Kenmerk, KenmerkSoort, Memo, Verhaal
 from verhalen.services import kenmerken, memos
 
