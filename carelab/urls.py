@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("verhalen.urls_collecties")),
     path("", include("verhalen.urls_memos")),
     path("uitwisseling/", include("uitwisseling.urls")),
+    path("", include("vertellers.urls")),
     # Uploaded files (MEDIA_URL), also in development: always through this view.
     path("bestanden/<path:naam>", uploads.bestand, name="bestand"),
 ]

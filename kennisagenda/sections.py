@@ -24,7 +24,16 @@ class Section:
     order: int = 100
 
 
-_registry: dict[str, list[Section]] = {"home": [], "thema": [], "project": [], "werkteam": []}
+# "verhaal": the researchers' story page (obj: the story); "verteller": the
+# teller's own page (obj: their story; shows only titles and quoted passages).
+_registry: dict[str, list[Section]] = {
+    "home": [],
+    "thema": [],
+    "project": [],
+    "werkteam": [],
+    "verhaal": [],
+    "verteller": [],
+}
 
 
 def register(page, template, get_context, *, order=100):

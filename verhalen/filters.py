@@ -186,6 +186,13 @@ class VerhaalFilter(django_filters.FilterSet):
         empty_label=_("Gecodeerd of niet"),
         method="filter_codering",
     )
+    verteller = django_filters.ChoiceFilter(
+        widget=SnelleSelect,
+        label=_("Reactie van de verteller"),
+        choices=[("oneens", _("Verteller vindt een thema niet kloppen"))],
+        empty_label=_("Alle verhalen"),
+        method="filter_verteller",
+    )
     toestemming = django_filters.ChoiceFilter(
         widget=SnelleSelect,
         label=_("Toestemming"),
@@ -251,6 +258,10 @@ class VerhaalFilter(django_filters.FilterSet):
         their stored count (verhalen/tellingen.py; no row yet means none)."""
         gecodeerd = Q(telling__fragmenten__gt=0)
         return queryset.filter(gecodeerd if waarde == "gecodeerd" else ~gecodeerd)
+
+    def filter_verteller(self, queryset, name, waarde):
+        """Stories whose teller said a theme does not fit or misses something."""
+        return queryset.verteller_oneens()
 
     def filter_thema(self, queryset, name, thema):
         """Stories tagged with `thema` or any of its sub-codes (any depth)."""

@@ -7,8 +7,16 @@ class VertellersConfig(AppConfig):
     verbose_name = _("Vertellers")
 
     def ready(self):
+        from kennisagenda import sections
         from verhalen.signals import verhaal_gewist
 
+        from . import sections as vertellers_sections
         from . import services
 
         verhaal_gewist.connect(services.wis_contactgegevens, dispatch_uid="vertellers-wissen")
+        sections.register(
+            "verhaal",
+            "vertellers/includes/_verhaal_sectie.html",
+            vertellers_sections.op_verhaalpagina,
+            order=10,
+        )

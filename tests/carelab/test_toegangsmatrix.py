@@ -148,6 +148,9 @@ CAFE_CONCEPT = Toegang(404, 404, 404, 404, 200, 200)
 COLLECTIE_BREDE_RAAD = Toegang(404, 404, 200, 200, 404, 200)
 COLLECTIE_CONCEPT = Toegang(404, 404, 200, 404, 404, 200)
 INGETROKKEN = Toegang(LOGIN, 403, 410, 403, 403, 410)
+# The teller's pages without a code in the session.
+NAAR_CODE = Naar("/mijn-verhaal/")
+ZONDER_CODE = Toegang(NAAR_CODE, NAAR_CODE, NAAR_CODE, NAAR_CODE, NAAR_CODE, NAAR_CODE)
 EIGEN_REFLECTIE = Toegang(LOGIN, 403, 403, 200, 403, 403)
 EIGEN_REFLECTIE_POST = Toegang(LOGIN, 403, 403, MAG, 403, 403)
 FRAGMENT_TERUGZETTEN = Toegang(LOGIN, 403, 405, 403, 403, 405)
@@ -714,6 +717,49 @@ TABEL = [
         post=EIGEN_REFLECTIE_POST,
         data={},
     ),
+    # The consent receipt and the teller's contact details: researchers
+    r("vertellers:bewijs", ONDERZOEKERS, kwargs=VERHAAL, post=ONDERZOEKERS_POST, data={}),
+    r(
+        "vertellers:bewijs",
+        Toegang(LOGIN, 403, 404, 403, 403, 404),
+        variant="ingetrokken",
+        kwargs=VERHAAL_INGETROKKEN,
+    ),
+    r(
+        "vertellers:bewijs_pdf",
+        ALLEEN_POST,
+        kwargs=VERHAAL,
+        post=ONDERZOEKERS_POST,
+        data={"code": "0000-0000-0000-0000-0000"},
+    ),
+    r(
+        "vertellers:bewijs_mailen",
+        ALLEEN_POST,
+        kwargs=VERHAAL,
+        post=ONDERZOEKERS_POST,
+        data={"code": "0000-0000-0000-0000-0000"},
+    ),
+    r(
+        "vertellers:contactgegevens",
+        ONDERZOEKERS,
+        kwargs=VERHAAL,
+        post=ONDERZOEKERS_POST,
+        data={"naam": "Iemand", "email": "iemand@example.org"},
+    ),
+    # The teller's page: open to anyone with the code; without it, back to the code form
+    r("vertellers:start", IEDEREEN),
+    r("vertellers:link", IEDEREEN, kwargs={"code": "=ABCD-EFGH-JKMN-PQRS-TVWX"}),
+    r("vertellers:verhaal", ZONDER_CODE),
+    r("vertellers:betekenis", ZONDER_CODE, post=ZONDER_CODE, data={"betekenis": "Overschreven"}),
+    r(
+        "vertellers:toestemming",
+        ZONDER_CODE,
+        post=ZONDER_CODE,
+        data={"naar": "ingetrokken", "bevestigd": "ja"},
+    ),
+    r("vertellers:wijziging", ZONDER_CODE),
+    r("vertellers:wissen", ZONDER_CODE, post=ZONDER_CODE, data={"bevestigd": "ja"}),
+    r("vertellers:afsluiten", ALLEEN_POST),
 ]
 
 
@@ -1052,7 +1098,16 @@ def _tellingen():
         model._meta.label: model._default_manager.count()
         for model in apps.get_models()
         if model._meta.app_label
-        in {"carelab", "verhalen", "projecten", "kenniscafes", "auth", "taggit", "axes"}
+        in {
+            "carelab",
+            "verhalen",
+            "vertellers",
+            "projecten",
+            "kenniscafes",
+            "auth",
+            "taggit",
+            "axes",
+        }
     }
 
 

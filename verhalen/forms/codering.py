@@ -14,7 +14,7 @@ from toolkit.widgets import SnelleSelect, opties_uit_rijen
 from ..codeboek import KOLOMSOORTEN, afstammelingen, codeboom, kolomsoorten
 from ..codering import CiteerFout, bijgesneden, zoek_citaat
 from ..filters import DatumInvoer, voeg_kenmerk_filters_toe
-from ..models import Fragment, Gemeente, VertellerType, Verzamelwijze
+from ..models import Fragment, Gemeente, Verhaal, VertellerType, Verzamelwijze
 from ..selectors import rondes as selectors_rondes
 from ..services.verhalen import zoek_citaat as zoek_dichtstbij
 
@@ -416,6 +416,13 @@ class FragmentFilter(django_filters.FilterSet):
         empty_label=_("Alle projecten"),
         null_label=_("(geen project)"),
     )
+    verteller = django_filters.ChoiceFilter(
+        widget=SnelleSelect,
+        label=_("Reactie van de verteller"),
+        choices=[("oneens", _("Verteller vindt een thema niet kloppen"))],
+        empty_label=_("Alle verhalen"),
+        method="filter_verteller",
+    )
     van = django_filters.DateFilter(
         field_name="verhaal__verzameld_op",
         lookup_expr="gte",
@@ -449,6 +456,11 @@ class FragmentFilter(django_filters.FilterSet):
         veld = self.form.fields["codeur"]
         veld.queryset = selectors_rondes.codeurs()
         veld.label_from_instance = lambda user: user.get_full_name() or user.get_username()
+
+    def filter_verteller(self, queryset, name, waarde):
+        """Fragments of stories whose teller said a theme does not fit or misses
+        something (their own page, verhalen/models/verteller.py)."""
+        return queryset.filter(verhaal__in=Verhaal.objects.verteller_oneens().values("pk"))
 
     def gebruikte_filters(self, *, zonder=None):
         """The query string of the active filters (for links and exports).

@@ -1,7 +1,8 @@
 """Models of the verhalen app, one module per area:
 verhaal.py (stories, consent, fragments), collectie.py (collections, reflections),
 inzage.py (the access log), telling.py (counts kept as data), memo.py (memos),
-kenmerk.py (research attributes and their values), ronde.py (coding rounds)."""
+kenmerk.py (research attributes and their values), ronde.py (coding rounds),
+verteller.py (the teller's own meaning and view of the themes)."""
 
 from .collectie import Collectie, CollectieItem, CollectieThema, Publiek, Reflectie  # noqa: F401
 from .inzage import Handeling, Inzage  # noqa: F401
@@ -31,3 +32,4 @@ from .verhaal import (  # noqa: F401
     Verwijderverzoek,
     Verzamelwijze,
 )
+from .verteller import ONEENS, Betekenis, Oordeel, Themaoordeel  # noqa: F401

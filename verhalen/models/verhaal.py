@@ -23,7 +23,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -33,6 +33,8 @@ from taggit.models import TaggedItemBase
 from kennisagenda import roles
 from kennisagenda.models import SnelleLabels, ThemaItemBase
 from verhalen.woordvormen import bron_van, lemmas_van
+
+from .verteller import ONEENS, Themaoordeel
 
 
 class Toestemming(models.TextChoices):
@@ -148,6 +150,14 @@ class VerhaalQuerySet(models.QuerySet):
 
     def niet_ingetrokken(self):
         return self.exclude(toestemming=Toestemming.INGETROKKEN)
+
+    def verteller_oneens(self, thema=None):
+        """Stories whose teller said a theme (`thema`, or any) does not fit or
+        misses something, on their own page (verhalen/models/verteller.py)."""
+        oordelen = Themaoordeel.objects.filter(verhaal=OuterRef("pk"), oordeel__in=ONEENS)
+        if thema is not None:
+            oordelen = oordelen.filter(thema=thema)
+        return self.filter(Exists(oordelen))
 
     def met_lijstgegevens(self):
         """Everything a list row or export shows, in a constant number of queries

@@ -21,10 +21,12 @@ from taggit.models import Tag
 from kennisagenda.models import Thema
 from verhalen import tellingen
 from verhalen.models import (
+    Betekenis,
     CollectieItem,
     Fragment,
     KenmerkSoort,
     KenmerkWaarde,
+    Themaoordeel,
     Toestemming,
     Verhaal,
     Verwijderverzoek,
@@ -199,6 +201,54 @@ def wijzig_verhaal(
         return opgeslagen
 
 
+# From wide to narrow: a teller may move their consent only to the right.
+TOESTEMMING_VOLGORDE = (
+    Toestemming.OPENBAAR,
+    Toestemming.BREDE_RAAD,
+    Toestemming.ONDERZOEK,
+    Toestemming.INGETROKKEN,
+)
+
+
+class GeenVerlaging(Exception):  # noqa: N818
+    """The requested consent is not narrower than the current one."""
+
+
+def lagere_toestemmingen(huidig: str) -> tuple[str, ...]:
+    """The consent levels narrower than `huidig`, widest first."""
+    return TOESTEMMING_VOLGORDE[TOESTEMMING_VOLGORDE.index(huidig) + 1 :]
+
+
+@transaction.atomic
+def verlaag_toestemming(
+    *, verhaal: Verhaal, naar: str, door: AbstractBaseUser | None, reden: str
+) -> tuple[str, Verhaal]:
+    """Narrow the story's consent to `naar` (as the teller asks): never wider.
+
+    Raises GeenVerlaging (nothing written) when `naar` is not narrower than the
+    stored consent (read under a row lock), or the story is erased. Returns
+    (the consent before, the story).
+
+    Side effects: consent, its date (today) and who recorded it (`door`, None
+    for the teller themself) change, the version goes up, one history row with
+    `reden`; the stored counts follow in this transaction; every list, search,
+    export and collection stops showing the story where it may no longer be,
+    because they select through `zichtbaar_voor`.
+    """
+    with tellingen.bijgehouden([verhaal.pk]):
+        opgeslagen = Verhaal.objects.select_for_update().get(pk=verhaal.pk)
+        vorige = opgeslagen.toestemming
+        if opgeslagen.is_gewist or naar not in lagere_toestemmingen(vorige):
+            raise GeenVerlaging(naar)
+        opgeslagen.toestemming = naar
+        opgeslagen.toestemming_datum = timezone.localdate()
+        opgeslagen.toestemming_vastgelegd_door = door
+        opgeslagen.versie += 1
+        opgeslagen.full_clean()
+        _bewaar(opgeslagen, door=door, reden=reden)
+        return vorige, opgeslagen
+
+
 @transaction.atomic
 def trek_toestemming_in(
     *, verhaal: Verhaal, door: AbstractBaseUser, datum: date | None = None
@@ -234,6 +284,7 @@ def wis_verhaal(*, verhaal: Verhaal, door: AbstractBaseUser, kenmerk: str = "") 
     offsets and non-personal metadata stay, so counts remain meaningful.
 
     Side effects: consent becomes `ingetrokken`, `gewist_op` is set, the
+    teller's own meaning and view of the themes are deleted, the
     signal `verhaal_gewist` lets other apps erase what they keep about the
     teller (the contact details in `vertellers`), a
     Verwijderverzoek (story number, who, when, `kenmerk`) is created; the
@@ -282,6 +333,9 @@ def wis_verhaal(*, verhaal: Verhaal, door: AbstractBaseUser, kenmerk: str = "") 
             verhaal_id=opgeslagen.pk, kenmerk__soort=KenmerkSoort.TEKST
         ).update(tekst="")
         CollectieItem.history.filter(verhaal_id=opgeslagen.pk).update(notitie="")
+        # The teller's own words about the story (verhalen/models/verteller.py).
+        Betekenis.objects.filter(verhaal=opgeslagen).delete()
+        Themaoordeel.objects.filter(verhaal=opgeslagen).delete()
         # What other apps keep about the teller (contact details) goes too.
         verhaal_gewist.send(sender=Verhaal, verhaal=opgeslagen)
 

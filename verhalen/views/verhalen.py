@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.sessieduur import herstelt_invoer, vul_aan
+from kennisagenda import sections
 from toolkit import paginering
 from verhalen import export, geschiedenis, search
 from verhalen.filters import VerhaalFilter
@@ -34,6 +35,7 @@ from verhalen.models import (
     Verhaal,
 )
 from verhalen.selectors.memos import memos_bij_verhaal
+from verhalen.selectors.verteller import stem_van_verteller
 from verhalen.services import inzage
 from verhalen.services import verhalen as services
 
@@ -192,6 +194,8 @@ def verhaal_detail(request, pk):
             "verhaal": verhaal,
             "mag_wissen": request.user.has_perm("verhalen.wis_verhaal"),
             "memos": memos_bij_verhaal(verhaal, request.user),
+            "stem_van_verteller": stem_van_verteller(verhaal),
+            "sections": sections.render_context("verhaal", request, verhaal),
         },
     )
 
