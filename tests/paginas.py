@@ -133,6 +133,31 @@ PAGINAS = [
         post={"naam": "", "email": "geen-adres"},
     ),
     P(ANONIEM, "afmelden", "/kenniscafes/afmelden/{aanmelding.token}/"),
+    # The teller's own page: the code (as typed and as a link), then the pages
+    # behind it (the right code, posted and followed, opens the session).
+    P(ANONIEM, "mijn-verhaal-code", "/mijn-verhaal/"),
+    P(ANONIEM, "mijn-verhaal-link", "/mijn-verhaal/{verteller_code}/"),
+    P(ANONIEM, "mijn-verhaal-code-fout", "/mijn-verhaal/", post={"code": "ZZZZ"}),
+    P(ANONIEM, "mijn-verhaal", "/mijn-verhaal/", post={"code": "{verteller_code}"}),
+    P(ANONIEM, "mijn-verhaal-betekenis", "/mijn-verhaal/betekenis/"),
+    P(
+        ANONIEM,
+        "mijn-verhaal-betekenis-fout",
+        "/mijn-verhaal/betekenis/",
+        post={"betekenis": "x" * 5001},
+    ),
+    P(ANONIEM, "mijn-verhaal-toestemming", "/mijn-verhaal/toestemming/"),
+    P(ANONIEM, "mijn-verhaal-toestemming-fout", "/mijn-verhaal/toestemming/", post={"naar": ""}),
+    P(
+        ANONIEM,
+        "mijn-verhaal-toestemming-bevestigen",
+        "/mijn-verhaal/toestemming/",
+        post={"naar": "onderzoek"},
+    ),
+    P(ANONIEM, "mijn-verhaal-wijziging", "/mijn-verhaal/toestemming/bewijs/"),
+    P(ANONIEM, "mijn-verhaal-wissen", "/mijn-verhaal/wissen/"),
+    P(ANONIEM, "mijn-verhaal-wissen-fout", "/mijn-verhaal/wissen/", post={"bevestigd": ""}),
+    P(BREDE_RAAD, "mijn-verhaal-gewist", "/mijn-verhaal/", post={"code": "{gewist_code}"}),
     P(ANONIEM, "feedback", "/kenniscafes/feedback/{aanwezige.token}/"),
     P(
         ANONIEM,
@@ -360,6 +385,25 @@ PAGINAS = [
     P(BEHEERDER, "inzagelog", "/admin/verhalen/inzage/"),
     P(BEHEERDER, "tweestaps-apps", "/admin/otp_totp/totpdevice/"),
     P(BEHEERDER, "ingetrokken-verhalen", "/verhalen/ingetrokken/"),
+    # The consent receipt and the teller's contact details
+    P(
+        BEHEERDER,
+        "toestemmingsbewijs-start",
+        "/verhalen/{vertellersverhaal.pk}/toestemmingsbewijs/",
+    ),
+    P(
+        BEHEERDER,
+        "toestemmingsbewijs",
+        "/verhalen/{ander_vertellersverhaal.pk}/toestemmingsbewijs/",
+        post={"x": ""},
+    ),
+    P(BEHEERDER, "contactgegevens", "/verhalen/{vertellersverhaal.pk}/contactgegevens/"),
+    P(
+        BEHEERDER,
+        "contactgegevens-fout",
+        "/verhalen/{vertellersverhaal.pk}/contactgegevens/",
+        post={"email": "geen adres"},
+    ),
     P(BEHEERDER, "verhaal-wissen", "/verhalen/{ingetrokken.pk}/wissen/"),
     # Two-factor authentication ------------------------------------------------
     P(ONDERZOEKER, "tweestaps", "/accounts/tweestaps/"),
@@ -469,6 +513,7 @@ def bouw_gegevens():
     g.conflict_tekst = g.conflictverhaal.tekst
     _rondes(g)
     g.herstel_url = _herstel_url(g.raadslid)
+    _vertellers(g)
     assert Verhaal.objects.filter(pk=g.verhaal.pk).exists()
     return g
 
@@ -513,6 +558,30 @@ def _rondes(g):
         for verhaal in verhalen:
             rondes.zet_klaar(ronde=g.ronde_gesloten, verhaal=verhaal, codeur=codeur)
     rondes.sluit_ronde(ronde=g.ronde_gesloten, door=g.onderzoeker)
+
+
+def _vertellers(g):
+    """Stories with a consent receipt: one whose teller lowered consent once
+    (its code opens the teller's pages), one erased on the teller's request."""
+    from tests.verhalen.factories import FragmentFactory
+    from vertellers import services as vertellers_services
+
+    g.vertellersverhaal = VerhaalFactory(
+        titel="Mijn eigen verhaal", toestemming=Toestemming.OPENBAAR, themas=[g.vertrouwen]
+    )
+    FragmentFactory(verhaal=g.vertellersverhaal, start=0, eind=25, codes=[g.vertrouwen])
+    g.verteller_code = vertellers_services.maak_toestemmingsbewijs(
+        verhaal=g.vertellersverhaal, door=g.onderzoeker
+    )
+    vertellers_services.verander_toestemming(
+        verhaal=g.vertellersverhaal, naar=Toestemming.BREDE_RAAD, basis_url="http://testserver"
+    )
+    g.ander_vertellersverhaal = VerhaalFactory(titel="Nog een eigen verhaal")
+    g.gewist_verhaal = VerhaalFactory(titel="Wordt gewist")
+    g.gewist_code = vertellers_services.maak_toestemmingsbewijs(
+        verhaal=g.gewist_verhaal, door=g.onderzoeker
+    )
+    vertellers_services.wis_op_verzoek(verhaal=g.gewist_verhaal, basis_url="http://testserver")
 
 
 def _herstel_url(user):

@@ -58,6 +58,9 @@ from verhalen.forms.rondes import BeslissingForm, RondecoderingForm, RondeForm
 from verhalen.forms.selectie import AanCollectieForm
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
 from verhalen.selectors.memos import MemoFilter
+from vertellers.forms import CodeForm as VertellerCodeForm
+from vertellers.forms import ContactgegevensForm, StemForm, ToestemmingForm
+from vertellers.services import maak_toestemmingsbewijs
 
 pytestmark = pytest.mark.django_db
 
@@ -170,9 +173,65 @@ def _herstel_openen(client, w):
     )
 
 
+def _verteller_openen(client, w):
+    """Open the teller's page of the public story (a new code, in the savepoint)."""
+    code = maak_toestemmingsbewijs(verhaal=w.verhaal_openbaar, door=None)
+    client.post(reverse("vertellers:start"), {"code": code})
+
+
 ITEM = {"slug": "matrix-brede-raad"}
 
 FORMULIEREN = [
+    Doel(
+        "mijn verhaal: code",
+        "anoniem",
+        "POST",
+        lambda w: reverse("vertellers:start"),
+        velden(VertellerCodeForm),
+        lambda w: {"code": "ABCD-EFGH-JKMN-PQRS-TVWX"},
+    ),
+    Doel(
+        "mijn verhaal: betekenis",
+        "anoniem",
+        "POST",
+        lambda w: reverse("vertellers:betekenis"),
+        velden(StemForm, extra=[f"oordeel_{n}" for n in range(1, 4)] + ["toelichting_1"]),
+        lambda w: {"betekenis": "Mijn woorden"},
+        voorbereiding=_verteller_openen,
+    ),
+    Doel(
+        "mijn verhaal: toestemming",
+        "anoniem",
+        "POST",
+        lambda w: reverse("vertellers:toestemming"),
+        velden(ToestemmingForm, extra=["bevestigd"]),
+        lambda w: {"naar": "onderzoek"},
+        voorbereiding=_verteller_openen,
+    ),
+    Doel(
+        "mijn verhaal: wissen",
+        "anoniem",
+        "POST",
+        lambda w: reverse("vertellers:wissen"),
+        ["bevestigd"],
+        lambda w: {"bevestigd": ""},
+        voorbereiding=_verteller_openen,
+    ),
+    Doel(
+        "contactgegevens",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("vertellers:contactgegevens", args=[w.verhaal_onderzoek.pk]),
+        velden(ContactgegevensForm),
+        lambda w: {"naam": "Iemand", "email": "iemand@example.org"},
+    ),
+    Doel(
+        "toestemmingsbewijs als pdf",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("vertellers:bewijs_pdf", args=[w.verhaal_onderzoek.pk]),
+        ["code"],
+    ),
     Doel(
         "verhaal nieuw",
         "onderzoeker",
@@ -812,6 +871,7 @@ PADEN = [
     ("onderzoeker", "/codeboek/{}/verplaatsen/"),
     ("onderzoeker", "/codeboek/{}/samenvoegen/"),
     ("anoniem", "/kenniscafes/afmelden/{}/"),
+    ("anoniem", "/mijn-verhaal/{}/"),
     ("anoniem", "/accounts/herstel/{}/set-password/"),
     ("anoniem", "/accounts/herstel/MQ/{}/"),
     ("anoniem", "/bestanden/publicaties/{}"),

@@ -88,6 +88,7 @@ GEEN_PAGINA = {
     "admin/base_site.html",
     "admin/search_form.html",
     "registration/password_reset_email.html",
+    "vertellers/bewijs_pdf.html",  # the consent receipt's PDF (WeasyPrint), not a web page
 }
 
 

@@ -47,7 +47,7 @@ from tests.verhalen.factories_collecties import (
     CollectieItemFactory,
     ReflectieFactory,
 )
-from verhalen.models import Publiek, Toestemming
+from verhalen.models import Betekenis, Publiek, Themaoordeel, Toestemming
 from verhalen.services import verhalen as verhaal_services
 
 pytestmark = pytest.mark.django_db
@@ -518,6 +518,31 @@ def test_kinds_feedback_and_contributions_show_as_text(cafewereld, coordinator, 
         controleer(client.get(url))
 
 
+def test_the_tellers_words_and_contact_details_show_as_text(onderzoeker, payload):
+    """What the teller types on their own page (meaning, a theme's explanation)
+    and the contact details researchers keep: on the teller's page, the story
+    page, the receipt and the contact form."""
+    from vertellers.models import Contactgegevens
+    from vertellers.services import maak_toestemmingsbewijs
+
+    code = vul(ThemaFactory(), payload[:100])
+    verhaal = vul(VerhaalFactory(toestemming=Toestemming.OPENBAAR, themas=[code]), payload)
+    FragmentFactory(verhaal=verhaal, start=0, eind=20, codes=[code])
+    vul(Betekenis(verhaal=verhaal), payload)
+    vul(Themaoordeel(verhaal=verhaal, thema=code, oordeel="klopt_niet"), payload)
+    vul(Contactgegevens(verhaal=verhaal, email="verteller@example.org"), payload)
+    teller = Client()
+    teller.post(
+        "/mijn-verhaal/", {"code": maak_toestemmingsbewijs(verhaal=verhaal, door=onderzoeker)}
+    )
+    for url in ["/mijn-verhaal/verhaal/", "/mijn-verhaal/betekenis/"]:
+        controleer(teller.get(url), payload)
+    client = als(onderzoeker)
+    controleer(client.get(reverse("verhalen:detail", args=[verhaal.pk])), payload)
+    controleer(client.post(reverse("vertellers:bewijs", args=[verhaal.pk])), payload)
+    controleer(client.get(reverse("vertellers:contactgegevens", args=[verhaal.pk])))
+
+
 def test_every_model_with_a_public_text_field_is_covered():
     """The worlds above fill every model whose text reaches a page; a new model
     with text fields has to be added here (and to a world) deliberately."""
@@ -548,6 +573,10 @@ def test_every_model_with_a_public_text_field_is_covered():
         # test_coding_round_pages_show_the_payload_as_text
         "verhalen.Coderingsronde",
         "verhalen.Rondecodering",
+        # test_the_tellers_words_and_contact_details_show_as_text
+        "verhalen.Betekenis",
+        "verhalen.Themaoordeel",
+        "vertellers.Contactgegevens",
     }
     # Not typed by users (data migrations, the access log) or no free text.
     buiten = {
@@ -555,11 +584,13 @@ def test_every_model_with_a_public_text_field_is_covered():
         "projecten.Wijk",
         "verhalen.Inzage",
         "verhalen.Verwijderverzoek",
+        "vertellers.Gebruik",
+        "vertellers.Toestemmingsbewijs",
     }
     met_tekst = {
         model._meta.label
         for config in apps.get_app_configs()
-        if config.label in {"carelab", "verhalen", "projecten", "kenniscafes"}
+        if config.label in {"carelab", "verhalen", "vertellers", "projecten", "kenniscafes"}
         for model in config.get_models()
         if not model.__name__.startswith("Historical")
         and any(

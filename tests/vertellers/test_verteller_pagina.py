@@ -113,7 +113,7 @@ def test_every_teller_page_is_private(verteller_client, url):
 
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
 
@@ -121,7 +121,7 @@ def test_every_teller_page_is_private(verteller_client, url):
 def test_the_link_page_is_private_too(client, code):
     response = client.get(f"/mijn-verhaal/{code}/")
 
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
 
 
@@ -351,3 +351,13 @@ def test_an_erased_storys_code_shows_only_that_it_is_erased(verteller_client, ve
         assert verteller_client.get(url)["Location"] == "/mijn-verhaal/verhaal/"
     verteller_client.post("/mijn-verhaal/betekenis/", {"betekenis": "Na het wissen"})
     assert not Betekenis.objects.exists()
+
+
+def test_a_braked_client_with_rubbish_input_still_gets_the_dutch_429(client):
+    for _ in range(rem.POGINGEN):
+        client.post("/mijn-verhaal/", {"code": "ZZZZ"})
+
+    response = client.post("/mijn-verhaal/", {"code": "\x00" * 70})
+
+    assert response.status_code == 429
+    assert "Wacht een kwartier" in response.content.decode()

@@ -2,7 +2,7 @@
 
 No account: a right code puts the story's number (and the code's hash, so
 a new receipt ends the visit) in the session; the pages after that carry no
-code in their address. Every page: no-store, noindex, no Referer. Wrong codes
+code in their address. Every page: no-store, noindex, no Referer to other sites. Wrong codes
 are braked per client (vertellers/rem.py). Every use is logged in Gebruik.
 
 The teller sees their own story whatever its consent (it is theirs); a page
@@ -36,12 +36,15 @@ def basis_url(request):
 def _privé(response):
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # Never a Referer to another site (the link's path holds the code). Not
+    # "no-referrer": browsers then send "Origin: null" with a form, which
+    # Django's CSRF check refuses.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
 def vertellerspagina(view):
-    """No-store, noindex, no Referer on every teller page."""
+    """No-store, noindex, no Referer to other sites on every teller page."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -77,8 +80,9 @@ def _verhaal_uit_sessie(request):
     return bewijs.verhaal if bewijs else None
 
 
-def _code_pagina(request, form, *, status=200):
-    return render(request, "vertellers/code.html", {"form": form}, status=status)
+def _code_pagina(request, form, *, status=200, via_link=False):
+    context = {"form": form, "via_link": via_link}
+    return render(request, "vertellers/code.html", context, status=status)
 
 
 @vertellerspagina
@@ -88,6 +92,7 @@ def start(request):
     form = CodeForm(request.POST or None)
     if request.method != "POST":
         return _code_pagina(request, form)
+    geldig = form.is_valid()
     if rem.is_geremd(request):
         services.leg_vast(verhaal=None, handeling=Gebruik.Handeling.GEREMD)
         form.add_error(
@@ -99,7 +104,7 @@ def start(request):
             ),
         )
         return _code_pagina(request, form, status=429)
-    bewijs = services.bewijs_bij_code(form.data.get("code", "")) if form.is_valid() else None
+    bewijs = services.bewijs_bij_code(form.cleaned_data["code"]) if geldig else None
     if bewijs is None:
         rem.tel_fout(request)
         services.leg_vast(verhaal=None, handeling=Gebruik.Handeling.CODE_ONBEKEND)
@@ -123,7 +128,7 @@ def start(request):
 def link(request, code):
     """The link on the receipt: the code form, filled in. Nothing happens until
     the teller presses the button (link checkers in mail programs open nothing)."""
-    return _code_pagina(request, CodeForm(initial={"code": code}))
+    return _code_pagina(request, CodeForm(initial={"code": code}), via_link=True)
 
 
 @met_verhaal
