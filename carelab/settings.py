@@ -316,11 +316,17 @@ TAGGIT_CASE_INSENSITIVE = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Personal codes of the teller's page never reach a log line (vertellers/logboek.py).
+    "filters": {"verberg_codes": {"()": "vertellers.logboek.VerbergCodes"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["verberg_codes"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # django-mailer logs every round of the postman; deferred mail is a warning of ours.
     "loggers": {
         "mailer": {"level": "WARNING"},
+        # WeasyPrint (the receipt's PDF) reports each step of its work.
+        "weasyprint.progress": {"level": "WARNING"},
         # A request for a host not in ALLOWED_HOSTS gets the 400 page; no
         # traceback per request in the log (as Django's documentation suggests).
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
