@@ -1,4 +1,4 @@
-"""What vertellers adds to shared pages (carelab/sections.py)."""
+"""What vertellers adds to shared pages (kennisagenda/sections.py)."""
 
 from vertellers.models import Toestemmingsbewijs
 

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from carelab import roles
+from kennisagenda import roles
 from tests.browser.axe_controle import ernstige_overtredingen
 from tests.factories import DEFAULT_PASSWORD, ThemaFactory, UserFactory
 from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('carelab', '0004_cachetabel'),
-        ('verhalen', '0011_memos_kenmerken'),
+        ('verhalen', '0012_coderingsrondes'),
     ]
 
     operations = [
