@@ -361,3 +361,10 @@ def test_a_braked_client_with_rubbish_input_still_gets_the_dutch_429(client):
 
     assert response.status_code == 429
     assert "Wacht een kwartier" in response.content.decode()
+
+
+def test_an_empty_post_asks_for_the_code(client):
+    response = client.post("/mijn-verhaal/", {})
+
+    assert response.status_code == 200
+    assert "Vul uw code in." in response.content.decode()

@@ -89,9 +89,9 @@ def _code_pagina(request, form, *, status=200, via_link=False):
 @require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
     """The code form; a right code opens the teller's page."""
-    form = CodeForm(request.POST or None)
     if request.method != "POST":
-        return _code_pagina(request, form)
+        return _code_pagina(request, CodeForm())
+    form = CodeForm(request.POST)  # bound even when empty: the errors below need it
     geldig = form.is_valid()
     if rem.is_geremd(request):
         services.leg_vast(verhaal=None, handeling=Gebruik.Handeling.GEREMD)
