@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verhalen', '0013_stem_van_verteller'),
+        ('verhalen', '0014_stem_van_verteller'),
         ('vertellers', '0001_contactgegevens'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

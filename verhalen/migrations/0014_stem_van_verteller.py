@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('carelab', '0004_cachetabel'),
-        ('verhalen', '0012_coderingsrondes'),
+        ('verhalen', '0013_inzage_refi'),
     ]
 
     operations = [
