@@ -285,6 +285,38 @@ def test_codebook_pages_show_the_payload_as_text(verhalenwereld, onderzoeker, pa
     controleer(client.get(reverse("themas:detail", args=[code.slug])), payload)
 
 
+def test_memo_and_attribute_pages_show_the_payload_as_text(verhalenwereld, onderzoeker, payload):
+    from tests.verhalen.factories import KenmerkFactory, MemoFactory, kenmerkwaarde
+
+    verhaal, fragment, code = (verhalenwereld[k] for k in ("verhaal", "fragment", "code"))
+    memos = [
+        vul(MemoFactory(auteur=onderzoeker, **onderwerp), payload)
+        for onderwerp in ({"verhaal": verhaal}, {"fragment": fragment}, {"code": code}, {})
+    ]
+    kenmerk = vul(KenmerkFactory(slug="injectie", keuzes=[payload]), payload)
+    kenmerkwaarde(verhaal, kenmerk, payload)
+    client = als(onderzoeker)
+    for url in [
+        reverse("memos:list"),
+        reverse("memos:list") + "?q=alert",
+        *(reverse("memos:detail", args=[memo.pk]) for memo in memos),
+        reverse("memos:bewerken", args=[memos[0].pk]),
+        reverse("memos:verwijderen", args=[memos[0].pk]),
+        reverse("memos:nieuw") + f"?fragment={fragment.pk}",
+        reverse("verhalen:detail", args=[verhaal.pk]),
+        reverse("codeboek:detail", args=[code.slug]),
+        reverse("verhalen:kenmerken"),
+        reverse("verhalen:kenmerk_bewerken", args=[kenmerk.slug]),
+    ]:
+        controleer(client.get(url), payload)
+    for url in [
+        reverse("verhalen:list"),
+        reverse("verhalen:update", args=[verhaal.pk]),
+        reverse("codeboek:matrix") + "?kolom=kenmerk_injectie",
+    ]:
+        controleer(client.get(url))
+
+
 def test_coding_round_pages_show_the_payload_as_text(verhalenwereld, onderzoeker, payload):
     from verhalen.services import rondes
 
@@ -570,6 +602,10 @@ def test_every_model_with_a_public_text_field_is_covered():
         "kenniscafes.Deelnemersoort",
         "kenniscafes.Feedback",
         "projecten.Bijdrage",
+        # test_memo_and_attribute_pages_show_the_payload_as_text
+        "verhalen.Memo",
+        "verhalen.Kenmerk",
+        "verhalen.KenmerkWaarde",
         # test_coding_round_pages_show_the_payload_as_text
         "verhalen.Coderingsronde",
         "verhalen.Rondecodering",
