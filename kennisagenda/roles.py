@@ -15,11 +15,13 @@ from django.dispatch import receiver
 ONDERZOEKER = "onderzoeker"
 BREDE_RAAD = "brede_raad"
 COORDINATOR = "coordinator"
+VERZAMELAAR = "verzamelaar"
 
 ROLE_LABELS = {
     ONDERZOEKER: "Onderzoeker",
     BREDE_RAAD: "Lid Brede Raad 010",
     COORDINATOR: "Coördinator",
+    VERZAMELAAR: "Verzamelaar",
 }
 
 ROLE_PERMISSIONS = {
@@ -34,6 +36,7 @@ ROLE_PERMISSIONS = {
         "verhalen.add_verhaal",
         "verhalen.change_verhaal",
         "verhalen.exporteer_verhaal",
+        "verhalen.beoordeel_verhaal",
         "verhalen.view_fragment",
         "verhalen.add_fragment",
         "verhalen.change_fragment",
@@ -100,6 +103,13 @@ ROLE_PERMISSIONS = {
         "mailer.view_message",
         "mailer.change_message",
         "mailer.view_messagelog",
+    ],
+    # Students and Brede Raad members who interview residents: they enter
+    # stories that wait for a researcher's review and see only what they
+    # entered (VerhaalQuerySet.ingevoerd_door). No view_verhaal: that would
+    # open the whole bank; no codebook, coding or export.
+    VERZAMELAAR: [
+        "verhalen.verzamel_verhaal",
     ],
 }
 

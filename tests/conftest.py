@@ -56,6 +56,12 @@ def beheerder(db):
 
 
 @pytest.fixture
+def verzamelaar(db):
+    """A collector: enters stories that wait for review, sees only their own."""
+    return UserFactory(username="verzamelaar", role=roles.VERZAMELAAR)
+
+
+@pytest.fixture
 def gewone_gebruiker(db):
     """Logged in, but without any role."""
     return UserFactory(username="zonderrol")
@@ -73,6 +79,11 @@ def onderzoeker_client(client, onderzoeker):
 @pytest.fixture
 def raadslid_client(client, raadslid):
     return _client_for(client, raadslid)
+
+
+@pytest.fixture
+def verzamelaar_client(client, verzamelaar):
+    return _client_for(client, verzamelaar)
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ from django.db.models.functions import Coalesce
 from kennisagenda.models import Thema
 
 from .models import (
+    Beoordeling,
     Codetelling,
     Collectie,
     CollectieItem,
@@ -165,9 +166,13 @@ class Bijdrage:
         self.verhalen = {}  # verhaal -> (fragmenten, codes)
         if not verhaal_ids:
             return
-        toestemming = dict(
-            Verhaal.objects.filter(pk__in=verhaal_ids).values_list("pk", "toestemming")
-        )
+        # A story not (yet) taken into the bank has no consent in force: it counts nowhere.
+        toestemming = {
+            pk: stand if beoordeling == Beoordeling.OPGENOMEN else None
+            for pk, stand, beoordeling in Verhaal.objects.filter(pk__in=verhaal_ids).values_list(
+                "pk", "toestemming", "beoordeling"
+            )
+        }
         items = defaultdict(list)
         for verhaal, collectie, publiek, gepubliceerd in CollectieItem.objects.filter(
             verhaal_id__in=verhaal_ids
@@ -338,16 +343,19 @@ def _leesbare_items(publiek, collectie_publiek):
         f"FROM {_tabel(CollectieItem)} i "
         f"JOIN {_tabel(Collectie)} c ON c.id = i.collectie_id "
         f"JOIN {_tabel(Verhaal)} v ON v.id = i.verhaal_id "
-        f"WHERE c.publiek = %s AND v.toestemming IN ({plekken})"
+        f"WHERE c.publiek = %s AND v.beoordeling = %s AND v.toestemming IN ({plekken})"
     )
-    return sql, [collectie_publiek, *waarden]
+    return sql, [collectie_publiek, Beoordeling.OPGENOMEN, *waarden]
 
 
 def _lezers_sql():
     """SQL of (verhaal_id, publiek): which audiences count which story on the codes."""
     plekken, params = _lijst(TOESTEMMING_VOOR_PUBLIEK[ONDERZOEK])
-    delen = [f"SELECT v.id, %s FROM {_tabel(Verhaal)} v WHERE v.toestemming IN ({plekken})"]
-    params = [ONDERZOEK, *params]
+    delen = [
+        f"SELECT v.id, %s FROM {_tabel(Verhaal)} v "
+        f"WHERE v.beoordeling = %s AND v.toestemming IN ({plekken})"
+    ]
+    params = [ONDERZOEK, Beoordeling.OPGENOMEN, *params]
     for publiek in PUBLIEKEN:
         for collectie_publiek in Publiek.values:
             if publiek == ONDERZOEK or not _leest_collectie(publiek, collectie_publiek):

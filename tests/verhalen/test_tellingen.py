@@ -1,12 +1,14 @@
 """Stored counts (verhalen/tellingen.py) equal a recount from scratch after every
-step of random coding, merging, moving, consent changes, withdrawals, erasures
-and collection changes made through the real services — per audience."""
+step of random coding, merging, moving, consent changes, withdrawals, erasures,
+collection changes and review-queue steps (a collector's story entered, sent
+back, changed, taken in) made through the real services — per audience."""
 
 import contextlib
 import io
 import os
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -31,7 +33,7 @@ from verhalen.models import (
     VerhaalThema,
 )
 from verhalen.models.collectie import zichtbare_items_filter
-from verhalen.services import codering, collecties, verhalen
+from verhalen.services import codering, collecties, verhalen, wachtrij
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +117,7 @@ def controleer(lezers):
 
 
 @pytest.fixture
-def wereld(onderzoeker, raadslid, coordinator):
+def wereld(onderzoeker, raadslid, coordinator, verzamelaar):
     hoofd = list(Thema.objects.filter(parent=None).order_by("pk")[:2])
     for nummer, ouder in enumerate(hoofd):
         codering.maak_subcode(naam=f"sub {nummer}", parent=ouder, door=onderzoeker)
@@ -128,8 +130,9 @@ def wereld(onderzoeker, raadslid, coordinator):
         collecties.maak_collectie(titel=f"Over {publiek}", publiek=publiek, curator=onderzoeker)
     return {
         "door": onderzoeker,
-        # One reader per audience, and one who sees no story at all.
-        "lezers": [onderzoeker, raadslid, AnonymousUser(), coordinator],
+        "verzamelaar": verzamelaar,
+        # One reader per audience, one who sees no story at all, and a collector.
+        "lezers": [onderzoeker, raadslid, AnonymousUser(), coordinator, verzamelaar],
     }
 
 
@@ -265,6 +268,41 @@ def verwijder_collectie(door, a):
         collecties.verwijder_collectie(collectie=collectie, door=door)
 
 
+def breng_in(door, toestemming):
+    # The collector of the world enters it; `door` (a researcher) is not used.
+    verzamelaar = get_user_model().objects.get(username="verzamelaar")
+    wachtrij.breng_in(
+        gegevens={"titel": "Ingebracht", "tekst": TEKST, "toestemming": toestemming},
+        door=verzamelaar,
+    )
+
+
+def neem_op(door, a, toestemming):
+    if verhaal := _kies(Verhaal.objects.in_wachtrij_voor(door), a):
+        wachtrij.neem_op(
+            verhaal=verhaal,
+            gegevens={"toestemming": toestemming},
+            verwachte_versie=verhaal.versie,
+            door=door,
+        )
+
+
+def stuur_terug(door, a):
+    if verhaal := _kies(Verhaal.objects.in_wachtrij_voor(door), a):
+        wachtrij.stuur_terug(verhaal=verhaal, notitie="Graag de naam weghalen.", door=door)
+
+
+def pas_ingebracht_aan(door, a, toestemming):
+    verzamelaar = get_user_model().objects.get(username="verzamelaar")
+    if verhaal := _kies(Verhaal.objects.in_wachtrij_voor(verzamelaar), a):
+        wachtrij.pas_ingebracht_verhaal_aan(
+            verhaal=verhaal,
+            gegevens={"toestemming": toestemming},
+            verwachte_versie=verhaal.versie,
+            door=verzamelaar,
+        )
+
+
 getal = st.integers(min_value=0, max_value=50)
 codes = st.lists(getal, min_size=1, max_size=3)
 toestemming = st.sampled_from(Toestemming.values)
@@ -287,6 +325,11 @@ stap = st.one_of(
     st.tuples(st.just(publiceer), getal, st.booleans()),
     st.tuples(st.just(wijzig_publiek), getal, st.sampled_from(Publiek.values)),
     st.tuples(st.just(verwijder_collectie), getal),
+    st.tuples(st.just(breng_in), toestemming),
+    st.tuples(st.just(breng_in), toestemming),
+    st.tuples(st.just(neem_op), getal, toestemming),
+    st.tuples(st.just(stuur_terug), getal),
+    st.tuples(st.just(pas_ingebracht_aan), getal, toestemming),
 )
 
 

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kennisagenda.models import Thema
+from verhalen.forms.inhoudswaarschuwing import InhoudKeuze
 from verhalen.models import Fragment, Verhaal
 from verhalen.models.collectie import Collectie, CollectieItem, Publiek, Reflectie
 
@@ -52,11 +53,18 @@ class CollectieForm(forms.ModelForm):
 
 
 class CollectieItemForm(forms.ModelForm):
-    """The curator's note and the chosen excerpt of one story."""
+    """The curator's note, the chosen excerpt of one story and its content note."""
+
+    inhoudswaarschuwingen = InhoudKeuze(
+        help_text=_(
+            "Vink aan waar een lezer voor gewaarschuwd wil worden. De lezer ziet eerst "
+            "alleen de waarschuwing en kiest zelf of hij verder leest."
+        )
+    )
 
     class Meta:
         model = CollectieItem
-        fields = ["notitie", "fragmenten"]
+        fields = ["notitie", "fragmenten", "inhoudswaarschuwingen", "inhoudswaarschuwing_anders"]
         widgets = {
             "notitie": forms.Textarea(attrs={"rows": 5}),
             "fragmenten": forms.CheckboxSelectMultiple,

@@ -16,6 +16,7 @@ from kennisagenda.models import Thema
 from projecten.models import Wijk
 from verhalen import privacy
 from verhalen.filters import DatumInvoer
+from verhalen.forms.inhoudswaarschuwing import InhoudKeuze
 from verhalen.forms.kenmerken import KenmerkVeldenMixin
 from verhalen.forms.privacycontrole import PrivacyControleMixin
 from verhalen.models import Toestemming, Verhaal
@@ -64,6 +65,7 @@ class VerhaalForm(PrivacyControleMixin, KenmerkVeldenMixin, forms.ModelForm):
         required=False,
         help_text=_("Vink alle thema's en subcodes aan die in dit verhaal spelen."),
     )
+    inhoudswaarschuwingen = InhoudKeuze()
     trefwoorden = TagField(
         label=_("Trefwoorden"),
         required=False,
@@ -103,7 +105,7 @@ class VerhaalForm(PrivacyControleMixin, KenmerkVeldenMixin, forms.ModelForm):
         self.fields["verzameld_door"].queryset = (
             get_user_model()
             .objects.filter(
-                Q(groups__name=roles.ONDERZOEKER, is_active=True)
+                Q(groups__name__in=[roles.ONDERZOEKER, roles.VERZAMELAAR], is_active=True)
                 | Q(is_superuser=True, is_active=True)
                 # keep whoever collected this story, even if no longer a researcher
                 | Q(pk=self.instance.verzameld_door_id)

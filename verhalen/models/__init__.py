@@ -5,6 +5,7 @@ kenmerk.py (research attributes and their values), ronde.py (coding rounds),
 verteller.py (the teller's own meaning and view of the themes)."""
 
 from .collectie import Collectie, CollectieItem, CollectieThema, Publiek, Reflectie  # noqa: F401
+from .inhoudswaarschuwing import Inhoud  # noqa: F401
 from .inzage import Handeling, Inzage  # noqa: F401
 from .kenmerk import Kenmerk, KenmerkSoort, KenmerkWaarde  # noqa: F401
 from .memo import Memo, MemoQuerySet, MemoSoort  # noqa: F401
@@ -18,6 +19,7 @@ from .ronde import (  # noqa: F401
 )
 from .telling import Codetelling, Collectietelling, Verhaaltelling  # noqa: F401
 from .verhaal import (  # noqa: F401
+    Beoordeling,
     Fragment,
     FragmentQuerySet,
     FragmentThema,

@@ -28,7 +28,14 @@ from taggit.managers import TaggableManager
 
 from kennisagenda.models import SnelleLabels, ThemaItemBase
 
-from .verhaal import TOESTEMMING_VOOR_PUBLIEK, Toestemming, Verhaal, zichtbaarheidsniveau
+from .inhoudswaarschuwing import MetInhoudswaarschuwing, samen
+from .verhaal import (
+    TOESTEMMING_VOOR_PUBLIEK,
+    Beoordeling,
+    Toestemming,
+    Verhaal,
+    zichtbaarheidsniveau,
+)
 
 # Paths under /collecties/ that are pages, not collections.
 GERESERVEERDE_SLUGS = frozenset({"nieuw", "toevoegen", "tekstgrootte"})
@@ -185,7 +192,9 @@ class Collectie(models.Model):
             return self.items.none()
         # A join on the story's consent, not "story in (every visible story)":
         # the same rule, without reading 100 000 story ids per collection.
-        return self.items.filter(verhaal__toestemming__in=toegestaan)
+        return self.items.filter(
+            verhaal__toestemming__in=toegestaan, verhaal__beoordeling=Beoordeling.OPGENOMEN
+        )
 
 
 def _toegestaan(user, publiek):
@@ -209,7 +218,13 @@ def zichtbare_items_filter(user, prefix=""):
     for publiek in Publiek.values:
         toegestaan = _toegestaan(user, publiek)
         if toegestaan:
-            voorwaarde |= Q(**{collectie: publiek, f"{prefix}verhaal__toestemming__in": toegestaan})
+            voorwaarde |= Q(
+                **{
+                    collectie: publiek,
+                    f"{prefix}verhaal__toestemming__in": toegestaan,
+                    f"{prefix}verhaal__beoordeling": Beoordeling.OPGENOMEN,
+                }
+            )
     return voorwaarde
 
 
@@ -227,8 +242,9 @@ class CollectieItemQuerySet(models.QuerySet):
         return self.zichtbaar_voor(user).filter(collectie__in=Collectie.objects.leesbaar_voor(user))
 
 
-class CollectieItem(models.Model):
-    """One story in a collection, optionally with a chosen excerpt."""
+class CollectieItem(MetInhoudswaarschuwing, models.Model):
+    """One story in a collection, optionally with a chosen excerpt, optionally
+    folded behind a content note (its own or its story's)."""
 
     collectie = models.ForeignKey(
         Collectie, verbose_name=_("collectie"), on_delete=models.CASCADE, related_name="items"
@@ -304,6 +320,11 @@ class CollectieItem(models.Model):
                     )
                 }
             )
+
+    @property
+    def alle_inhoudsnotities(self):
+        """The notes the reader is warned for: the excerpt's and the story's."""
+        return samen(self, self.verhaal)
 
     def verborgen_reden(self):
         """Why the one visibility rule hides this item now (for the curator).

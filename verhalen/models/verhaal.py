@@ -34,6 +34,7 @@ from kennisagenda import roles
 from kennisagenda.models import SnelleLabels, ThemaItemBase
 from verhalen.woordvormen import bron_van, lemmas_van
 
+from .inhoudswaarschuwing import MetInhoudswaarschuwing
 from .verteller import ONEENS, Themaoordeel
 
 
@@ -52,6 +53,21 @@ TOESTEMMING_VOOR_PUBLIEK = {
     "brede_raad": (Toestemming.BREDE_RAAD, Toestemming.OPENBAAR),
     "openbaar": (Toestemming.OPENBAAR,),
 }
+
+
+class Beoordeling(models.TextChoices):
+    """Where a story stands on its way into the bank.
+
+    Stories entered by researchers are `opgenomen` at once. Stories entered by
+    a collector or sent in through the public form wait in the queue
+    (`wachtrij`) until a researcher accepts them or sends them back
+    (`teruggestuurd`, to the collector, with a note). Only `opgenomen` stories
+    are in the bank: the one visibility rule shows nothing else.
+    """
+
+    OPGENOMEN = "opgenomen", _("Opgenomen")
+    WACHTRIJ = "wachtrij", _("Wacht op beoordeling")
+    TERUGGESTUURD = "teruggestuurd", _("Teruggestuurd")
 
 
 class VertellerType(models.TextChoices):
@@ -111,14 +127,26 @@ def zichtbaarheid_filter(user, prefix=""):
     The rule (docs/consent.md): researchers (perm verhalen.view_verhaal) and
     superusers see every story except withdrawn ones; Brede Raad members
     only consent brede_raad/openbaar; coordinators no story at all; anyone
-    else (anonymous, logged in without a role) only openbaar. Where a story
+    else (anonymous, collectors, logged in without a role) only openbaar.
+    Stories in the review queue (or sent back) are in nobody's bank yet: see
+    `VerhaalQuerySet.in_wachtrij_voor` for who sees them there. Where a story
     may appear *as a page* (researchers' /verhalen/ vs. collections) is the
     views' business; this decides which stories may appear at all.
     """
     niveau = zichtbaarheidsniveau(user)
     if niveau is None:
         return None
-    return Q(**{f"{prefix}toestemming__in": TOESTEMMING_VOOR_PUBLIEK[niveau]})
+    return toestemming_voor_filter(niveau, prefix)
+
+
+def toestemming_voor_filter(publiek, prefix=""):
+    """The Q of the stories in the bank whose consent allows `publiek`."""
+    return Q(
+        **{
+            f"{prefix}toestemming__in": TOESTEMMING_VOOR_PUBLIEK[publiek],
+            f"{prefix}beoordeling": Beoordeling.OPGENOMEN,
+        }
+    )
 
 
 def zichtbaarheidsniveau(user):
@@ -143,10 +171,30 @@ class VerhaalQuerySet(models.QuerySet):
         return self.none() if condition is None else self.filter(condition)
 
     def met_toestemming_voor(self, publiek):
-        """Stories whose consent allows `publiek` ("brede_raad" or "openbaar")."""
+        """Stories in the bank whose consent allows `publiek` ("brede_raad" or
+        "openbaar"); a story in the queue has no consent in force yet."""
         if publiek not in ("brede_raad", "openbaar"):
             raise ValueError(f"Onbekend publiek: {publiek!r}")
-        return self.filter(toestemming__in=TOESTEMMING_VOOR_PUBLIEK[publiek])
+        return self.filter(toestemming_voor_filter(publiek))
+
+    def in_wachtrij_voor(self, user):
+        """The stories waiting for review (or sent back) that `user` may see there:
+        every one for reviewers (perm verhalen.beoordeel_verhaal), their own for
+        everyone else who entered one; never withdrawn ones."""
+        wachtend = self.exclude(beoordeling=Beoordeling.OPGENOMEN).exclude(
+            toestemming=Toestemming.INGETROKKEN
+        )
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        if user.has_perm("verhalen.beoordeel_verhaal"):
+            return wachtend
+        return wachtend.filter(ingevoerd_door=user)
+
+    def ingevoerd_door(self, user):
+        """What a collector entered: waiting, sent back or taken in, not withdrawn."""
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        return self.filter(ingevoerd_door=user).exclude(toestemming=Toestemming.INGETROKKEN)
 
     def niet_ingetrokken(self):
         return self.exclude(toestemming=Toestemming.INGETROKKEN)
@@ -204,7 +252,7 @@ def _naam(label):
     return label["naam"].lower()
 
 
-class Verhaal(models.Model):
+class Verhaal(MetInhoudswaarschuwing, models.Model):
     titel = models.CharField(
         _("titel"),
         max_length=200,
@@ -335,6 +383,34 @@ class Verhaal(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    beoordeling = models.CharField(
+        _("beoordeling"),
+        max_length=20,
+        choices=Beoordeling.choices,
+        default=Beoordeling.OPGENOMEN,
+        editable=False,
+        help_text=_("Verhalen van verzamelaars en van de website wachten op een onderzoeker."),
+    )
+    beoordeling_notitie = models.TextField(
+        _("notitie bij het terugsturen"),
+        blank=True,
+        help_text=_("Wat de verzamelaar nog moet aanpassen."),
+    )
+    ingevoerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingevoerd door"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="ingevoerde_verhalen",
+    )
+    ingezonden = models.BooleanField(
+        _("ingestuurd via de website"),
+        default=False,
+        editable=False,
+        help_text=_("De verteller stuurde dit verhaal zelf in met het formulier op de website."),
+    )
     versie = models.PositiveIntegerField(
         _("versie"),
         default=1,
@@ -377,6 +453,8 @@ class Verhaal(models.Model):
         permissions = [
             ("exporteer_verhaal", _("Mag verhalen exporteren")),
             ("wis_verhaal", _("Mag verhalen op verzoek wissen (AVG)")),
+            ("verzamel_verhaal", _("Mag verhalen inbrengen die op beoordeling wachten")),
+            ("beoordeel_verhaal", _("Mag verhalen uit de wachtrij opnemen of terugsturen")),
         ]
         indexes = [
             models.Index(fields=["toestemming", "-aangemaakt_op"]),
@@ -388,6 +466,12 @@ class Verhaal(models.Model):
             models.Index(fields=["gemeente"]),
             models.Index(fields=["verzamelwijze"]),
             models.Index(fields=["verzameld_op"]),
+            # The review queue: only the few stories not yet taken in.
+            models.Index(
+                fields=["aangemaakt_op"],
+                name="verhalen_verhaal_wachtrij",
+                condition=~Q(beoordeling="opgenomen"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -396,6 +480,10 @@ class Verhaal(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(versie__gte=1), name="verhalen_verhaal_versie_positief"
+            ),
+            models.CheckConstraint(
+                condition=Q(beoordeling__in=Beoordeling.values),
+                name="verhalen_verhaal_beoordeling_geldig",
             ),
             models.CheckConstraint(
                 condition=Q(gewist_op__isnull=True) | Q(toestemming=Toestemming.INGETROKKEN),
@@ -434,6 +522,10 @@ class Verhaal(models.Model):
     @property
     def is_gewist(self):
         return self.gewist_op is not None
+
+    @property
+    def is_opgenomen(self):
+        return self.beoordeling == Beoordeling.OPGENOMEN
 
     @property
     def is_ingetrokken(self):

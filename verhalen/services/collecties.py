@@ -213,10 +213,15 @@ def wijzig_item(
     door: AbstractBaseUser,
     notitie: str,
     fragmenten: list[Fragment] | tuple[Fragment, ...] = (),
+    inhoudswaarschuwingen: list[str] | tuple[str, ...] = (),
+    inhoudswaarschuwing_anders: str = "",
 ) -> CollectieItem:
-    """Change the curator's note and the chosen excerpt. Side effects: history."""
+    """Change the curator's note, the chosen excerpt and its content note (which
+    folds it in the collection). Side effects: history."""
     fragmenten = _controleer_fragmenten(item.verhaal, fragmenten)
     item.notitie = notitie
+    item.inhoudswaarschuwingen = list(inhoudswaarschuwingen)
+    item.inhoudswaarschuwing_anders = inhoudswaarschuwing_anders
     item.full_clean()
     _zet_history_user(item, door)
     item.save()
@@ -317,6 +322,8 @@ class Leesitem:
     anker: str
     alinea_blokken: list[list[SafeString]] = field(default_factory=list)
     is_fragmentkeuze: bool = False
+    # The content note the text is folded behind (the excerpt's and the story's).
+    inhoudsnotities: list[str] = field(default_factory=list)
     vorige: "Leesitem | None" = None
     volgende: "Leesitem | None" = None
 
@@ -441,6 +448,7 @@ def leesversie(collectie: Collectie, user) -> list[Leesitem]:
                 anker=f"verhaal-{nummer}",
                 alinea_blokken=blokken,
                 is_fragmentkeuze=bool(gekozen),
+                inhoudsnotities=item.alle_inhoudsnotities,
             )
         )
     for vorige, volgende in zip(leesitems, leesitems[1:], strict=False):

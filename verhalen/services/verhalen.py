@@ -21,6 +21,7 @@ from taggit.models import Tag
 from kennisagenda.models import Thema
 from verhalen import tellingen
 from verhalen.models import (
+    Beoordeling,
     Betekenis,
     CollectieItem,
     Fragment,
@@ -52,6 +53,8 @@ BEWERKBARE_VELDEN = (
     "werkteam",
     "toestemming",
     "toestemming_datum",
+    "inhoudswaarschuwingen",
+    "inhoudswaarschuwing_anders",
 )
 # What "herstel deze versie" brings back. Consent is NOT restored: it is a
 # fact about the teller's wishes today, not part of a text version.
@@ -115,16 +118,28 @@ def _zet_labels(verhaal: Verhaal, gegevens: dict[str, Any], *, door, reden: str 
 
 
 @transaction.atomic
-def maak_verhaal(*, gegevens: dict[str, Any], door: AbstractBaseUser, reden: str = "") -> Verhaal:
+def maak_verhaal(
+    *,
+    gegevens: dict[str, Any],
+    door: AbstractBaseUser | None,
+    reden: str = "",
+    beoordeling: str = Beoordeling.OPGENOMEN,
+    ingezonden: bool = False,
+) -> Verhaal:
     """Store a new story from `gegevens` (field values plus "themas", "trefwoorden",
     and "kenmerken": {Kenmerk: cleaned value}).
 
+    `beoordeling` WACHTRIJ puts it in the review queue instead of the bank
+    (verhalen/services/wachtrij.py); `door` is None for a story sent in
+    through the public form (`ingezonden`).
+
     Side effects: one history row ("+", by `door`, with `reden`); the consent
     is recorded as set by `door` (date today unless given); the collector is
-    `door` unless given; on PostgreSQL the search vector is filled by trigger.
+    `door` unless given, and `door` is recorded as who entered it; on
+    PostgreSQL the search vector is filled by trigger.
     """
     with tellingen.bijgehouden() as nieuw:
-        verhaal = Verhaal()
+        verhaal = Verhaal(beoordeling=beoordeling, ingezonden=ingezonden, ingevoerd_door=door)
         _pas_toe(verhaal, gegevens, BEWERKBARE_VELDEN)
         if verhaal.verzameld_door_id is None:
             verhaal.verzameld_door = door

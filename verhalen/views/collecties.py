@@ -414,6 +414,8 @@ def item_bewerken(request, slug, pk):
             door=request.user,
             notitie=form.cleaned_data["notitie"],
             fragmenten=form.cleaned_data["fragmenten"],
+            inhoudswaarschuwingen=form.cleaned_data["inhoudswaarschuwingen"],
+            inhoudswaarschuwing_anders=form.cleaned_data["inhoudswaarschuwing_anders"],
         )
         messages.success(request, f"“{item.verhaal.titel}” is bijgewerkt.")
         return redirect(f"{reverse('collecties:bewerken', args=[slug])}#item-{item.pk}")
