@@ -2,7 +2,8 @@
 
 Each item: (label, url name, required permission or None for everyone).
 Apps add their own items here when their pages exist, in this order:
-Home, Thema's, Verhalen, Codeboek, Memo's, Collecties, Projecten, Werkteams, Kenniscafés.
+Home, Thema's, Verhalen, Mijn verhalen (collectors), Codeboek, Memo's, Collecties,
+Projecten, Werkteams, Kenniscafés.
 """
 
 from django.urls import reverse
@@ -11,6 +12,7 @@ NAV_ITEMS = [
     ("Home", "home", None),
     ("Thema's", "themas:list", None),
     ("Verhalen", "verhalen:list", "verhalen.view_verhaal"),
+    ("Mijn verhalen", "verhalen:verzamelen", "verhalen.verzamel_verhaal"),
     ("Codeboek", "codeboek:index", "verhalen.view_fragment"),
     ("Memo's", "memos:list", "verhalen.view_memo"),
     ("Collecties", "collecties:list", None),

@@ -26,6 +26,8 @@ class Section:
 
 # "verhaal": the researchers' story page (obj: the story); "verteller": the
 # teller's own page (obj: their story; shows only titles and quoted passages).
+# "wachtrij_beoordeling": the review page of a story in the queue (obj: the
+# story), e.g. the teller's contact details, for the researcher handling it.
 _registry: dict[str, list[Section]] = {
     "home": [],
     "thema": [],
@@ -33,6 +35,7 @@ _registry: dict[str, list[Section]] = {
     "werkteam": [],
     "verhaal": [],
     "verteller": [],
+    "wachtrij_beoordeling": [],
 }
 
 

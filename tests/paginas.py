@@ -35,22 +35,34 @@ from tests.verhalen.factories import MemoFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import ReflectieFactory
 from verhalen.models import Collectie, Fragment, Publiek, Toestemming, Verhaal
 from verhalen.services import verhalen as verhaal_services
+from verhalen.services import wachtrij
 
 ANONIEM = "anoniem"
 BREDE_RAAD = roles.BREDE_RAAD
 ONDERZOEKER = roles.ONDERZOEKER
 COORDINATOR = roles.COORDINATOR
 BEHEERDER = "beheerder"
+VERZAMELAAR = roles.VERZAMELAAR
 # Researchers halfway through logging in (two-factor authentication):
 TWEEDE_STAP = "tweede_stap"  # has an authenticator app, code still to type
 ZONDER_APP = "zonder_app"  # has no app yet: must set one up first
-ROLLEN = [ANONIEM, BREDE_RAAD, ONDERZOEKER, COORDINATOR, BEHEERDER, TWEEDE_STAP, ZONDER_APP]
+ROLLEN = [
+    ANONIEM,
+    BREDE_RAAD,
+    ONDERZOEKER,
+    COORDINATOR,
+    BEHEERDER,
+    VERZAMELAAR,
+    TWEEDE_STAP,
+    ZONDER_APP,
+]
 # role → (attribute of bouw_gegevens() holding the account, second step passed)
 ACCOUNTS = {
     BREDE_RAAD: ("raadslid", True),
     ONDERZOEKER: ("onderzoeker", True),
     COORDINATOR: ("coordinator", True),
     BEHEERDER: ("beheerder", True),
+    VERZAMELAAR: ("verzamelaar", True),
     TWEEDE_STAP: ("collega", False),
     ZONDER_APP: ("nieuwkomer", False),
 }
@@ -236,6 +248,32 @@ PAGINAS = [
     ),
     P(ONDERZOEKER, "verhalen-zoeken", "/verhalen/?q=brief"),
     P(ONDERZOEKER, "verhaal-nieuw", "/verhalen/nieuw/"),
+    P(ONDERZOEKER, "wachtrij", "/verhalen/wachtrij/"),
+    P(ONDERZOEKER, "beoordelen", "/verhalen/wachtrij/{ingebracht.pk}/"),
+    P(
+        ONDERZOEKER,
+        "beoordelen-fout",
+        "/verhalen/wachtrij/{ingebracht.pk}/terugsturen/",
+        post={"notitie": ""},
+    ),
+    # Collectors -----------------------------------------------------------------
+    P(VERZAMELAAR, "verzamelen", "/verzamelen/"),
+    P(VERZAMELAAR, "verzamelen-nieuw", "/verzamelen/nieuw/"),
+    P(
+        VERZAMELAAR,
+        "verzamelen-nieuw-privacy",
+        "/verzamelen/nieuw/",
+        post={
+            "titel": "Wachten op antwoord",
+            "tekst": PRIVACY_TEKST,
+            "verteller_type": "bewoner",
+            "gemeente": "rotterdam",
+            "verzamelwijze": "interview",
+            "toestemming": "onderzoek",
+        },
+    ),
+    P(VERZAMELAAR, "verzamelen-verhaal", "/verzamelen/{teruggestuurd.pk}/"),
+    P(VERZAMELAAR, "verzamelen-aanpassen", "/verzamelen/{teruggestuurd.pk}/aanpassen/"),
     P(ONDERZOEKER, "verhalen-importeren", "/verhalen/importeren/"),
     P(ONDERZOEKER, "refi-importeren", "/uitwisseling/importeren/"),
     P(
@@ -461,6 +499,7 @@ def bouw_gegevens():
     g.beheerder.save()
     g.collega = UserFactory(username="collega", first_name="Cor", role=roles.ONDERZOEKER)
     g.nieuwkomer = UserFactory(username="nieuwkomer", first_name="Nina", role=roles.ONDERZOEKER)
+    g.verzamelaar = UserFactory(username="verzamelaar", first_name="Vera", role=roles.VERZAMELAAR)
 
     g.vertrouwen = Thema.objects.get(slug="vertrouwen")
     g.subcode = Thema.objects.filter(parent__isnull=False).order_by("pk").first()
@@ -489,6 +528,9 @@ def bouw_gegevens():
         Collectie.objects.filter(publiek=Publiek.BREDE_RAAD, items__isnull=False).distinct().first()
     )
     g.collectie_item = g.raadscollectie.items.order_by("pk").first()
+    # A passage folded behind its content note on the collection's page.
+    g.collectie_item.inhoudswaarschuwingen = ["schulden"]
+    g.collectie_item.save()
     g.reflectie = ReflectieFactory(
         collectie=g.raadscollectie, auteur=g.raadslid, tekst="Dit herken ik uit mijn buurt."
     )
@@ -512,6 +554,19 @@ def bouw_gegevens():
     )
     g.conflict_tekst = g.conflictverhaal.tekst
     _rondes(g)
+    # The review queue: a collector's story waiting (with spots the privacy check
+    # finds) and one sent back to them with a note.
+    g.ingebracht = wachtrij.breng_in(
+        gegevens={"titel": "Ingebracht verhaal", "tekst": PRIVACY_TEKST, "toestemming": "openbaar"},
+        door=g.verzamelaar,
+    )
+    g.teruggestuurd = wachtrij.breng_in(
+        gegevens={"titel": "Teruggestuurd verhaal", "tekst": "Verzonnen voorbeeld over wachten."},
+        door=g.verzamelaar,
+    )
+    wachtrij.stuur_terug(
+        verhaal=g.teruggestuurd, notitie="Noem de straat niet.", door=g.onderzoeker
+    )
     g.herstel_url = _herstel_url(g.raadslid)
     _vertellers(g)
     assert Verhaal.objects.filter(pk=g.verhaal.pk).exists()

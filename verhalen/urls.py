@@ -4,6 +4,7 @@ from django.urls import path
 
 from verhalen.views import kenmerken
 from verhalen.views import verhalen as views
+from verhalen.views import verzamelen, wachtrij
 from verhalen.views.importeren import verhaal_importeren
 from verhalen.views.selectie import aan_collectie, kenmerk_zetten
 
@@ -25,6 +26,19 @@ urlpatterns = [
     path("verhalen/export.csv", views.export_csv, name="export_csv"),
     path("verhalen/export.json", views.export_json, name="export_json"),
     path("verhalen/ingetrokken/", views.ingetrokken_list, name="ingetrokken"),
+    # The review queue (researchers) and a collector's own pages.
+    path("verhalen/wachtrij/", wachtrij.wachtrij, name="wachtrij"),
+    path("verhalen/wachtrij/<int:pk>/", wachtrij.beoordelen, name="beoordelen"),
+    path("verhalen/wachtrij/<int:pk>/terugsturen/", wachtrij.terugsturen, name="terugsturen"),
+    path("verhalen/wachtrij/<int:pk>/weggooien/", wachtrij.weggooien, name="weggooien"),
+    path("verzamelen/", verzamelen.verzamelen, name="verzamelen"),
+    path("verzamelen/nieuw/", verzamelen.verzamelen_nieuw, name="verzamelen_nieuw"),
+    path("verzamelen/<int:pk>/", verzamelen.verzamelen_detail, name="verzamelen_detail"),
+    path(
+        "verzamelen/<int:pk>/aanpassen/",
+        verzamelen.verzamelen_aanpassen,
+        name="verzamelen_aanpassen",
+    ),
     path("verhalen/<int:pk>/", views.verhaal_detail, name="detail"),
     path("verhalen/<int:pk>/bewerken/", views.verhaal_update, name="update"),
     path("verhalen/<int:pk>/geschiedenis/", views.verhaal_geschiedenis, name="geschiedenis"),

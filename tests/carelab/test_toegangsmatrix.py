@@ -365,6 +365,61 @@ TABEL = [
         data={"sleutel": "onbekend"},
     ),
     r("verhalen:ingetrokken", ALLEEN_BEHEERDER),
+    # The review queue (researchers) and a collector's own pages (perm
+    # verhalen.verzamel_verhaal: only superusers among these columns; the
+    # collector's side is tested in tests/verhalen/test_wachtrij_views.py).
+    r("verhalen:wachtrij", ONDERZOEKERS),
+    r(
+        "verhalen:beoordelen",
+        ONDERZOEKERS,
+        kwargs={"pk": "verhaal_wachtrij.pk"},
+        post=ONDERZOEKERS_POST,
+        data=lambda w: {
+            "titel": "Opgenomen",
+            "tekst": "Een verzonnen verhaal.",
+            "toestemming": "openbaar",
+            "versie": w.verhaal_wachtrij.versie,
+        },
+    ),
+    r(
+        "verhalen:beoordelen",
+        Toegang(LOGIN, 403, 404, 403, 403, 404),
+        variant="opgenomen",
+        kwargs=VERHAAL_OPENBAAR,
+    ),
+    r(
+        "verhalen:terugsturen",
+        ALLEEN_POST,
+        kwargs={"pk": "verhaal_wachtrij.pk"},
+        post=ONDERZOEKERS_POST,
+        data={"notitie": "Graag aanpassen."},
+    ),
+    r(
+        "verhalen:weggooien",
+        ALLEEN_POST,
+        kwargs={"pk": "verhaal_ingezonden.pk"},
+        post=ONDERZOEKERS_POST,
+        data={"bevestig": "1"},
+    ),
+    r("verhalen:verzamelen", ALLEEN_BEHEERDER),
+    r(
+        "verhalen:verzamelen_nieuw",
+        ALLEEN_BEHEERDER,
+        post=Toegang(LOGIN, 403, 403, 403, 403, MAG),
+        data={"titel": "Ingebracht", "tekst": "Een verzonnen verhaal.", "toestemming": "onderzoek"},
+    ),
+    r(
+        "verhalen:verzamelen_detail",
+        Toegang(LOGIN, 403, 403, 403, 403, 404),
+        kwargs={"pk": "verhaal_wachtrij.pk"},
+    ),
+    r(
+        "verhalen:verzamelen_aanpassen",
+        Toegang(LOGIN, 403, 403, 403, 403, 404),
+        kwargs={"pk": "verhaal_wachtrij.pk"},
+        post=Toegang(LOGIN, 403, 403, 403, 403, MAG),
+        data={"titel": "Overschreven"},
+    ),
     r("verhalen:detail", ONDERZOEKERS, variant="onderzoek", kwargs=VERHAAL),
     r(
         "verhalen:detail",

@@ -57,7 +57,7 @@ from tests.verhalen.factories_collecties import (
     CollectieItemFactory,
     ReflectieFactory,
 )
-from verhalen.models import Fragment, Handeling, Publiek, Toestemming
+from verhalen.models import Beoordeling, Fragment, Handeling, Publiek, Toestemming
 from verhalen.models.inzage import Inzage
 from verhalen.services import codering as codering_services
 from verhalen.services import rondes as ronde_services
@@ -143,6 +143,13 @@ def bouw_wereld():
     w.verhaal_ingetrokken.toestemming_datum = timezone.localdate()
     w.verhaal_ingetrokken.save()
     w.verhaal_onderzoek.save()  # a second version in its history
+    # The review queue: a collector's story and one sent in through the website.
+    w.verhaal_wachtrij = verhaal(
+        Toestemming.OPENBAAR, beoordeling=Beoordeling.WACHTRIJ, ingevoerd_door=onderzoeker
+    )
+    w.verhaal_ingezonden = verhaal(
+        Toestemming.OPENBAAR, beoordeling=Beoordeling.WACHTRIJ, ingezonden=True
+    )
     w.verhaal_versie = w.verhaal_onderzoek.history.order_by("history_id").first()
     w.inzage = Inzage.objects.create(
         gebruiker=onderzoeker,

@@ -59,6 +59,8 @@ class VerhaalForm(PrivacyControleMixin, KenmerkVeldenMixin, forms.ModelForm):
     # The fields the privacy check scans, in the order they are shown.
     GECONTROLEERDE_VELDEN = ("titel", "samenvatting", "tekst")
     LIDWOORD = {"titel": "de", "samenvatting": "de", "tekst": "het"}
+    # Fields a narrower form (a collector's, the review's) leaves out.
+    weggelaten = ()
 
     themas = ThemaKeuze(
         label=_("Thema's"),
@@ -100,8 +102,34 @@ class VerhaalForm(PrivacyControleMixin, KenmerkVeldenMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.onthoud_opgeslagen_teksten(self.instance)
         self.fields["tekst"].required = True
-        self.fields["themas"].laad()
-        self.voeg_kenmerkvelden_toe(self.instance)
+        for naam in self.weggelaten:
+            del self.fields[naam]
+        if "themas" in self.fields:  # the researchers' form: themes and attributes
+            self.fields["themas"].laad()
+            self.voeg_kenmerkvelden_toe(self.instance)
+        if "verzameld_door" in self.fields:
+            self._verzamelaars()
+        if "project" in self.fields:
+            self.fields["project"].empty_label = _("Geen project")
+            self.fields["werkteam"].empty_label = _("Geen werkteam")
+        if "wijk" in self.fields:
+            self.fields["wijk"].widget.choices = self._wijk_keuzes()
+        if self.instance.pk is None:
+            self.fields["toestemming"].choices = [
+                keuze for keuze in Toestemming.choices if keuze[0] != Toestemming.INGETROKKEN
+            ]
+            self.fields["toestemming_datum"].help_text = _(
+                "Wanneer de verteller toestemming gaf. Leeg laten voor vandaag."
+            )
+        else:
+            if "themas" in self.fields:
+                self.initial["themas"] = [item.tag_id for item in self.instance.thema_items.all()]
+                self.initial["trefwoorden"] = edit_string_for_tags(
+                    [item.tag for item in self.instance.trefwoord_items.select_related("tag")]
+                )
+            self.initial["versie"] = self.instance.versie
+
+    def _verzamelaars(self):
         self.fields["verzameld_door"].queryset = (
             get_user_model()
             .objects.filter(
@@ -120,22 +148,6 @@ class VerhaalForm(PrivacyControleMixin, KenmerkVeldenMixin, forms.ModelForm):
         self.fields["verzameld_door"].empty_label = (
             _("Ikzelf") if self.instance.pk is None else _("Onbekend")
         )
-        self.fields["project"].empty_label = _("Geen project")
-        self.fields["werkteam"].empty_label = _("Geen werkteam")
-        self.fields["wijk"].widget.choices = self._wijk_keuzes()
-        if self.instance.pk is None:
-            self.fields["toestemming"].choices = [
-                keuze for keuze in Toestemming.choices if keuze[0] != Toestemming.INGETROKKEN
-            ]
-            self.fields["toestemming_datum"].help_text = _(
-                "Wanneer de verteller toestemming gaf. Leeg laten voor vandaag."
-            )
-        else:
-            self.initial["themas"] = [item.tag_id for item in self.instance.thema_items.all()]
-            self.initial["trefwoorden"] = edit_string_for_tags(
-                [item.tag for item in self.instance.trefwoord_items.select_related("tag")]
-            )
-            self.initial["versie"] = self.instance.versie
 
     @staticmethod
     def _wijk_keuzes():
@@ -175,6 +187,8 @@ class VerhaalForm(PrivacyControleMixin, KenmerkVeldenMixin, forms.ModelForm):
     def gegevens(self):
         """The cleaned values the services take (fields, themes, keywords, attributes)."""
         data = {veld: self.cleaned_data[veld] for veld in BEWERKBARE_VELDEN if veld in self.fields}
+        if "themas" not in self.fields:
+            return data
         themas = self.fields["themas"].themas
         data["themas"] = [themas[pk] for pk in self.cleaned_data["themas"] if pk in themas]
         data["trefwoorden"] = self.cleaned_data["trefwoorden"]

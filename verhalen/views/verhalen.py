@@ -276,7 +276,7 @@ def _met_versie(form, opgeslagen):
     """The same input, now based on the stored version: saving again keeps it."""
     data = form.data.copy() if isinstance(form.data, QueryDict) else dict(form.data)
     data["versie"] = str(opgeslagen.versie)
-    nieuw = VerhaalForm(data, instance=opgeslagen)
+    nieuw = type(form)(data, instance=opgeslagen)
     nieuw.is_valid()
     return nieuw
 
