@@ -15,7 +15,13 @@ from verhalen.forms.wachtrij import VerzamelForm
 from verhalen.models import Beoordeling, Verhaal
 from verhalen.services import verhalen as verhaalservices
 from verhalen.services import wachtrij as services
-from verhalen.views.verhalen import PRIVACY_KNOP, _bewaar_formulier, _conflict, _met_versie, vereist
+from verhalen.views.verhalen import (
+    PRIVACY_KNOP,
+    bewaar_met_privacycontrole,
+    _conflict,
+    _met_versie,
+    vereist,
+)
 
 PER_PAGINA = 20
 
@@ -57,7 +63,7 @@ def verzamelen_nieuw(request):
             )
             return redirect("verhalen:verzamelen_detail", pk=verhaal.pk)
 
-        response, controle = _bewaar_formulier(request, form, opslaan)
+        response, controle = bewaar_met_privacycontrole(request, form, opslaan)
         if response:
             return response
     return render(
@@ -99,7 +105,7 @@ def verzamelen_aanpassen(request, pk):
             return redirect("verhalen:verzamelen_detail", pk=verhaal.pk)
 
         try:
-            response, controle = _bewaar_formulier(request, form, opslaan)
+            response, controle = bewaar_met_privacycontrole(request, form, opslaan)
         except verhaalservices.VersieConflict as fout:
             response, conflict, form = None, _conflict(fout), _met_versie(form, fout.verhaal)
         if response:
