@@ -29,6 +29,8 @@ urlpatterns = [
     path("", include("verhalen.urls_memos")),
     path("uitwisseling/", include("uitwisseling.urls")),
     path("", include("vertellers.urls")),
+    # A teller sends in their own story (public).
+    path("", include("vertellers.urls_inzenden")),
     # Uploaded files (MEDIA_URL), also in development: always through this view.
     path("bestanden/<path:naam>", uploads.bestand, name="bestand"),
 ]

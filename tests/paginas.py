@@ -138,6 +138,9 @@ PAGINAS = [
     P(ANONIEM, "kenniscafe-geweest", "/kenniscafes/{oud_cafe.slug}/"),
     P(ANONIEM, "reeks", "/kenniscafes/reeks/{reeks.slug}/"),
     P(ANONIEM, "aanmelden", "/kenniscafes/{cafe.slug}/aanmelden/"),
+    P(ANONIEM, "inzenden", "/vertel-je-verhaal/"),
+    P(ANONIEM, "inzenden-fout", "/vertel-je-verhaal/", post={"titel": "", "tekst": ""}),
+    P(ANONIEM, "inzenden-bedankt", "/vertel-je-verhaal/bedankt/"),
     P(
         ANONIEM,
         "aanmelden-fout",

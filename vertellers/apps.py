@@ -10,8 +10,8 @@ class VertellersConfig(AppConfig):
         from kennisagenda import sections
         from verhalen.signals import verhaal_gewist
 
+        from . import inzending, services
         from . import sections as vertellers_sections
-        from . import services
 
         verhaal_gewist.connect(services.wis_contactgegevens, dispatch_uid="vertellers-wissen")
         sections.register(
@@ -19,4 +19,9 @@ class VertellersConfig(AppConfig):
             "vertellers/includes/_verhaal_sectie.html",
             vertellers_sections.op_verhaalpagina,
             order=10,
+        )
+        sections.register(
+            "wachtrij_beoordeling",
+            "vertellers/includes/_contact_beoordeling.html",
+            inzending.contact_bij_beoordeling,
         )

@@ -57,9 +57,11 @@ from verhalen.forms.memos import MemoForm
 from verhalen.forms.rondes import BeslissingForm, RondecoderingForm, RondeForm
 from verhalen.forms.selectie import AanCollectieForm
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
+from verhalen.forms.wachtrij import OpnameForm, TerugstuurForm, VerzamelForm
 from verhalen.selectors.memos import MemoFilter
 from vertellers.forms import CodeForm as VertellerCodeForm
 from vertellers.forms import ContactgegevensForm, StemForm, ToestemmingForm
+from vertellers.inzending import InzendForm
 from vertellers.services import maak_toestemmingsbewijs
 
 pytestmark = pytest.mark.django_db
@@ -514,6 +516,44 @@ FORMULIEREN = [
         "POST",
         lambda w: reverse("collecties:tekstgrootte"),
         ["grootte", "next"],
+    ),
+    Doel(
+        "verhaal insturen (website)",
+        "anoniem",
+        "POST",
+        lambda w: reverse("inzenden:formulier"),
+        velden(InzendForm),
+        lambda w: {
+            "titel": "Mijn verhaal",
+            "tekst": "Ik wachtte lang.",
+            "toestemming": "onderzoek",
+            "verteller_type": "bewoner",
+            "gemeente": "rotterdam",
+        },
+    ),
+    Doel(
+        "verhaal inbrengen (verzamelaar)",
+        "beheerder",
+        "POST",
+        lambda w: reverse("verhalen:verzamelen_nieuw"),
+        velden(VerzamelForm, extra=["privacy_akkoord"]),
+        _verhaal,
+    ),
+    Doel(
+        "verhaal opnemen (wachtrij)",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("verhalen:beoordelen", args=[w.verhaal_wachtrij.pk]),
+        velden(OpnameForm, extra=["privacy_akkoord"]),
+        lambda w: {**_verhaal(w), "versie": str(w.verhaal_wachtrij.versie)},
+    ),
+    Doel(
+        "verhaal terugsturen (wachtrij)",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("verhalen:terugsturen", args=[w.verhaal_wachtrij.pk]),
+        velden(TerugstuurForm),
+        lambda w: {"notitie": "Graag aanpassen."},
     ),
     Doel(
         "aanmelden kenniscafé",

@@ -369,6 +369,9 @@ TABEL = [
     # verhalen.verzamel_verhaal: only superusers among these columns; the
     # collector's side is tested in tests/verhalen/test_wachtrij_views.py).
     r("verhalen:wachtrij", ONDERZOEKERS),
+    # A teller sends in their own story: public.
+    r("inzenden:formulier", IEDEREEN),
+    r("inzenden:bedankt", IEDEREEN),
     r(
         "verhalen:beoordelen",
         ONDERZOEKERS,
