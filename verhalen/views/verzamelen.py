@@ -17,9 +17,9 @@ from verhalen.services import verhalen as verhaalservices
 from verhalen.services import wachtrij as services
 from verhalen.views.verhalen import (
     PRIVACY_KNOP,
-    bewaar_met_privacycontrole,
     _conflict,
     _met_versie,
+    bewaar_met_privacycontrole,
     vereist,
 )
 
