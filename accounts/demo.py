@@ -14,6 +14,7 @@ DEMO_ACCOUNTS = [
     ("onderzoeker", "demo-onderzoeker-010", "Olga (onderzoeker)", roles.ONDERZOEKER),
     ("raadslid", "demo-raadslid-010", "Rachid (Brede Raad)", roles.BREDE_RAAD),
     ("coordinator", "demo-coordinator-010", "Carla (coördinator)", roles.COORDINATOR),
+    ("verzamelaar", "demo-verzamelaar-010", "Vera (verzamelaar)", roles.VERZAMELAAR),
     ("beheerder", "demo-beheerder-010", "Bram (beheerder)", None),
 ]
 

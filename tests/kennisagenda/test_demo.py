@@ -30,7 +30,7 @@ def test_demo_creates_one_account_per_role_in_demo_mode(settings):
     # One account per role can log in; the demo coding round's two invented
     # coders (verhalen/demo_rondes.py) cannot.
     inlogbaar = {naam for naam, user in users.items() if user.has_usable_password()}
-    assert inlogbaar == {"onderzoeker", "raadslid", "coordinator", "beheerder"}
+    assert inlogbaar == {"onderzoeker", "raadslid", "coordinator", "verzamelaar", "beheerder"}
     assert set(users) - inlogbaar == {"demo-codeur-fatima", "demo-codeur-jan"}
     assert [g.name for g in users["raadslid"].groups.all()] == ["brede_raad"]
     assert users["coordinator"].is_staff and not users["coordinator"].is_superuser
