@@ -2,9 +2,8 @@
 
 from django.urls import path
 
-from verhalen.views import kenmerken
+from verhalen.views import kenmerken, verzamelen, wachtrij
 from verhalen.views import verhalen as views
-from verhalen.views import verzamelen, wachtrij
 from verhalen.views.importeren import verhaal_importeren
 from verhalen.views.selectie import aan_collectie, kenmerk_zetten
 
