@@ -42,7 +42,6 @@ from kennisagenda import roles
 from kennisagenda.models import Thema
 from kenniscafes.models import Aanmelding, Kenniscafe, Locatie, ThemaKenniscafe
 from projecten.models import Project, ThemaProject, ThemaWerkteam, Werkteam, Wijk
-from verhalen import tellingen
 from verhalen.models import (
     Collectie,
     CollectieItem,
@@ -55,6 +54,7 @@ from verhalen.models import (
     VerhaalThema,
     VerhaalTrefwoord,
 )
+from verhalen.services import tellingen
 
 MEETVERHAAL_FRAGMENTEN = 50
 MEETCOLLECTIE = "bench-collectie-100"

@@ -26,7 +26,7 @@ def _verhalen_bij(user, **koppeling) -> VerhalenVerwijzing | None:
 
     ((veld, obj),) = koppeling.items()
     aantal = Verhaal.objects.zichtbaar_voor(user).filter(**koppeling).count()
-    # The story list filters projects and werkteams by slug (verhalen/filters.py).
+    # The story list filters projects and werkteams by slug (verhalen/forms/filters.py).
     url = f"{reverse('verhalen:list')}?{urlencode({veld: obj.slug})}"
     return VerhalenVerwijzing(aantal=aantal, url=url)
 

@@ -3,7 +3,7 @@
 Only what is the same for everyone who may see it is cached: a public page
 as an anonymous visitor gets it. Logged-in pages are always made fresh, so
 what a user may see is decided by the database on every request; counts are
-stored, not cached (verhalen/tellingen.py; docs/consent.md).
+stored, not cached (verhalen/services/tellingen.py; docs/consent.md).
 
 The cache is shared by every app server (settings.CACHES: Redis when
 REDIS_URL is set, otherwise a table in the database), so a change made

@@ -8,9 +8,8 @@ class VerhalenConfig(AppConfig):
 
     def ready(self):
         from kennisagenda import sections
-
-        from . import cache  # noqa: F401 - makes the cached home page stale
-        from .views import collecties
+        from verhalen import cache  # noqa: F401 - makes the cached home page stale
+        from verhalen.views import collecties
 
         sections.register(
             "thema",

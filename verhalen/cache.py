@@ -3,7 +3,7 @@
 "collecties": the home page, cached for anonymous visitors, shows the latest
 public collections with how many stories each has. Stale on any change to a
 collection, its items or themes, and to a story (consent). Counts themselves
-are stored, not cached (verhalen/tellingen.py). The receivers are connected
+are stored, not cached (verhalen/services/tellingen.py). The receivers are connected
 by VerhalenConfig.ready().
 """
 
@@ -11,9 +11,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from toolkit import cache
-
-from .models import Verhaal
-from .models.collectie import Collectie, CollectieItem, CollectieThema
+from verhalen.models import Verhaal
+from verhalen.models.collectie import Collectie, CollectieItem, CollectieThema
 
 COLLECTIES = "collecties"
 MODELLEN = (Verhaal, Collectie, CollectieItem, CollectieThema)

@@ -19,7 +19,7 @@ from kennisagenda.models import Thema
 from kenniscafes.models import Aanmelding, Kenniscafe
 from projecten.models import Project, Werkteam
 from verhalen.models import Collectie, CollectieItem, Fragment, Toestemming, Verhaal
-from verhalen.search import zoek
+from verhalen.selectors.search import zoek
 
 from .conftest import KLEIN
 

@@ -8,8 +8,8 @@ from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
 from toolkit import csv_export
-from verhalen import export
 from verhalen.models import Verhaal
+from verhalen.selectors import export
 
 pytestmark = pytest.mark.django_db
 

@@ -34,7 +34,6 @@ from kenniscafes.forms import AanmeldForm, AgendaFilterForm
 from projecten.filters import ProjectFilter, PublicatieFilter, WerkteamFilter
 from tests.carelab.toegang_wereld import bouw_wereld
 from tests.helpers import log_in
-from verhalen.filters import VerhaalFilter
 from verhalen.forms.codering import (
     CodeForm,
     FragmentFilter,
@@ -51,6 +50,7 @@ from verhalen.forms.collecties import (
     VoegToeForm,
     ZoekVerhaalForm,
 )
+from verhalen.forms.filters import VerhaalFilter
 from verhalen.forms.importeren import ImportForm
 from verhalen.forms.kenmerken import KenmerkForm, KenmerkZettenForm
 from verhalen.forms.memos import MemoForm

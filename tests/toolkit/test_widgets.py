@@ -8,8 +8,8 @@ from kennisagenda.models import Thema
 from projecten.models import Wijk
 from tests.projecten.factories import ProjectFactory, WerkteamFactory
 from toolkit.widgets import SnelleSelect
-from verhalen.filters import VerhaalFilter
 from verhalen.forms.codering import FragmentFilter
+from verhalen.forms.filters import VerhaalFilter
 from verhalen.models import Fragment, Verhaal
 
 pytestmark = pytest.mark.django_db

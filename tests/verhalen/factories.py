@@ -5,7 +5,7 @@
 
 A fragment's `citaat` is taken from its story's text at [start:eind].
 Factories write rows directly, so each one counts the stored counts again at
-the end (verhalen/tellingen.py), as the demo loader does.
+the end (verhalen/services/tellingen.py), as the demo loader does.
 """
 
 import factory
@@ -20,7 +20,7 @@ from verhalen.models import (
     Toestemming,
     Verhaal,
 )
-from verhalen.tellingen import herbereken
+from verhalen.services.tellingen import herbereken
 
 
 def tel_opnieuw(obj, create, extracted, **kwargs):

@@ -5,7 +5,8 @@ import io
 import pytest
 
 from kennisagenda.models import Thema
-from verhalen import demo_codeboek, demo_verhalen
+from verhalen.demo import codeboek as demo_codeboek
+from verhalen.demo import verhalen as demo_verhalen
 from verhalen.models import Fragment
 
 pytestmark = pytest.mark.django_db

@@ -152,7 +152,7 @@ def test_index_query_count_does_not_grow_with_codes_or_fragments(
     onderzoeker_client, onderzoeker, gegevens, codes, django_assert_num_queries
 ):
     url = reverse("codeboek:index")
-    # The counts are stored (verhalen/tellingen.py): session, user, the second
+    # The counts are stored (verhalen/services/tellingen.py): session, user, the second
     # step's authenticator, permissions ×2, codes, counts; the first view
     # after coding costs the same as any other.
     onderzoeker_client.get(url)

@@ -1,4 +1,4 @@
-"""Offsets, segments and quote lookup (verhalen/codering.py): no database needed."""
+"""Offsets, segments and quote lookup (verhalen/tekst/posities.py): no database needed."""
 
 from dataclasses import dataclass
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verhalen.codering import (
+from verhalen.tekst.posities import (
     Bereik,
     CiteerFout,
     banen,

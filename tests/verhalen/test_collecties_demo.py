@@ -5,7 +5,8 @@ from io import StringIO
 
 import pytest
 
-from verhalen import demo_collecties, demo_verhalen
+from verhalen.demo import collecties as demo_collecties
+from verhalen.demo import verhalen as demo_verhalen
 from verhalen.models import Collectie, CollectieItem, Publiek, Reflectie
 
 pytestmark = pytest.mark.django_db

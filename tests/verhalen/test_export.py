@@ -13,7 +13,7 @@ from django.urls import reverse
 from kennisagenda.models import Thema
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from toolkit import csv_export
-from verhalen import export
+from verhalen.selectors import export
 
 pytestmark = pytest.mark.django_db
 

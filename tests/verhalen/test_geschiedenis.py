@@ -7,8 +7,8 @@ from kennisagenda.models import Thema
 from tests.factories import UserFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
-from verhalen import geschiedenis
 from verhalen.models import Fragment, Verhaal
+from verhalen.selectors import geschiedenis
 from verhalen.services import verhalen as services
 
 pytestmark = pytest.mark.django_db

@@ -19,8 +19,13 @@ from tests.verhalen.transcripten import (
     txt_bestand,
     zipbom_docx,
 )
-from verhalen.importeren import MAX_BESTAND, OnleesbaarBestand, importeer_bestand, lees_tekst
 from verhalen.models import Verhaal
+from verhalen.services.importeren import (
+    MAX_BESTAND,
+    OnleesbaarBestand,
+    importeer_bestand,
+    lees_tekst,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from kennisagenda import roles
 from tests.factories import ThemaFactory, UserFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, MemoFactory, VerhaalFactory
-from verhalen import privacy
 from verhalen.models import Handeling, Inzage, Memo, Toestemming
+from verhalen.tekst import privacy
 
 pytestmark = pytest.mark.django_db
 

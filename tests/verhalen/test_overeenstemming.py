@@ -6,7 +6,7 @@ import random
 import krippendorff
 import pytest
 
-from verhalen.overeenstemming import (
+from verhalen.tekst.overeenstemming import (
     Eenheid,
     cohens_kappa,
     krippendorff_alfa,

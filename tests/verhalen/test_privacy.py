@@ -1,4 +1,4 @@
-"""The privacy scan (verhalen/privacy.py): pure functions, no database."""
+"""The privacy scan (verhalen/tekst/privacy.py): pure functions, no database."""
 
 import time
 from collections import Counter
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verhalen import privacy
+from verhalen.tekst import privacy
 
 
 def gevonden(tekst):

@@ -8,7 +8,7 @@ import krippendorff
 import pytest
 from django.core.management import call_command
 
-from verhalen import demo_rondes
+from verhalen.demo import rondes as demo_rondes
 from verhalen.models import Coderingsronde, Fragment, Rondestatus
 
 pytestmark = pytest.mark.django_db

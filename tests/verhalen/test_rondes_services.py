@@ -6,11 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.factories import UserFactory
 from tests.verhalen.factories import VerhaalFactory
-from verhalen import tellingen
 from verhalen.models import Beslissing, Fragment, Keuze, Rondestatus, Toestemming
-from verhalen.overeenstemming import zinnen
 from verhalen.selectors import rondes as selectors
 from verhalen.services import rondes as services
+from verhalen.services import tellingen
+from verhalen.tekst.overeenstemming import zinnen
 
 pytestmark = pytest.mark.django_db
 

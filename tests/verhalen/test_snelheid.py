@@ -16,9 +16,9 @@ from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory
 from toolkit import paginering
 from toolkit.paginering import begrensd_aantal
-from verhalen import search
 from verhalen.models import Verhaal
 from verhalen.models.collectie import CollectieItem, Publiek
+from verhalen.selectors import search
 from verhalen.services import codering
 from verhalen.services import verhalen as verhalen_services
 
@@ -321,7 +321,7 @@ def test_csv_export_query_count_is_pinned(
 
 
 def test_snippet_of_a_long_story_shows_a_hit_deep_in_the_text():
-    # The snippet is made in Python on both databases (verhalen/search.py).
+    # The snippet is made in Python on both databases (verhalen/selectors/search.py).
     tekst = "Het was een gewone dag in de wijk. " * 400 + "Toen kwam de woekerpolis op tafel."
     VerhaalFactory(tekst=tekst)
 

@@ -1,4 +1,4 @@
-"""Stored counts (verhalen/tellingen.py) equal a recount from scratch after every
+"""Stored counts (verhalen/services/tellingen.py) equal a recount from scratch after every
 step of random coding, merging, moving, consent changes, withdrawals, erasures,
 collection changes and review-queue steps (a collector's story entered, sent
 back, changed, taken in) made through the real services — per audience."""
@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 
 from kennisagenda.models import Thema
 from tests.verhalen.factories import VerhaalFactory
-from verhalen import codeboek, tellingen
 from verhalen.models import (
     Codetelling,
     Collectie,
@@ -33,7 +32,8 @@ from verhalen.models import (
     VerhaalThema,
 )
 from verhalen.models.collectie import zichtbare_items_filter
-from verhalen.services import codering, collecties, verhalen, wachtrij
+from verhalen.selectors import codeboek
+from verhalen.services import codering, collecties, tellingen, verhalen, wachtrij
 
 pytestmark = pytest.mark.django_db
 

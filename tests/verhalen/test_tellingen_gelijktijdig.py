@@ -10,8 +10,7 @@ from tests.factories import UserFactory
 from tests.gelijktijdig import ALLEEN_POSTGRES, tegelijk
 from tests.verhalen.factories import VerhaalFactory
 from tests.verhalen.test_tellingen import controleer
-from verhalen import tellingen
-from verhalen.services import codering, verhalen
+from verhalen.services import codering, tellingen, verhalen
 
 pytestmark = ALLEEN_POSTGRES
 

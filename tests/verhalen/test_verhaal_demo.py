@@ -1,10 +1,10 @@
-"""The invented demo stories (verhalen/demo_verhalen.py)."""
+"""The invented demo stories (verhalen/demo/verhalen.py)."""
 
 import io
 
 import pytest
 
-from verhalen import demo_verhalen
+from verhalen.demo import verhalen as demo_verhalen
 from verhalen.models import Fragment, Toestemming, Verhaal
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,9 @@ from projecten.models import Wijk
 from tests.factories import ThemaFactory, UserFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
-from verhalen import privacy
 from verhalen.models import Toestemming, Verhaal, Verwijderverzoek
 from verhalen.services import verhalen as services
+from verhalen.tekst import privacy
 
 pytestmark = pytest.mark.django_db
 

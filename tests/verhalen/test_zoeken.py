@@ -1,4 +1,4 @@
-"""Full-text search (verhalen/search.py) on SQLite and PostgreSQL."""
+"""Full-text search (verhalen/selectors/search.py) on SQLite and PostgreSQL."""
 
 import importlib
 from types import SimpleNamespace
@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from tests.factories import UserFactory
 from tests.verhalen.factories import VerhaalFactory
-from verhalen import search
 from verhalen.models import Verhaal
+from verhalen.selectors import search
 from verhalen.services.verhalen import wis_verhaal
 
 pytestmark = pytest.mark.django_db

@@ -11,12 +11,12 @@ from kennisagenda.models import Thema
 from projecten.models import Project, Wijk
 from toolkit.widgets import SnelleSelect, opties_uit_rijen
 
-from ..codeboek import KOLOMSOORTEN, afstammelingen, codeboom, kolomsoorten
-from ..codering import CiteerFout, bijgesneden, zoek_citaat
-from ..filters import DatumInvoer, voeg_kenmerk_filters_toe
-from ..models import Fragment, Gemeente, Verhaal, VertellerType, Verzamelwijze
-from ..selectors import rondes as selectors_rondes
-from ..services.verhalen import zoek_citaat as zoek_dichtstbij
+from verhalen.codeboek import KOLOMSOORTEN, afstammelingen, codeboom, kolomsoorten
+from verhalen.codering import CiteerFout, bijgesneden, zoek_citaat
+from verhalen.filters import DatumInvoer, voeg_kenmerk_filters_toe
+from verhalen.models import Fragment, Gemeente, Verhaal, VertellerType, Verzamelwijze
+from verhalen.selectors import rondes as selectors_rondes
+from verhalen.services.verhalen import zoek_citaat as zoek_dichtstbij
 
 # Paths under /codeboek/ that a code's slug may not take.
 GERESERVEERDE_SLUGS = {

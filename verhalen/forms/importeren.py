@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from projecten.models import Project
-from verhalen.importeren import MAX_BESTAND, SOORTEN
 from verhalen.models import Verhaal
+from verhalen.services.importeren import MAX_BESTAND, SOORTEN
 
 MAX_BESTANDEN = 100  # files in one batch (Django's DATA_UPLOAD_MAX_NUMBER_FILES too)
 
@@ -16,7 +16,7 @@ class MeerdereBestandenInvoer(forms.ClearableFileInput):
 
 class MeerdereBestanden(forms.FileField):
     """A file field that takes several files; each is checked when it is read
-    (verhalen/importeren.py), so one bad file never stops the others."""
+    (verhalen/services/importeren.py), so one bad file never stops the others."""
 
     widget = MeerdereBestandenInvoer
 

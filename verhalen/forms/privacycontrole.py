@@ -1,10 +1,10 @@
-"""The privacy scan of a form's free-text fields (verhalen/privacy.py), shared by
+"""The privacy scan of a form's free-text fields (verhalen/tekst/privacy.py), shared by
 the story form and the memo form: what looks like personal data is shown
 before anything is stored, and "Toch opslaan" confirms exactly those texts."""
 
 from dataclasses import dataclass, field
 
-from verhalen import privacy
+from verhalen.tekst import privacy
 
 
 @dataclass

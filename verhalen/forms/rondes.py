@@ -7,11 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kennisagenda.models import Thema
-
-from ..codeboek import codeboom
-from ..models import Keuze
-from ..selectors import rondes as selectors
-from .codering import FragmentForm
+from verhalen.forms.codering import FragmentForm
+from verhalen.models import Keuze
+from verhalen.selectors import rondes as selectors
+from verhalen.selectors.codeboek import codeboom
 
 MEESTE_VERHALEN = 200  # stories offered to tick; a larger set is sampled
 

@@ -21,6 +21,7 @@ from verhalen.forms.kenmerken import KenmerkVeldenMixin
 from verhalen.forms.privacycontrole import PrivacyControleMixin
 from verhalen.models import Toestemming, Verhaal
 from verhalen.services.verhalen import BEWERKBARE_VELDEN, normaliseer_tekst
+from verhalen.tekst import privacy
 
 
 class ThemaKeuze(forms.TypedMultipleChoiceField):

@@ -4,7 +4,7 @@ bulk_create, queryset.update() and raw SQL), and a GIN index serves the
 searches. The `dutch` configuration stems Dutch words.
 
 On other databases (SQLite in development) this migration does nothing; the
-search there falls back to icontains (see verhalen/search.py).
+search there falls back to icontains (see verhalen/selectors/search.py).
 """
 
 from django.db import migrations

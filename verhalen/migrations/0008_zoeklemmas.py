@@ -1,6 +1,6 @@
 """Search finds Dutch plurals and inflections: each story keeps the lemmas of
 its words that differ from the words as written (`zoeklemmas`, filled by
-Verhaal.save(); verhalen/woordvormen.py), and on PostgreSQL the trigger adds
+Verhaal.save(); verhalen/tekst/woordvormen.py), and on PostgreSQL the trigger adds
 them to the search vector (weight D) next to the text as written. The
 existing stories are re-indexed here.
 
@@ -13,7 +13,7 @@ removed that way is not found through its lemma either.
 
 from django.db import migrations, models
 
-from verhalen.woordvormen import bron_van, lemmas_van
+from verhalen.tekst.woordvormen import bron_van, lemmas_van
 
 FUNCTIE = """
 CREATE OR REPLACE FUNCTION verhalen_verhaal_zoekvector() RETURNS trigger AS $$

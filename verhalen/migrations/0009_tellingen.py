@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
 
 
 # Fill the new tables for an existing database: the queries of
-# verhalen.tellingen.herbereken() as they are at this migration, in plain SQL.
+# verhalen.services.tellingen.herbereken() as they are at this migration, in plain SQL.
 LEZERS = """
     SELECT v.id, 'onderzoek' FROM verhalen_verhaal v
     WHERE v.toestemming IN ('onderzoek', 'brede_raad', 'openbaar')

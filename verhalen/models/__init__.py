@@ -4,12 +4,12 @@ inzage.py (the access log), telling.py (counts kept as data), memo.py (memos),
 kenmerk.py (research attributes and their values), ronde.py (coding rounds),
 verteller.py (the teller's own meaning and view of the themes)."""
 
-from .collectie import Collectie, CollectieItem, CollectieThema, Publiek, Reflectie  # noqa: F401
-from .inhoudswaarschuwing import Inhoud  # noqa: F401
-from .inzage import Handeling, Inzage  # noqa: F401
-from .kenmerk import Kenmerk, KenmerkSoort, KenmerkWaarde  # noqa: F401
-from .memo import Memo, MemoQuerySet, MemoSoort  # noqa: F401
-from .ronde import (  # noqa: F401
+from verhalen.models.collectie import Collectie, CollectieItem, CollectieThema, Publiek, Reflectie  # noqa: F401
+from verhalen.models.inhoudswaarschuwing import Inhoud  # noqa: F401
+from verhalen.models.inzage import Handeling, Inzage  # noqa: F401
+from verhalen.models.kenmerk import Kenmerk, KenmerkSoort, KenmerkWaarde  # noqa: F401
+from verhalen.models.memo import Memo, MemoQuerySet, MemoSoort  # noqa: F401
+from verhalen.models.ronde import (  # noqa: F401
     Beslissing,
     Coderingsronde,
     Keuze,
@@ -17,8 +17,8 @@ from .ronde import (  # noqa: F401
     RondeKlaar,
     Rondestatus,
 )
-from .telling import Codetelling, Collectietelling, Verhaaltelling  # noqa: F401
-from .verhaal import (  # noqa: F401
+from verhalen.models.telling import Codetelling, Collectietelling, Verhaaltelling  # noqa: F401
+from verhalen.models.verhaal import (  # noqa: F401
     Beoordeling,
     Fragment,
     FragmentQuerySet,

@@ -28,8 +28,8 @@ from taggit.managers import TaggableManager
 
 from kennisagenda.models import SnelleLabels, ThemaItemBase
 
-from .inhoudswaarschuwing import MetInhoudswaarschuwing, samen
-from .verhaal import (
+from verhalen.models.inhoudswaarschuwing import MetInhoudswaarschuwing, samen
+from verhalen.models.verhaal import (
     TOESTEMMING_VOOR_PUBLIEK,
     Beoordeling,
     Toestemming,

@@ -20,8 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kennisagenda.models import Thema
-
-from .verhaal import Verhaal
+from verhalen.models.verhaal import Verhaal
 
 
 class Rondestatus(models.TextChoices):

@@ -1,4 +1,4 @@
-"""Counts kept as data (verhalen/tellingen.py keeps them right).
+"""Counts kept as data (verhalen/services/tellingen.py keeps them right).
 
 Pages show these numbers instead of counting a million fragments per view:
 - `Codetelling`: per code and audience, the stories and fragments on the code
@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .verhaal import TOESTEMMING_VOOR_PUBLIEK
+from verhalen.models.verhaal import TOESTEMMING_VOOR_PUBLIEK
 
 PUBLIEKEN = tuple(TOESTEMMING_VOOR_PUBLIEK)
 

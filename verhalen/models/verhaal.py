@@ -32,7 +32,7 @@ from taggit.models import TaggedItemBase
 
 from kennisagenda import roles
 from kennisagenda.models import SnelleLabels, ThemaItemBase
-from verhalen.woordvormen import bron_van, lemmas_van
+from verhalen.tekst.woordvormen import bron_van, lemmas_van
 
 from .inhoudswaarschuwing import MetInhoudswaarschuwing
 from .verteller import ONEENS, Themaoordeel
@@ -434,7 +434,7 @@ class Verhaal(MetInhoudswaarschuwing, models.Model):
     )
     zoekvector = SearchVectorField(_("zoekvector"), null=True, editable=False)
     # Lemmas of the searchable text that differ from the words as written
-    # (verhalen/woordvormen.py): the search vector adds them, the SQLite
+    # (verhalen/tekst/woordvormen.py): the search vector adds them, the SQLite
     # search reads them. Refreshed by save(), with the fingerprint of the
     # text they came from; on PostgreSQL the trigger drops lemmas whose text
     # changed without save() (bulk paths), so no removed word stays findable.

@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kennisagenda.models import Thema
 from toolkit.widgets import SnelleSelect
-from verhalen.filters import DatumInvoer
+from verhalen.forms.filters import DatumInvoer
 from verhalen.models import FragmentThema, Memo, MemoSoort
-from verhalen.woordvormen import lemma
+from verhalen.tekst.woordvormen import lemma
 
 MEMO_VOLGORDE = ("-aangemaakt_op", "-pk")  # index memo_nieuwste
 

@@ -13,10 +13,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 
 from kennisagenda.models import Thema
-
-from ..codering import nummering
-from ..models import Beslissing, Rondecodering, RondeKlaar, Verhaal
-from ..overeenstemming import (
+from verhalen.models import Beslissing, Rondecodering, RondeKlaar, Verhaal
+from verhalen.tekst.overeenstemming import (
     Eenheid,
     cohens_kappa,
     krippendorff_alfa,
@@ -25,6 +23,7 @@ from ..overeenstemming import (
     percentage_overeenstemming,
     zinnen,
 )
+from verhalen.tekst.posities import nummering
 
 
 def onderzoekers():
@@ -111,7 +110,7 @@ def _cijfers(data, *, twee):
 def bereken_uitkomst(ronde, user) -> dict:
     """The round's reliability data and agreement, as stored when it closes.
 
-    Units are the sentences of each story (verhalen/overeenstemming.py).
+    Units are the sentences of each story (verhalen/tekst/overeenstemming.py).
     For a code, a unit and a coder the value is 1 when one of that coder's
     round codings with the code overlaps the unit, 0 when it does not, and
     missing (None) when the coder did not mark the story done. "Overall"

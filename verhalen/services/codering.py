@@ -15,11 +15,10 @@ from django.db.models import ProtectedError
 from django.utils.text import slugify
 
 from kennisagenda.models import Thema, ThemaItemBase
-
-from .. import tellingen
-from ..codeboek import afstammelingen
-from ..models import Fragment, FragmentThema, Verhaal
-from .verhalen import zoek_citaat as zoek_dichtstbij
+from verhalen.models import Fragment, FragmentThema, Verhaal
+from verhalen.selectors.codeboek import afstammelingen
+from verhalen.services import tellingen
+from verhalen.services.verhalen import zoek_citaat as zoek_dichtstbij
 
 
 def _met_geschiedenis(obj, *, door, reden):
@@ -219,7 +218,7 @@ def zet_fragment_terug(*, verhaal: Verhaal, history_id: int, door) -> Fragment:
 
 def unieke_slug(naam: str) -> str:
     """A slug for a new code, free in the codebook and not one of /codeboek/'s own paths."""
-    from ..forms.codering import GERESERVEERDE_SLUGS
+    from verhalen.forms.codering import GERESERVEERDE_SLUGS
 
     basis = slugify(naam)[:90] or "code"
     slug, volgnummer = basis, 1
@@ -361,7 +360,7 @@ def voeg_codes_samen(*, bron: Thema, doel: Thema, door) -> Samenvoeging:
     changed fragment (its new codes) and per re-tagged object that keeps
     history, a row on each moved sub-code, a row on `doel` naming the merge,
     and the deletion of `bron`; the codes above `bron` and `doel` and the
-    changed stories are counted again (verhalen/tellingen.py).
+    changed stories are counted again (verhalen/services/tellingen.py).
     """
     if bron.pk == doel.pk:
         raise ValidationError("Een code kan niet met zichzelf samengaan.", code="zelfde")

@@ -20,7 +20,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kennisagenda.models import Thema
-from verhalen import tellingen
 from verhalen.models import Fragment, Verhaal
 from verhalen.models.collectie import (
     GERESERVEERDE_SLUGS,
@@ -28,6 +27,7 @@ from verhalen.models.collectie import (
     CollectieItem,
     Reflectie,
 )
+from verhalen.services import tellingen
 
 # ---------------------------------------------------------------- collections
 

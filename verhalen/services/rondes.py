@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import (
+from verhalen.models import (
     Beslissing,
     Coderingsronde,
     Fragment,
@@ -24,8 +24,8 @@ from ..models import (
     Rondestatus,
     Verhaal,
 )
-from ..selectors import rondes as selectors
-from . import codering
+from verhalen.selectors import rondes as selectors
+from verhalen.services import codering
 
 
 def is_researcher(user) -> bool:

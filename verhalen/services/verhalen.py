@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from kennisagenda.models import Thema
-from verhalen import tellingen
 from verhalen.models import (
     Beoordeling,
     Betekenis,
@@ -32,7 +31,7 @@ from verhalen.models import (
     Verhaal,
     Verwijderverzoek,
 )
-from verhalen.services import kenmerken, memos
+from verhalen.services import kenmerken, memos, tellingen
 from verhalen.signals import verhaal_gewist
 
 # Fields a form may change through maak_verhaal / wijzig_verhaal, in the

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from ..codering import banen
+from verhalen.tekst.posities import banen
 
 register = template.Library()
 
@@ -23,8 +23,8 @@ register = template.Library()
 def codering_voor(context, verhaal):
     """The coding context of `verhaal` for the current user (see views.codering),
     with what the workspace's code picker needs for those who may code."""
-    from ..views.codering import coderingscontext
-    from ..views.werkruimte import kiezergegevens
+    from verhalen.views.codering import coderingscontext
+    from verhalen.views.werkruimte import kiezergegevens
 
     user = context["request"].user
     codering = coderingscontext(verhaal, user)

@@ -27,10 +27,7 @@ from accounts.sessieduur import herstelt_invoer, vul_aan
 from kennisagenda.models import Thema
 from toolkit import paginering
 from toolkit.csv_export import csv_response
-
-from .. import codeboek, tellingen
-from ..codering import nummering, segmenteer
-from ..forms.codering import (
+from verhalen.forms.codering import (
     CodeForm,
     FragmentFilter,
     FragmentForm,
@@ -39,10 +36,12 @@ from ..forms.codering import (
     SubcodeForm,
     VerplaatsForm,
 )
-from ..models import Fragment, FragmentThema, Handeling, Verhaal
-from ..selectors.memos import memos_bij_code
-from ..services import codering as services
-from ..services import inzage
+from verhalen.models import Fragment, FragmentThema, Handeling, Verhaal
+from verhalen.selectors import codeboek
+from verhalen.selectors.memos import memos_bij_code
+from verhalen.services import codering as services
+from verhalen.services import inzage, tellingen
+from verhalen.tekst.posities import nummering, segmenteer
 
 KLEURCODE = re.compile(r"#[0-9a-fA-F]{6}")
 

@@ -22,7 +22,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.sessieduur import herstelt_invoer, vul_aan
 from toolkit.templatetags.opmaak import TEKSTGROOTTE_COOKIE, TEKSTGROOTTES
-from verhalen import tellingen
 from verhalen.forms.collecties import (
     CollectieForm,
     CollectieItemForm,
@@ -37,7 +36,7 @@ from verhalen.models.collectie import (
     Reflectie,
 )
 from verhalen.services import collecties as services
-from verhalen.services import inzage
+from verhalen.services import inzage, tellingen
 
 COLLECTIES_PER_PAGINA = 12
 REFLECTIES_PER_PAGINA = 20
@@ -537,7 +536,7 @@ def sectie_thema_tellingen(request, thema):
     Researchers count every story the visibility rule shows them. Everyone
     else counts only stories in collections they may read, so nobody learns
     how many restricted stories exist. Nothing to count → no section. The
-    numbers are stored per audience (verhalen/tellingen.py).
+    numbers are stored per audience (verhalen/services/tellingen.py).
     """
     aantal_verhalen, aantal_fragmenten = tellingen.voor_code(request.user, thema)
     if not aantal_verhalen:

@@ -9,8 +9,8 @@ is then only that file's list item.
 from django.shortcuts import render
 
 from verhalen.forms.importeren import ImportForm
-from verhalen.importeren import importeer_bestand
 from verhalen.models import Toestemming, Verhaal
+from verhalen.services.importeren import importeer_bestand
 from verhalen.views.verhalen import vereist
 
 

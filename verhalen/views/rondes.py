@@ -19,17 +19,16 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from toolkit.csv_export import csv_response
-
-from ..codering import segmenteer
-from ..filters import VerhaalFilter
-from ..forms.rondes import MEESTE_VERHALEN, BeslissingForm, RondecoderingForm, RondeForm
-from ..models import Coderingsronde, Handeling, Keuze, Rondecodering, Verhaal
-from ..selectors import rondes as selectors
-from ..services import inzage
-from ..services import rondes as services
-from ..templatetags.codering import fragmentlijst_html, verhaaltekst
-from .codering import rechten
-from .werkruimte import _fout, json_rechten, kiezergegevens
+from verhalen.forms.filters import VerhaalFilter
+from verhalen.forms.rondes import MEESTE_VERHALEN, BeslissingForm, RondecoderingForm, RondeForm
+from verhalen.models import Coderingsronde, Handeling, Keuze, Rondecodering, Verhaal
+from verhalen.selectors import rondes as selectors
+from verhalen.services import inzage
+from verhalen.services import rondes as services
+from verhalen.tekst.posities import segmenteer
+from verhalen.templatetags.codering import fragmentlijst_html, verhaaltekst
+from verhalen.views.codering import rechten
+from verhalen.views.werkruimte import _fout, json_rechten, kiezergegevens
 
 LEZEN = "verhalen.view_coderingsronde"
 

@@ -87,7 +87,7 @@ def verhaal_list(request):
     filterset = _gefilterd(request, rangschik_tot=paginering.GRENS)
     # An invalid filter value is shown as an error and left out. A list row
     # never shows the whole text: it is read only for a search snippet. Its
-    # coding progress is stored (verhalen/tellingen.py), joined in.
+    # coding progress is stored (verhalen/services/tellingen.py), joined in.
     zoekterm = filterset.zoekterm
     verhalen = (filterset.qs if zoekterm else filterset.qs.defer("tekst")).select_related("telling")
     if search.is_op_relevantie(verhalen):

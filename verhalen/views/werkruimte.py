@@ -18,14 +18,13 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
 from kennisagenda.models import Thema
-
-from ..codeboek import codeboom
-from ..codering import segmenteer
-from ..forms.codering import FragmentForm, SnelleSubcodeForm
-from ..models import Fragment, FragmentThema, Verhaal
-from ..services import codering as services
-from ..templatetags.codering import fragmentlijst_html, verhaaltekst
-from .codering import fragmenten_van
+from verhalen.forms.codering import FragmentForm, SnelleSubcodeForm
+from verhalen.models import Fragment, FragmentThema, Verhaal
+from verhalen.selectors.codeboek import codeboom
+from verhalen.services import codering as services
+from verhalen.tekst.posities import segmenteer
+from verhalen.templatetags.codering import fragmentlijst_html, verhaaltekst
+from verhalen.views.codering import fragmenten_van
 
 NIET_INGELOGD = "Je bent niet meer ingelogd. Log opnieuw in; je selectie is niet opgeslagen."
 GEEN_RECHT = "Je mag dit niet doen. Vraag een beheerder om de juiste rol."

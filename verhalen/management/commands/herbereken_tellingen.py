@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from verhalen import tellingen
+from verhalen.services import tellingen
 
 
 class Command(BaseCommand):

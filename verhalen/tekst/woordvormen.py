@@ -4,7 +4,7 @@ PostgreSQL's `dutch` stemmer alone misses irregular plurals ("brieven" stems
 to "briev", "brief" to "brief"). A lemmatiser maps both to "brief". The
 search indexes the words as written (stemmed by the database) plus the
 lemmas that differ from them (`lemmas_van`), and searches for the query as
-typed or lemmatised (verhalen/search.py).
+typed or lemmatised (verhalen/selectors/search.py).
 
 `stam` is the Snowball "dutch_porter" algorithm, the one PostgreSQL 15's
 `dutch` configuration uses, so the snippets mark what the database matched.

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from kennisagenda.models import Thema
 from projecten.models import Project, Werkteam, Wijk
 from toolkit.widgets import SnelleSelect, opties_uit_rijen
-from verhalen import search
 from verhalen.models import (
     Gemeente,
     Kenmerk,
@@ -25,6 +24,7 @@ from verhalen.models import (
     VertellerType,
     Verzamelwijze,
 )
+from verhalen.selectors import search
 
 TOESTEMMING_KEUZES = [k for k in Toestemming.choices if k[0] != Toestemming.INGETROKKEN]
 
@@ -255,7 +255,7 @@ class VerhaalFilter(django_filters.FilterSet):
 
     def filter_codering(self, queryset, name, waarde):
         """Stories with ("gecodeerd") or without ("nog-niet") any fragment, by
-        their stored count (verhalen/tellingen.py; no row yet means none)."""
+        their stored count (verhalen/services/tellingen.py; no row yet means none)."""
         gecodeerd = Q(telling__fragmenten__gt=0)
         return queryset.filter(gecodeerd if waarde == "gecodeerd" else ~gecodeerd)
 

@@ -28,9 +28,9 @@ from odf import teletype
 from odf.namespaces import TEXTNS
 from odf.opendocument import load as odf_load
 
-from verhalen import privacy
 from verhalen.models import Toestemming, Verhaal
 from verhalen.services.verhalen import maak_verhaal
+from verhalen.tekst import privacy
 
 SOORTEN = {".docx": "Word", ".odt": "OpenDocument", ".pdf": "PDF", ".txt": "tekst"}
 MAX_BESTAND = 10 * 1024 * 1024  # bytes of one uploaded file

@@ -1,11 +1,11 @@
 """Full-text search over stories, one interface for PostgreSQL and SQLite.
 
-    from verhalen import search
+    from verhalen.selectors import search
     verhalen = search.zoek(Verhaal.objects.zichtbaar_voor(user), "brieven")
     for verhaal in verhalen:
         search.fragment_html(verhaal, "brieven")   # snippet with <mark> around the hits
 
-Dutch word forms (verhalen/woordvormen.py): a story is found by the words as
+Dutch word forms (verhalen/tekst/woordvormen.py): a story is found by the words as
 written and by their lemmas, and so is the query: "brieven" finds "brief",
 "huis" finds "huizen", "wantrouwen" finds "wantrouwend". Each story stores
 the lemmas of its words that differ from them (`Verhaal.zoeklemmas`,
@@ -35,7 +35,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from toolkit.paginering import begrensd_aantal
-from verhalen.woordvormen import WOORD, gelemmatiseerd, lemma, past_bij
+from verhalen.tekst.woordvormen import WOORD, gelemmatiseerd, lemma, past_bij
 
 CONFIG = "dutch"
 _VOOR = 80  # characters of context before the first hit

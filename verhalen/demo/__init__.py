@@ -4,14 +4,12 @@ built from them, research attributes and memos, and (demo mode) a closed
 coding round. The loaders write some rows directly, so the stored counts
 are counted again at the end."""
 
-from . import (
-    demo_codeboek,
-    demo_collecties,
-    demo_kenmerken,
-    demo_rondes,
-    demo_verhalen,
-    tellingen,
-)
+from verhalen.demo import codeboek as demo_codeboek
+from verhalen.demo import collecties as demo_collecties
+from verhalen.demo import kenmerken as demo_kenmerken
+from verhalen.demo import rondes as demo_rondes
+from verhalen.demo import verhalen as demo_verhalen
+from verhalen.services import tellingen
 
 
 def load(stdout):

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from toolkit.beheerlijst import DatumhierarchieZonderOverloop
-from verhalen.admin import AlleenBeheerderMixin
+from verhalen.admin.verhalen import AlleenBeheerderMixin
 from verhalen.models import Inzage
 
 

@@ -18,10 +18,9 @@ from django.contrib.auth.models import Group
 
 from kennisagenda import roles
 from kennisagenda.models import Thema
-
-from .models import Coderingsronde, Toestemming, Verhaal
-from .overeenstemming import zinnen
-from .services import rondes as services
+from verhalen.models import Coderingsronde, Toestemming, Verhaal
+from verhalen.services import rondes as services
+from verhalen.tekst.overeenstemming import zinnen
 
 TITEL = "Demo: proefronde wachten, vertrouwen en regels"
 CODES = {

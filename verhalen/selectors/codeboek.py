@@ -17,7 +17,7 @@ from django.db.models import Count, Q, QuerySet
 
 from kennisagenda.models import Thema
 
-from .models import (
+from verhalen.models import (
     Fragment,
     FragmentThema,
     Gemeente,
@@ -26,8 +26,8 @@ from .models import (
     VertellerType,
     Verzamelwijze,
 )
-from .models.kenmerk import weergave
-from .selectors.kenmerken import waarde_van
+from verhalen.models.kenmerk import weergave
+from verhalen.selectors.kenmerken import waarde_van
 
 # --- The tree ---------------------------------------------------------------
 

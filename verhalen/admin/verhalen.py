@@ -20,9 +20,8 @@ from taggit.models import Tag
 from kennisagenda.admin import ThemaAdmin
 from kennisagenda.models import Thema
 from toolkit.beheerlijst import DatumhierarchieZonderOverloop
-from verhalen import tellingen
 from verhalen.models import Fragment, Handeling, Verhaal, Verwijderverzoek
-from verhalen.services import inzage
+from verhalen.services import inzage, tellingen
 from verhalen.services import verhalen as services
 
 
@@ -237,12 +236,9 @@ admin.site.unregister(Tag)
 admin.site.register(Tag, TrefwoordAdmin)
 
 
-# Collections and reflections; the access log.
-from verhalen import admin_collecties, admin_inzage  # noqa: E402,F401
-
 # carelab's code admin, counting again after every write: moving, adding or
 # deleting codes there (rare, superusers only) changes the stored counts of
-# codes and stories (verhalen/tellingen.py); the site's services keep them
+# codes and stories (verhalen/services/tellingen.py); the site's services keep them
 # right code by code.
 admin.site.unregister(Thema)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import collecties as views
+from verhalen.views import collecties as views
 
 app_name = "collecties"
 

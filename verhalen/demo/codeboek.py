@@ -9,10 +9,9 @@ skipped too.
 from django.contrib.auth import get_user_model
 
 from kennisagenda.models import Thema
-
-from .codering import CiteerFout, zoek_citaat
-from .models import Fragment, Verhaal
-from .services import codering as services
+from verhalen.models import Fragment, Verhaal
+from verhalen.services import codering as services
+from verhalen.tekst.posities import CiteerFout, zoek_citaat
 
 # (slug, name, parent slug, when to use, example)
 SUBCODES = [

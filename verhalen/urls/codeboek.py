@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from .views import codering as views
-from .views import rondes, werkruimte
+from verhalen.views import codering as views
+from verhalen.views import rondes, werkruimte
 
 RONDEVERHAAL = "codeboek/rondes/<int:pk>/verhalen/<int:verhaal_pk>/"
 RONDECODERING = RONDEVERHAAL + "coderingen/<int:codering_pk>/"

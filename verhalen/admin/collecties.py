@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from toolkit.beheerlijst import DatumhierarchieZonderOverloop
-from verhalen import tellingen
 from verhalen.models import Collectie, CollectieItem, Reflectie
+from verhalen.services import tellingen
 
 
 class AlleenBeheerder:

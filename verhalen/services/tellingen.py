@@ -30,7 +30,7 @@ from django.db.models.functions import Coalesce
 
 from kennisagenda.models import Thema
 
-from .models import (
+from verhalen.models import (
     Beoordeling,
     Codetelling,
     Collectie,
@@ -43,8 +43,8 @@ from .models import (
     Verhaaltelling,
     VerhaalThema,
 )
-from .models.telling import PUBLIEKEN
-from .models.verhaal import TOESTEMMING_VOOR_PUBLIEK, zichtbaarheidsniveau
+from verhalen.models.telling import PUBLIEKEN
+from verhalen.models.verhaal import TOESTEMMING_VOOR_PUBLIEK, zichtbaarheidsniveau
 
 ONDERZOEK = "onderzoek"
 # Any fixed number: the key of the PostgreSQL advisory lock on the code tree.
