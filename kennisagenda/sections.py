@@ -28,6 +28,7 @@ class Section:
 # teller's own page (obj: their story; shows only titles and quoted passages).
 # "wachtrij_beoordeling": the review page of a story in the queue (obj: the
 # story), e.g. the teller's contact details, for the researcher handling it.
+# "project_kop" and "werkteam_kop" are shown under the page's heading, the others below.
 _registry: dict[str, list[Section]] = {
     "home": [],
     "thema": [],
@@ -36,6 +37,8 @@ _registry: dict[str, list[Section]] = {
     "verhaal": [],
     "verteller": [],
     "wachtrij_beoordeling": [],
+    "project_kop": [],
+    "werkteam_kop": [],
 }
 
 

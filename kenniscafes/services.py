@@ -11,11 +11,12 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from toolkit.slugs import vrije_slug
+
 from . import mails
-from .models import Aanmelding, Deelnemersoort, Feedback, Kenniscafe, Status
+from .models import GERESERVEERDE_SLUGS, Aanmelding, Deelnemersoort, Feedback, Kenniscafe, Status
 
 
 class AanmeldenGesloten(ValidationError):
@@ -113,12 +114,13 @@ def afgelasten(*, kenniscafe: Kenniscafe, mededeling: str = "", basis_url: str) 
 
 
 def _vrije_slug(basis: str) -> str:
-    basis = slugify(basis)[:180] or "kenniscafe"
-    kandidaat, nummer = basis, 1
-    while Kenniscafe.objects.filter(slug=kandidaat).exists():
-        nummer += 1
-        kandidaat = f"{basis}-{nummer}"
-    return kandidaat
+    return vrije_slug(
+        basis,
+        bezet=Kenniscafe.objects.all(),
+        standaard="kenniscafe",
+        lengte=180,
+        gereserveerd=frozenset(GERESERVEERDE_SLUGS),
+    )
 
 
 @transaction.atomic

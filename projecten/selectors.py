@@ -1,49 +1,12 @@
 """Reads that cross into other apps or combine several models."""
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q
-from django.urls import reverse
-from django.utils.http import urlencode
 
 from kennisagenda.models import Thema
 
 from .models import Project, Werkteam
-
-
-@dataclass(frozen=True)
-class VerhalenVerwijzing:
-    aantal: int
-    url: str
-
-
-def _verhalen_bij(user, **koppeling) -> VerhalenVerwijzing | None:
-    if not user.has_perm("verhalen.view_verhaal"):
-        return None
-    # Imported here: verhalen's own modules import projecten.models.
-    from verhalen.models import Verhaal
-
-    ((veld, obj),) = koppeling.items()
-    aantal = Verhaal.objects.zichtbaar_voor(user).filter(**koppeling).count()
-    # The story list filters projects and werkteams by slug (verhalen/forms/filters.py).
-    url = f"{reverse('verhalen:list')}?{urlencode({veld: obj.slug})}"
-    return VerhalenVerwijzing(aantal=aantal, url=url)
-
-
-def verhalen_bij_project(*, user, project: Project) -> VerhalenVerwijzing | None:
-    """How many stories `user` may see are linked to `project`, and where to find them.
-
-    None for anyone who may not read stories (visitors, coordinators, Brede
-    Raad members): they do not learn that stories exist. The count goes
-    through `Verhaal.objects.zichtbaar_voor`, so withdrawn stories never count.
-    """
-    return _verhalen_bij(user, project=project)
-
-
-def verhalen_bij_werkteam(*, user, werkteam: Werkteam) -> VerhalenVerwijzing | None:
-    """As verhalen_bij_project, for the stories collected by a werkteam."""
-    return _verhalen_bij(user, werkteam=werkteam)
 
 
 def projecten_voor_thema(request, thema: Thema) -> dict | None:

@@ -10,7 +10,7 @@ from django_filters.views import FilterView
 
 from kennisagenda import sections
 
-from . import selectors, structured_data
+from . import structured_data
 from .filters import ProjectFilter, PublicatieFilter, WerkteamFilter
 from .models import Lidmaatschap, Project, Publicatie, Teamlid, Werkteam
 
@@ -65,9 +65,7 @@ class ProjectDetailView(DetailView):
                 project, url=self.request.build_absolute_uri(project.get_absolute_url())
             )
         )
-        context["verhalen"] = selectors.verhalen_bij_project(
-            user=self.request.user, project=project
-        )
+        context["kop_sections"] = sections.render_context("project_kop", self.request, project)
         return context
 
 
@@ -102,9 +100,7 @@ class WerkteamDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sections"] = sections.render_context("werkteam", self.request, self.object)
-        context["verhalen"] = selectors.verhalen_bij_werkteam(
-            user=self.request.user, werkteam=self.object
-        )
+        context["kop_sections"] = sections.render_context("werkteam_kop", self.request, self.object)
         return context
 
 

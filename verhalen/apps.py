@@ -9,6 +9,7 @@ class VerhalenConfig(AppConfig):
     def ready(self):
         from kennisagenda import sections
         from verhalen import cache  # noqa: F401 - makes the cached home page stale
+        from verhalen.selectors import koppelingen
         from verhalen.views import collecties
 
         sections.register(
@@ -29,3 +30,8 @@ class VerhalenConfig(AppConfig):
             collecties.sectie_home_collecties,
             order=30,
         )
+        for pagina, functie in (
+            ("project_kop", koppelingen.sectie_project_verhalen),
+            ("werkteam_kop", koppelingen.sectie_werkteam_verhalen),
+        ):
+            sections.register(pagina, "verhalen/includes/_verhalen_verwijzing.html", functie)

@@ -1,4 +1,7 @@
-"""Researchers see how many stories belong to a project; nobody else learns of them."""
+"""Researchers see how many stories belong to a project; nobody else learns of them.
+
+The block is verhalen's section on the project and werkteam pages
+(verhalen/selectors/koppelingen.py), so projecten does not import verhalen."""
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
@@ -9,6 +12,17 @@ from verhalen.models import Toestemming
 from .factories import ProjectFactory, WerkteamFactory
 
 pytestmark = pytest.mark.django_db
+
+VERWIJZING = "verhalen/includes/_verhalen_verwijzing.html"
+
+
+def verwijzing(response):
+    """The stories section at the top of the page, or None when it is left out."""
+    secties = [
+        s["context"] for s in response.context["kop_sections"] if s["template"] == VERWIJZING
+    ]
+    assert len(secties) <= 1
+    return secties[0] if secties else None
 
 
 @pytest.fixture
@@ -26,9 +40,9 @@ def test_researcher_sees_the_number_of_linked_stories_and_a_link(
 ):
     response = onderzoeker_client.get(project_met_verhalen.get_absolute_url())
 
-    verwijzing = response.context["verhalen"]
-    assert verwijzing.aantal == 2  # the withdrawn story does not count
-    assert verwijzing.url == "/verhalen/?project=leernetwerk-voorveld"
+    sectie = verwijzing(response)
+    assert sectie["aantal"] == 2  # the withdrawn story does not count
+    assert sectie["url"] == "/verhalen/?project=leernetwerk-voorveld"
     assertContains(response, "<strong>2 verhalen</strong>", html=True)
     assertContains(response, 'href="/verhalen/?project=leernetwerk-voorveld"')
 
@@ -36,7 +50,7 @@ def test_researcher_sees_the_number_of_linked_stories_and_a_link(
 def test_the_link_opens_exactly_the_stories_of_the_project(
     onderzoeker_client, project_met_verhalen
 ):
-    url = onderzoeker_client.get(project_met_verhalen.get_absolute_url()).context["verhalen"].url
+    url = verwijzing(onderzoeker_client.get(project_met_verhalen.get_absolute_url()))["url"]
 
     response = onderzoeker_client.get(url)
 
@@ -51,7 +65,7 @@ def test_researcher_sees_zero_when_no_story_is_linked(onderzoeker_client):
 
     response = onderzoeker_client.get(project.get_absolute_url())
 
-    assert response.context["verhalen"].aantal == 0
+    assert verwijzing(response)["aantal"] == 0
     assertContains(response, "Er zijn nog geen verhalen aan dit project gekoppeld")
 
 
@@ -62,7 +76,7 @@ def test_others_do_not_learn_that_stories_exist(request, wie, project_met_verhal
     response = client.get(project_met_verhalen.get_absolute_url())
 
     assert response.status_code == 200
-    assert response.context["verhalen"] is None
+    assert verwijzing(response) is None
     assertNotContains(response, "Verhalen bij dit project")
     assertNotContains(response, "/verhalen/?project=")
 
@@ -73,9 +87,9 @@ def test_researcher_sees_the_stories_of_a_werkteam(onderzoeker_client):
     VerhaalFactory(titel="Los verhaal")
 
     response = onderzoeker_client.get(werkteam.get_absolute_url())
-    lijst = onderzoeker_client.get(response.context["verhalen"].url)
+    lijst = onderzoeker_client.get(verwijzing(response)["url"])
 
-    assert response.context["verhalen"].aantal == 1
+    assert verwijzing(response)["aantal"] == 1
     assertContains(response, "<strong>1 verhaal</strong>", html=True)
     assertContains(lijst, "Aan de keukentafel")
     assertNotContains(lijst, "Los verhaal")
@@ -88,5 +102,5 @@ def test_others_do_not_see_the_stories_of_a_werkteam(request, wie):
 
     response = request.getfixturevalue(wie).get(werkteam.get_absolute_url())
 
-    assert response.context["verhalen"] is None
+    assert verwijzing(response) is None
     assertNotContains(response, "Verhalen bij dit werkteam")

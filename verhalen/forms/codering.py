@@ -18,17 +18,6 @@ from verhalen.models import Fragment, Gemeente, Verhaal, VertellerType, Verzamel
 from verhalen.selectors import rondes as selectors_rondes
 from verhalen.services.verhalen import zoek_citaat as zoek_dichtstbij
 
-# Paths under /codeboek/ that a code's slug may not take.
-GERESERVEERDE_SLUGS = {
-    "matrix",
-    "samenhang",
-    "nieuw",
-    "geschiedenis",
-    "export",
-    "rondes",
-    "mijn-coderingen",
-}
-
 
 def _enkel(tekst):
     return " ".join(tekst.split())

@@ -12,9 +12,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
-from django.utils.text import slugify
 
 from kennisagenda.models import Thema, ThemaItemBase
+from toolkit.slugs import vrije_slug
 from verhalen.models import Fragment, FragmentThema, Verhaal
 from verhalen.selectors.codeboek import afstammelingen
 from verhalen.services import tellingen
@@ -215,17 +215,21 @@ def zet_fragment_terug(*, verhaal: Verhaal, history_id: int, door) -> Fragment:
 
 # --- The codebook -----------------------------------------------------------
 
+# Paths under /codeboek/ that a code's slug may not take.
+GERESERVEERDE_CODE_SLUGS = frozenset(
+    {"matrix", "samenhang", "nieuw", "geschiedenis", "export", "rondes", "mijn-coderingen"}
+)
+
 
 def unieke_slug(naam: str) -> str:
     """A slug for a new code, free in the codebook and not one of /codeboek/'s own paths."""
-    from verhalen.forms.codering import GERESERVEERDE_SLUGS
-
-    basis = slugify(naam)[:90] or "code"
-    slug, volgnummer = basis, 1
-    while slug in GERESERVEERDE_SLUGS or Thema.objects.filter(slug=slug).exists():
-        volgnummer += 1
-        slug = f"{basis}-{volgnummer}"
-    return slug
+    return vrije_slug(
+        naam,
+        bezet=Thema.objects.all(),
+        standaard="code",
+        lengte=90,
+        gereserveerd=GERESERVEERDE_CODE_SLUGS,
+    )
 
 
 @transaction.atomic

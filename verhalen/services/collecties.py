@@ -16,10 +16,10 @@ from django.db.models import Max, Prefetch
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kennisagenda.models import Thema
+from toolkit.slugs import vrije_slug
 from verhalen.models import Fragment, Verhaal
 from verhalen.models.collectie import (
     GERESERVEERDE_SLUGS,
@@ -34,15 +34,12 @@ from verhalen.services import tellingen
 
 def unieke_slug(titel: str, *, behalve: Collectie | None = None) -> str:
     """A free slug for `titel` ("wachten-op-hulp", "wachten-op-hulp-2", …)."""
-    basis = slugify(titel)[:190] or "collectie"
-    bezet = Collectie.objects.filter(slug__startswith=basis)
+    bezet = Collectie.objects.all()
     if behalve is not None and behalve.pk:
         bezet = bezet.exclude(pk=behalve.pk)
-    bezet = set(bezet.values_list("slug", flat=True)) | GERESERVEERDE_SLUGS
-    slug, nummer = basis, 2
-    while slug in bezet:
-        slug, nummer = f"{basis}-{nummer}", nummer + 1
-    return slug
+    return vrije_slug(
+        titel, bezet=bezet, standaard="collectie", lengte=190, gereserveerd=GERESERVEERDE_SLUGS
+    )
 
 
 def _vergrendel(collectie: Collectie) -> set[int]:

@@ -11,8 +11,8 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.utils.text import slugify
 
+from toolkit.slugs import vrije_slug
 from verhalen.models import Kenmerk, KenmerkSoort, KenmerkWaarde, Verhaal
 
 
@@ -21,11 +21,8 @@ def is_leeg(waarde: Any) -> bool:
 
 
 def _unieke_slug(naam: str, *, behalve: int | None = None) -> str:
-    basis = slugify(naam)[:70] or "kenmerk"
-    slug, nummer = basis, 2
-    while Kenmerk.objects.filter(slug=slug).exclude(pk=behalve).exists():
-        slug, nummer = f"{basis}-{nummer}", nummer + 1
-    return slug
+    bezet = Kenmerk.objects.exclude(pk=behalve)
+    return vrije_slug(naam, bezet=bezet, standaard="kenmerk", lengte=70)
 
 
 @transaction.atomic

@@ -1,7 +1,6 @@
 """Template tags for coding on the story page.
 
 {% load codering %}
-{% codering_voor verhaal as codering %}   → text segments, fragments, form, picker
 {% verhaaltekst codering %}               → the text with its highlights
 {% fragmentlijst fragmenten verhaal actief %} → the numbered list of fragments
 """
@@ -17,20 +16,6 @@ from django.utils.safestring import mark_safe
 from verhalen.tekst.posities import banen
 
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def codering_voor(context, verhaal):
-    """The coding context of `verhaal` for the current user (see views.codering),
-    with what the workspace's code picker needs for those who may code."""
-    from verhalen.views.codering import coderingscontext
-    from verhalen.views.werkruimte import kiezergegevens
-
-    user = context["request"].user
-    codering = coderingscontext(verhaal, user)
-    if codering["form"] is not None:
-        codering["kiezer"] = kiezergegevens(user)
-    return codering
 
 
 def _codes(fragment):

@@ -38,6 +38,7 @@ from verhalen.selectors.memos import memos_bij_verhaal
 from verhalen.selectors.verteller import stem_van_verteller
 from verhalen.services import inzage
 from verhalen.services import verhalen as services
+from verhalen.views.werkruimte import codering_voor
 
 VERHALEN_PER_PAGINA = 20
 VERHAAL_VOLGORDE = ("-aangemaakt_op", "-pk")  # index verhalen_verhaal_nieuwste
@@ -196,6 +197,7 @@ def verhaal_detail(request, pk):
             "memos": memos_bij_verhaal(verhaal, request.user),
             "stem_van_verteller": stem_van_verteller(verhaal),
             "sections": sections.render_context("verhaal", request, verhaal),
+            "codering": codering_voor(verhaal, request.user),
         },
     )
 

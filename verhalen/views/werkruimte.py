@@ -24,7 +24,7 @@ from verhalen.selectors.codeboek import codeboom
 from verhalen.services import codering as services
 from verhalen.tekst.posities import segmenteer
 from verhalen.templatetags.codering import fragmentlijst_html, verhaaltekst
-from verhalen.views.codering import fragmenten_van
+from verhalen.views.codering import coderingscontext, fragmenten_van
 
 NIET_INGELOGD = "Je bent niet meer ingelogd. Log opnieuw in; je selectie is niet opgeslagen."
 GEEN_RECHT = "Je mag dit niet doen. Vraag een beheerder om de juiste rol."
@@ -46,6 +46,15 @@ def json_rechten(*permissions):
         return require_POST(gecontroleerd)
 
     return decorator
+
+
+def codering_voor(verhaal, user):
+    """The coding context of `verhaal` for `user` (views.codering.coderingscontext)
+    for the story page, with what the code picker needs for those who may code."""
+    codering = coderingscontext(verhaal, user)
+    if codering["form"] is not None:
+        codering["kiezer"] = kiezergegevens(user)
+    return codering
 
 
 def kiezergegevens(user, *, alleen=None):
