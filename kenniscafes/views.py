@@ -1,7 +1,6 @@
 import contextlib
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
@@ -13,6 +12,7 @@ from django.views.generic import ListView
 from kennisagenda.models import Thema
 from projecten.models import Werkteam
 from toolkit import cache
+from toolkit.rechten import vereist
 
 from . import ical, selectors, services, structured_data
 from .forms import AanmeldForm, AgendaFilterForm, FeedbackForm
@@ -238,14 +238,7 @@ def werkteam_ics(request, slug):
 # Before and after: for coordinators
 
 
-def _coordinatoren(permissie):
-    def decorator(view):
-        return login_required(permission_required(permissie, raise_exception=True)(view))
-
-    return decorator
-
-
-@_coordinatoren("kenniscafes.change_aanmelding")
+@vereist("kenniscafes.change_aanmelding")
 def aanwezigheid(request, slug):
     """The attendance list to tick on the day: one form, works on a phone and on paper."""
     kenniscafe = get_object_or_404(Kenniscafe.objects.select_related("locatie"), slug=slug)
@@ -264,7 +257,7 @@ def aanwezigheid(request, slug):
     )
 
 
-@_coordinatoren("kenniscafes.view_aanmelding")
+@vereist("kenniscafes.view_aanmelding")
 def rapport(request, slug):
     """After the event: attendance by kind of participant, feedback and the verslag."""
     kenniscafe = get_object_or_404(Kenniscafe.objects.select_related("locatie"), slug=slug)

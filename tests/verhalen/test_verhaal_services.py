@@ -11,6 +11,7 @@ from tests.factories import ThemaFactory, UserFactory
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen.models import Fragment, Toestemming, Verhaal, Verwijderverzoek
 from verhalen.services import verhalen as services
+from verhalen.tekst.posities import dichtstbijzijnd_citaat
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +125,7 @@ def test_wijzig_verhaal_records_consent_change(onderzoeker):
     ],
 )
 def test_zoek_citaat_finds_the_nearest_occurrence(tekst, citaat, oude_start, verwacht):
-    assert services.zoek_citaat(tekst, citaat, oude_start) == verwacht
+    assert dichtstbijzijnd_citaat(tekst, citaat, oude_start) == verwacht
 
 
 def test_text_edit_reanchors_fragments_and_flags_the_lost_ones(onderzoeker):

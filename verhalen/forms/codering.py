@@ -16,7 +16,13 @@ from verhalen.codering import CiteerFout, bijgesneden, zoek_citaat
 from verhalen.filters import DatumInvoer, voeg_kenmerk_filters_toe
 from verhalen.models import Fragment, Gemeente, Verhaal, VertellerType, Verzamelwijze
 from verhalen.selectors import rondes as selectors_rondes
-from verhalen.services.verhalen import zoek_citaat as zoek_dichtstbij
+from verhalen.selectors.codeboek import KOLOMSOORTEN, afstammelingen, codeboom
+from verhalen.tekst.posities import (
+    CiteerFout,
+    bijgesneden,
+    dichtstbijzijnd_citaat,
+    zoek_citaat,
+)
 
 
 def _enkel(tekst):
@@ -175,7 +181,7 @@ class FragmentForm(CodeKeuzeMixin, forms.Form):
                 # The page may show an older text (a colleague edited the story
                 # since): the quote is what was selected, so find it again,
                 # nearest to where it was, as re-anchoring does.
-                gevonden = zoek_dichtstbij(tekst, citaat.strip(), start)
+                gevonden = dichtstbijzijnd_citaat(tekst, citaat.strip(), start)
                 if gevonden is None:
                     self.add_error(
                         "citaat",

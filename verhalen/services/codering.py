@@ -18,7 +18,7 @@ from toolkit.slugs import vrije_slug
 from verhalen.models import Fragment, FragmentThema, Verhaal
 from verhalen.selectors.codeboek import afstammelingen
 from verhalen.services import tellingen
-from verhalen.services.verhalen import zoek_citaat as zoek_dichtstbij
+from verhalen.tekst.posities import dichtstbijzijnd_citaat
 
 
 def _met_geschiedenis(obj, *, door, reden):
@@ -199,7 +199,7 @@ def zet_fragment_terug(*, verhaal: Verhaal, history_id: int, door) -> Fragment:
             moet_herzien=record.moet_herzien,
         )
         if tekst[fragment.start : fragment.eind] != fragment.citaat:
-            gevonden = zoek_dichtstbij(tekst, fragment.citaat, fragment.start)
+            gevonden = dichtstbijzijnd_citaat(tekst, fragment.citaat, fragment.start)
             if gevonden is None:
                 fragment.moet_herzien = True
             else:

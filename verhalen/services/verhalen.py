@@ -6,7 +6,6 @@ Every service is keyword-only, runs in one transaction, validates with
 written by django-simple-history on each save; `_change_reason` says why.
 """
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -33,6 +32,7 @@ from verhalen.models import (
 )
 from verhalen.services import kenmerken, memos, tellingen
 from verhalen.signals import verhaal_gewist
+from verhalen.tekst.posities import dichtstbijzijnd_citaat
 
 # Fields a form may change through maak_verhaal / wijzig_verhaal, in the
 # order the story form shows them.
@@ -407,30 +407,6 @@ def _bestaand(veld: str, pk: int | None):
 # Re-anchoring -------------------------------------------------------------
 
 
-def zoek_citaat(tekst: str, citaat: str, oude_start: int) -> tuple[int, int] | None:
-    """Where `citaat` now stands in `tekst`, nearest to `oude_start`; None if gone.
-
-    First an exact match; failing that, a match that ignores differences in
-    whitespace (a re-wrapped line) — the quote's words in the same order.
-    """
-    if not citaat:
-        return None
-    posities = []
-    begin = tekst.find(citaat)
-    while begin != -1:
-        posities.append((begin, begin + len(citaat)))
-        begin = tekst.find(citaat, begin + 1)
-    if not posities:
-        woorden = citaat.split()
-        if not woorden:
-            return None
-        patroon = re.compile(r"\s+".join(re.escape(woord) for woord in woorden))
-        posities = [(m.start(), m.end()) for m in patroon.finditer(tekst)]
-    if not posities:
-        return None
-    return min(posities, key=lambda span: (abs(span[0] - oude_start), span[0]))
-
-
 def veranker_fragmenten(*, verhaal: Verhaal, door: AbstractBaseUser | None = None) -> Herankering:
     """Re-anchor every fragment of `verhaal` to its quote in the current text.
 
@@ -448,7 +424,7 @@ def veranker_fragmenten(*, verhaal: Verhaal, door: AbstractBaseUser | None = Non
                 fragment.moet_herzien = False
                 _bewaar(fragment, door=door, reden=_("Citaat weer op zijn plek"))
             continue
-        gevonden = zoek_citaat(tekst, fragment.citaat, fragment.start)
+        gevonden = dichtstbijzijnd_citaat(tekst, fragment.citaat, fragment.start)
         if gevonden is None:
             if not fragment.moet_herzien:
                 fragment.moet_herzien = True

@@ -121,6 +121,32 @@ def zoek_citaat(tekst: str, citaat: str) -> Bereik:
     return treffers[0]
 
 
+def dichtstbijzijnd_citaat(tekst: str, citaat: str, oude_start: int) -> tuple[int, int] | None:
+    """Where `citaat` now stands in `tekst`, nearest to `oude_start`; None if gone
+    (re-anchoring a fragment after its story's text changed; zoek_citaat is for a
+    quote a person pasted, which must stand in the text exactly once).
+
+    First an exact match; failing that, a match that ignores differences in
+    whitespace (a re-wrapped line) — the quote's words in the same order.
+    """
+    if not citaat:
+        return None
+    posities = []
+    begin = tekst.find(citaat)
+    while begin != -1:
+        posities.append((begin, begin + len(citaat)))
+        begin = tekst.find(citaat, begin + 1)
+    if not posities:
+        woorden = citaat.split()
+        if not woorden:
+            return None
+        patroon = re.compile(r"\s+".join(re.escape(woord) for woord in woorden))
+        posities = [(m.start(), m.end()) for m in patroon.finditer(tekst)]
+    if not posities:
+        return None
+    return min(posities, key=lambda span: (abs(span[0] - oude_start), span[0]))
+
+
 def _treffers(patroon: re.Pattern, tekst: str) -> list[Bereik]:
     """Every match, overlapping ones included ("haha" occurs twice in "hahaha")."""
     treffers = []

@@ -15,7 +15,6 @@ permission gets 403. Stories are always selected through
 import re
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -27,6 +26,7 @@ from accounts.sessieduur import herstelt_invoer, vul_aan
 from kennisagenda.models import Thema
 from toolkit import paginering
 from toolkit.csv_export import csv_response
+from toolkit.rechten import vereist
 from verhalen.forms.codering import (
     CodeForm,
     FragmentFilter,
@@ -44,15 +44,6 @@ from verhalen.services import inzage, tellingen
 from verhalen.tekst.posities import nummering, segmenteer
 
 KLEURCODE = re.compile(r"#[0-9a-fA-F]{6}")
-
-
-def rechten(*permissions):
-    """Login first (anonymous → login page), then the permissions (else 403)."""
-
-    def decorator(view):
-        return login_required(permission_required(permissions, raise_exception=True)(view))
-
-    return decorator
 
 
 # --- Coding on the story ----------------------------------------------------
@@ -113,7 +104,7 @@ def _render_fragment_form(request, codering):
 
 
 @herstelt_invoer
-@rechten("verhalen.view_verhaal", "verhalen.add_fragment")
+@vereist("verhalen.view_verhaal", "verhalen.add_fragment")
 @require_http_methods(["GET", "HEAD", "POST"])
 def fragment_nieuw(request, verhaal_pk):
     verhaal = _zichtbaar_verhaal(request, verhaal_pk)
@@ -156,7 +147,7 @@ def _meld_verplaatst(request, form):
 
 
 @herstelt_invoer
-@rechten("verhalen.view_verhaal", "verhalen.change_fragment")
+@vereist("verhalen.view_verhaal", "verhalen.change_fragment")
 @require_http_methods(["GET", "HEAD", "POST"])
 def fragment_bewerken(request, verhaal_pk, pk):
     verhaal = _zichtbaar_verhaal(request, verhaal_pk)
@@ -187,7 +178,7 @@ def fragment_bewerken(request, verhaal_pk, pk):
     return _render_fragment_form(request, context)
 
 
-@rechten("verhalen.view_verhaal", "verhalen.delete_fragment")
+@vereist("verhalen.view_verhaal", "verhalen.delete_fragment")
 @require_http_methods(["GET", "HEAD", "POST"])
 def fragment_verwijderen(request, verhaal_pk, pk):
     verhaal = _zichtbaar_verhaal(request, verhaal_pk)
@@ -204,7 +195,7 @@ def fragment_verwijderen(request, verhaal_pk, pk):
     )
 
 
-@rechten("verhalen.view_verhaal", "verhalen.add_fragment")
+@vereist("verhalen.view_verhaal", "verhalen.add_fragment")
 @require_POST
 def fragment_terugzetten(request, verhaal_pk, history_id):
     """Bring back a deleted fragment from the story's history page."""
@@ -232,7 +223,7 @@ def fragment_terugzetten(request, verhaal_pk, history_id):
 # --- The codebook -----------------------------------------------------------
 
 
-@rechten("verhalen.view_fragment")
+@vereist("verhalen.view_fragment")
 @require_safe
 def index(request):
     themas = list(Thema.objects.all())
@@ -281,7 +272,7 @@ def _fragmenten_van_code(request, code):
     return _gefilterde_fragmenten(request, queryset)
 
 
-@rechten("verhalen.view_fragment")
+@vereist("verhalen.view_fragment")
 @require_safe
 def code_detail(request, slug):
     code = get_object_or_404(Thema.objects.select_related("parent"), slug=slug)
@@ -392,7 +383,7 @@ def _fragment_rij(request, fragment):
     ]
 
 
-@rechten("verhalen.view_fragment", "verhalen.exporteer_verhaal")
+@vereist("verhalen.view_fragment", "verhalen.exporteer_verhaal")
 @require_safe
 def code_export(request, slug):
     code = get_object_or_404(Thema, slug=slug)
@@ -408,7 +399,7 @@ def code_export(request, slug):
     return csv_response(f"fragmenten-{code.slug}-{datum}.csv", FRAGMENT_KOP, rijen)
 
 
-@rechten("verhalen.view_fragment")
+@vereist("verhalen.view_fragment")
 @require_http_methods(["GET", "HEAD"])
 def matrix(request, als_csv=False):
     kolomform = MatrixForm(request.GET or None)
@@ -449,7 +440,7 @@ def matrix(request, als_csv=False):
     )
 
 
-@rechten("verhalen.view_fragment")
+@vereist("verhalen.view_fragment")
 @require_http_methods(["GET", "HEAD"])
 def samenhang(request, als_csv=False):
     filterset, fragmenten = _gefilterde_fragmenten(
@@ -480,7 +471,7 @@ def samenhang(request, als_csv=False):
 # --- Keeping the codebook ---------------------------------------------------
 
 
-@rechten("verhalen.view_fragment", "carelab.add_thema")
+@vereist("verhalen.view_fragment", "carelab.add_thema")
 @require_http_methods(["GET", "HEAD", "POST"])
 def code_nieuw(request):
     onder = Thema.objects.filter(slug=request.GET.get("onder")).first()
@@ -504,7 +495,7 @@ def _bevestigd(request):
     return request.method == "POST" and request.POST.get("bevestigd") == "ja"
 
 
-@rechten("verhalen.view_fragment", "carelab.change_thema")
+@vereist("verhalen.view_fragment", "carelab.change_thema")
 @require_http_methods(["GET", "HEAD", "POST"])
 def code_bewerken(request, slug):
     code = get_object_or_404(Thema, slug=slug)
@@ -537,7 +528,7 @@ def code_bewerken(request, slug):
     return render(request, "codeboek/code_bewerken.html", {"code": code, "form": form})
 
 
-@rechten("verhalen.view_fragment", "carelab.change_thema")
+@vereist("verhalen.view_fragment", "carelab.change_thema")
 @require_http_methods(["GET", "HEAD", "POST"])
 def code_verplaatsen(request, slug):
     code = get_object_or_404(Thema.objects.select_related("parent"), slug=slug)
@@ -559,7 +550,7 @@ def code_verplaatsen(request, slug):
     return render(request, "codeboek/code_verplaatsen.html", {"code": code, "form": form})
 
 
-@rechten("verhalen.view_fragment", "carelab.change_thema", "verhalen.change_fragment")
+@vereist("verhalen.view_fragment", "carelab.change_thema", "verhalen.change_fragment")
 @require_http_methods(["GET", "HEAD", "POST"])
 def code_samenvoegen(request, slug):
     code = get_object_or_404(Thema.objects.select_related("parent"), slug=slug)
@@ -601,7 +592,7 @@ def code_samenvoegen(request, slug):
     return render(request, "codeboek/code_samenvoegen.html", {"code": code, "form": form})
 
 
-@rechten("verhalen.view_fragment")
+@vereist("verhalen.view_fragment")
 @require_safe
 def geschiedenis(request):
     """Every change to the codebook: additions, renames, moves, merges."""

@@ -8,10 +8,10 @@ is then only that file's list item.
 
 from django.shortcuts import render
 
+from toolkit.rechten import vereist
 from verhalen.forms.importeren import ImportForm
 from verhalen.models import Toestemming, Verhaal
 from verhalen.services.importeren import importeer_bestand
-from verhalen.views.verhalen import vereist
 
 
 @vereist("verhalen.add_verhaal")

@@ -15,11 +15,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from verhalen.forms.kenmerken import KenmerkZettenForm
+from toolkit.rechten import vereist
 from verhalen.forms.selectie import AanCollectieForm
 from verhalen.models.kenmerk import weergave
 from verhalen.services import collecties as services
 from verhalen.services import kenmerken
-from verhalen.views.verhalen import vereist
 
 
 @require_POST

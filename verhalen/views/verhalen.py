@@ -10,7 +10,6 @@ and they never show a story's text.
 import copy
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseBadRequest, QueryDict
@@ -24,6 +23,8 @@ from toolkit import paginering
 from verhalen import export, geschiedenis, search
 from verhalen.filters import VerhaalFilter
 from verhalen.forms.kenmerken import KenmerkZettenForm
+from toolkit.rechten import vereist
+from verhalen.forms.filters import VerhaalFilter
 from verhalen.forms.selectie import AanCollectieForm
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
 from verhalen.models import (
@@ -44,15 +45,6 @@ VERHALEN_PER_PAGINA = 20
 VERHAAL_VOLGORDE = ("-aangemaakt_op", "-pk")  # index verhalen_verhaal_nieuwste
 VERSIES_PER_PAGINA = 15
 PRIVACY_KNOP = "privacy_akkoord"
-
-
-def vereist(permissie):
-    """Anonymous → login page; logged in without `permissie` → 403."""
-
-    def decorator(view):
-        return login_required(permission_required(permissie, raise_exception=True)(view))
-
-    return decorator
 
 
 def _zichtbare_verhalen(request):
