@@ -162,7 +162,7 @@ class KenniscafeQuerySet(models.QuerySet):
     def gepubliceerd(self):
         return self.filter(gepubliceerd=True)
 
-    def zichtbaar_voor(self, user):
+    def gepubliceerd_of_voorbeeld(self, user):
         """Published cafés for everyone; coordinators also see drafts (as a preview)."""
         if user.has_perm("kenniscafes.change_kenniscafe"):
             return self.all()

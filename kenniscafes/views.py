@@ -78,7 +78,7 @@ def _zonder_pagina(request):
 
 def _cafe_of_404(request, slug):
     cafes = (
-        Kenniscafe.objects.zichtbaar_voor(request.user)
+        Kenniscafe.objects.gepubliceerd_of_voorbeeld(request.user)
         .voor_lijst()
         .select_related("werkteam", "project")
         .prefetch_related("sprekers__persoon", "bijlagen")

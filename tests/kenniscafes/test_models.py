@@ -143,11 +143,11 @@ def test_komend_and_voorbij_split_on_end_time_and_order():
     assert list(Kenniscafe.objects.voorbij()) == [geweest, lang_geleden]
 
 
-def test_zichtbaar_voor_hides_drafts_from_visitors(coordinator):
+def test_gepubliceerd_of_voorbeeld_hides_drafts_from_visitors(coordinator):
     concept = KenniscafeFactory(gepubliceerd=False)
     openbaar = KenniscafeFactory()
-    assert set(Kenniscafe.objects.zichtbaar_voor(AnonymousUser())) == {openbaar}
-    assert set(Kenniscafe.objects.zichtbaar_voor(coordinator)) == {openbaar, concept}
+    assert set(Kenniscafe.objects.gepubliceerd_of_voorbeeld(AnonymousUser())) == {openbaar}
+    assert set(Kenniscafe.objects.gepubliceerd_of_voorbeeld(coordinator)) == {openbaar, concept}
 
 
 def test_registration_unique_per_active_email_in_database():

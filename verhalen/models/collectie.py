@@ -341,7 +341,7 @@ class CollectieItem(MetInhoudswaarschuwing, models.Model):
 
 
 class ReflectieQuerySet(models.QuerySet):
-    def zichtbaar_voor(self, user):
+    def leesbaar_voor(self, user):
         """Reflections are for researchers and Brede Raad members, never the public."""
         if user.has_perm("verhalen.view_reflectie"):
             return self.all()

@@ -74,7 +74,7 @@ def collectie_list(request):
 def _render_collectie(request, collectie, reflectie_form=None, status=200):
     user = request.user
     reflecties = (
-        Reflectie.objects.zichtbaar_voor(user)
+        Reflectie.objects.leesbaar_voor(user)
         .filter(collectie=collectie)
         .select_related("auteur")
         .order_by("aangemaakt_op", "pk")
@@ -139,7 +139,7 @@ def _eigen_reflectie(request, slug, pk):
     verhalen.add_reflectie and may change or remove only what they wrote)."""
     collectie = get_object_or_404(Collectie.objects.leesbaar_voor(request.user), slug=slug)
     reflectie = get_object_or_404(
-        Reflectie.objects.zichtbaar_voor(request.user), collectie=collectie, pk=pk
+        Reflectie.objects.leesbaar_voor(request.user), collectie=collectie, pk=pk
     )
     if not reflectie.is_van(request.user):
         raise PermissionDenied("Alleen de schrijver kan deze reflectie aanpassen.")
