@@ -20,7 +20,8 @@ from verhalen.forms.inhoudswaarschuwing import InhoudKeuze
 from verhalen.forms.kenmerken import KenmerkVeldenMixin
 from verhalen.forms.privacycontrole import PrivacyControleMixin
 from verhalen.models import Toestemming, Verhaal
-from verhalen.services.verhalen import BEWERKBARE_VELDEN, normaliseer_tekst
+from verhalen.models.verhaal import BEWERKBARE_VELDEN
+from verhalen.services.verhalen import normaliseer_tekst
 from verhalen.tekst import privacy
 
 

@@ -34,8 +34,35 @@ from kennisagenda import roles
 from kennisagenda.models import SnelleLabels, ThemaItemBase
 from verhalen.tekst.woordvormen import bron_van, lemmas_van
 
-from .inhoudswaarschuwing import MetInhoudswaarschuwing
-from .verteller import ONEENS, Themaoordeel
+from verhalen.models.inhoudswaarschuwing import MetInhoudswaarschuwing
+from verhalen.models.verteller import ONEENS, Themaoordeel
+
+# Fields a form may change through maak_verhaal / wijzig_verhaal, in the
+# order the story form shows them.
+BEWERKBARE_VELDEN = (
+    "titel",
+    "tekst",
+    "samenvatting",
+    "verteller_type",
+    "pseudoniem",
+    "leeftijdscategorie",
+    "gemeente",
+    "wijk",
+    "verzamelwijze",
+    "verzameld_op",
+    "verzameld_door",
+    "project",
+    "werkteam",
+    "toestemming",
+    "toestemming_datum",
+    "inhoudswaarschuwingen",
+    "inhoudswaarschuwing_anders",
+)
+# What "herstel deze versie" brings back. Consent is NOT restored: it is a
+# fact about the teller's wishes today, not part of a text version.
+HERSTELBARE_VELDEN = tuple(
+    veld for veld in BEWERKBARE_VELDEN if veld not in ("toestemming", "toestemming_datum")
+)
 
 
 class Toestemming(models.TextChoices):

@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 
 from projecten.models import Project, Werkteam, Wijk
 from verhalen.models import Fragment, Verhaal
-from verhalen.services.verhalen import HERSTELBARE_VELDEN
+from verhalen.models.verhaal import HERSTELBARE_VELDEN
 
 # Story fields shown in a version's changes, in form order: what a version
 # restores, its labels, then the consent (which is never restored).

@@ -30,36 +30,11 @@ from verhalen.models import (
     Verhaal,
     Verwijderverzoek,
 )
+from verhalen.models.verhaal import BEWERKBARE_VELDEN, HERSTELBARE_VELDEN
 from verhalen.services import kenmerken, memos, tellingen
 from verhalen.signals import verhaal_gewist
 from verhalen.tekst.posities import dichtstbijzijnd_citaat
 
-# Fields a form may change through maak_verhaal / wijzig_verhaal, in the
-# order the story form shows them.
-BEWERKBARE_VELDEN = (
-    "titel",
-    "tekst",
-    "samenvatting",
-    "verteller_type",
-    "pseudoniem",
-    "leeftijdscategorie",
-    "gemeente",
-    "wijk",
-    "verzamelwijze",
-    "verzameld_op",
-    "verzameld_door",
-    "project",
-    "werkteam",
-    "toestemming",
-    "toestemming_datum",
-    "inhoudswaarschuwingen",
-    "inhoudswaarschuwing_anders",
-)
-# What "herstel deze versie" brings back. Consent is NOT restored: it is a
-# fact about the teller's wishes today, not part of a text version.
-HERSTELBARE_VELDEN = tuple(
-    veld for veld in BEWERKBARE_VELDEN if veld not in ("toestemming", "toestemming_datum")
-)
 GEWIST_TITEL = "Gewist verhaal"
 
 
