@@ -12,6 +12,15 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 
+class DatumInvoer(forms.DateInput):
+    """A browser date picker; its value is always yyyy-mm-dd, whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 def _attrs(attrs):
     """As django/forms/widgets/attrs.html: False leaves an attribute out, True
     writes just its name."""

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kennisagenda.models import Thema
 from projecten.models import Project, Werkteam, Wijk
-from toolkit.widgets import SnelleSelect, opties_uit_rijen
+from toolkit.widgets import DatumInvoer, SnelleSelect, opties_uit_rijen
 from verhalen.models import (
     Gemeente,
     Kenmerk,
@@ -27,15 +27,6 @@ from verhalen.models import (
 from verhalen.selectors import search
 
 TOESTEMMING_KEUZES = [k for k in Toestemming.choices if k[0] != Toestemming.INGETROKKEN]
-
-
-class DatumInvoer(forms.DateInput):
-    """A browser date picker; its value is always yyyy-mm-dd, whatever the language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def _wijken_per_gebied():

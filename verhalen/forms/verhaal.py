@@ -15,9 +15,9 @@ from kennisagenda import roles
 from kennisagenda.models import Thema
 from projecten.models import Wijk
 from verhalen import privacy
-from verhalen.filters import DatumInvoer
 from verhalen.forms.inhoudswaarschuwing import InhoudKeuze
 from verhalen.forms.kenmerken import KenmerkVeldenMixin
+from toolkit.widgets import DatumInvoer
 from verhalen.forms.privacycontrole import PrivacyControleMixin
 from verhalen.models import Toestemming, Verhaal
 from verhalen.models.verhaal import BEWERKBARE_VELDEN

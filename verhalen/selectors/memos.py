@@ -12,8 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kennisagenda.models import Thema
-from toolkit.widgets import SnelleSelect
-from verhalen.forms.filters import DatumInvoer
+from toolkit.widgets import DatumInvoer, SnelleSelect
 from verhalen.models import FragmentThema, Memo, MemoSoort
 from verhalen.tekst.woordvormen import lemma
 
