@@ -29,6 +29,7 @@ from taggit.managers import TaggableManager
 from kennisagenda.models import SnelleLabels, ThemaItemBase
 
 from verhalen.models.inhoudswaarschuwing import MetInhoudswaarschuwing, samen
+from verhalen.models.slugs import GERESERVEERDE_SLUGS
 from verhalen.models.verhaal import (
     TOESTEMMING_VOOR_PUBLIEK,
     Beoordeling,
@@ -36,9 +37,6 @@ from verhalen.models.verhaal import (
     Verhaal,
     zichtbaarheidsniveau,
 )
-
-# Paths under /collecties/ that are pages, not collections.
-GERESERVEERDE_SLUGS = frozenset({"nieuw", "toevoegen", "tekstgrootte"})
 
 
 def niet_gereserveerd(slug):

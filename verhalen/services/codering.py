@@ -16,6 +16,7 @@ from django.db.models import ProtectedError
 from kennisagenda.models import Thema, ThemaItemBase
 from toolkit.slugs import vrije_slug
 from verhalen.models import Fragment, FragmentThema, Verhaal
+from verhalen.models.slugs import GERESERVEERDE_SLUGS
 from verhalen.selectors.codeboek import afstammelingen
 from verhalen.services import tellingen
 from verhalen.tekst.posities import dichtstbijzijnd_citaat
@@ -215,11 +216,6 @@ def zet_fragment_terug(*, verhaal: Verhaal, history_id: int, door) -> Fragment:
 
 # --- The codebook -----------------------------------------------------------
 
-# Paths under /codeboek/ that a code's slug may not take.
-GERESERVEERDE_CODE_SLUGS = frozenset(
-    {"matrix", "samenhang", "nieuw", "geschiedenis", "export", "rondes", "mijn-coderingen"}
-)
-
 
 def unieke_slug(naam: str) -> str:
     """A slug for a new code, free in the codebook and not one of /codeboek/'s own paths."""
@@ -228,7 +224,7 @@ def unieke_slug(naam: str) -> str:
         bezet=Thema.objects.all(),
         standaard="code",
         lengte=90,
-        gereserveerd=GERESERVEERDE_CODE_SLUGS,
+        gereserveerd=GERESERVEERDE_SLUGS,
     )
 
 

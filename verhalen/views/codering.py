@@ -302,7 +302,7 @@ def code_detail(request, slug):
     )
 
 
-@rechten("verhalen.view_fragment")
+@vereist("verhalen.view_fragment")
 @require_safe
 def mijn_coderingen(request):
     """The fragments the user coded, across every code, newest story first by title;

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from toolkit.csv_export import csv_response
+from toolkit.rechten import vereist
 from verhalen.forms.filters import VerhaalFilter
 from verhalen.forms.rondes import MEESTE_VERHALEN, BeslissingForm, RondecoderingForm, RondeForm
 from verhalen.models import Coderingsronde, Handeling, Keuze, Rondecodering, Verhaal
@@ -27,7 +28,6 @@ from verhalen.services import inzage
 from verhalen.services import rondes as services
 from verhalen.tekst.posities import segmenteer
 from verhalen.templatetags.codering import fragmentlijst_html, verhaaltekst
-from verhalen.views.codering import rechten
 from verhalen.views.werkruimte import _fout, json_rechten, kiezergegevens
 
 LEZEN = "verhalen.view_coderingsronde"
@@ -37,14 +37,14 @@ def _ronde(pk):
     return get_object_or_404(Coderingsronde.objects.select_related("aangemaakt_door"), pk=pk)
 
 
-@rechten(LEZEN)
+@vereist(LEZEN)
 @require_safe
 def lijst(request):
     rondes = Coderingsronde.objects.met_lijstgegevens()
     return render(request, "codeboek/rondes/lijst.html", {"rondes": rondes})
 
 
-@rechten(LEZEN, "verhalen.add_coderingsronde", "verhalen.view_verhaal")
+@vereist(LEZEN, "verhalen.add_coderingsronde", "verhalen.view_verhaal")
 @require_http_methods(["GET", "HEAD", "POST"])
 def nieuw(request):
     filterset = VerhaalFilter(
@@ -83,7 +83,7 @@ def nieuw(request):
     )
 
 
-@rechten(LEZEN)
+@vereist(LEZEN)
 @require_safe
 def detail(request, pk):
     ronde = _ronde(pk)
@@ -107,7 +107,7 @@ def detail(request, pk):
     return render(request, "codeboek/rondes/detail.html", context)
 
 
-@rechten(LEZEN)
+@vereist(LEZEN)
 @require_POST
 def sluiten(request, pk):
     ronde = _ronde(pk)
@@ -118,7 +118,7 @@ def sluiten(request, pk):
     return redirect(ronde)
 
 
-@rechten(LEZEN)
+@vereist(LEZEN)
 @require_safe
 def betrouwbaarheid_csv(request, pk):
     """The reliability data: one row per unit and code, one column per coder
@@ -223,7 +223,7 @@ def _opslaan(request, ronde, verhaal, form, codering=None):
     return services.wijzig_codering(rondecodering=codering, door=request.user, **velden)
 
 
-@rechten(LEZEN, "verhalen.view_verhaal")
+@vereist(LEZEN, "verhalen.view_verhaal")
 @require_http_methods(["GET", "HEAD", "POST"])
 def ronde_verhaal(request, pk, verhaal_pk):
     """A story of the round: the coder's own codings in the workspace; the form
@@ -253,7 +253,7 @@ def _eigen_codering(request, ronde, verhaal, codering_pk):
     )
 
 
-@rechten(LEZEN, "verhalen.view_verhaal")
+@vereist(LEZEN, "verhalen.view_verhaal")
 @require_http_methods(["GET", "HEAD", "POST"])
 def codering_bewerken(request, pk, verhaal_pk, codering_pk):
     ronde, verhaal = _als_codeur(request, pk, verhaal_pk)
@@ -272,7 +272,7 @@ def codering_bewerken(request, pk, verhaal_pk, codering_pk):
     return _rondepagina(request, ronde, verhaal, context, bewerken=True)
 
 
-@rechten(LEZEN, "verhalen.view_verhaal")
+@vereist(LEZEN, "verhalen.view_verhaal")
 @require_http_methods(["GET", "HEAD", "POST"])
 def codering_verwijderen(request, pk, verhaal_pk, codering_pk):
     ronde, verhaal = _als_codeur(request, pk, verhaal_pk)
@@ -292,7 +292,7 @@ def codering_verwijderen(request, pk, verhaal_pk, codering_pk):
     )
 
 
-@rechten(LEZEN, "verhalen.view_verhaal")
+@vereist(LEZEN, "verhalen.view_verhaal")
 @require_POST
 def klaar(request, pk, verhaal_pk):
     ronde, verhaal = _als_codeur(request, pk, verhaal_pk)
@@ -396,7 +396,7 @@ def codering_verwijderen_json(request, pk, verhaal_pk, codering_pk):
 # --- Settling ---------------------------------------------------------------------------
 
 
-@rechten(LEZEN, "verhalen.view_verhaal")
+@vereist(LEZEN, "verhalen.view_verhaal")
 @require_http_methods(["GET", "HEAD", "POST"])
 def verschillen(request, pk):
     """Per code the units where the coders differ, quotes side by side, with the
@@ -452,7 +452,7 @@ def _beslis(request, ronde):
     return redirect(f"{terug}#code-{code.pk}")
 
 
-@rechten(LEZEN, "verhalen.view_verhaal")
+@vereist(LEZEN, "verhalen.view_verhaal")
 @require_POST
 def afronden(request, pk):
     ronde = _ronde(pk)
