@@ -40,12 +40,12 @@ from kennisagenda.models import Thema
 from uitwisseling import lezen
 from uitwisseling.export import KOP_KEUZES
 from uitwisseling.variabelen import PER_NAAM, importwaarde
-from verhalen import privacy
 from verhalen.models import Kenmerk, KenmerkSoort, Memo, Toestemming, Verhaal
 from verhalen.services.codering import maak_fragmenten, maak_subcode
 from verhalen.services.kenmerken import bewaar_kenmerk, zet_kenmerken
 from verhalen.services.memos import schrijf_memo
 from verhalen.services.verhalen import maak_verhaal
+from verhalen.tekst import privacy
 
 MAX_TITEL = Verhaal._meta.get_field("titel").max_length
 

@@ -31,7 +31,7 @@ from pathlib import PurePosixPath
 from lxml import etree
 
 from uitwisseling.export import KOP_DEFINITIE, KOP_VOORBEELD
-from verhalen.importeren import MAX_TEKENS
+from verhalen.services.importeren import MAX_TEKENS
 
 MAX_BESTAND = 100 * 1024 * 1024  # bytes of the uploaded file
 MAX_UITGEPAKT = 500 * 1024 * 1024  # bytes of all zip members together, unpacked

@@ -25,13 +25,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from toolkit.rechten import vereist
 from uitwisseling import export, lezen
 from uitwisseling import importeren as importeren_service
 from uitwisseling.forms import BevestigForm, ImportForm, SelectieForm
-from verhalen.filters import VerhaalFilter
+from verhalen.forms.filters import VerhaalFilter
 from verhalen.models import Handeling, Verhaal
 from verhalen.services import inzage
-from verhalen.views.verhalen import vereist
 
 # An export is written whole before it goes out: up to this size in memory and
 # sent as it is; beyond it in a temporary file that FileResponse streams and

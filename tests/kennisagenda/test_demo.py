@@ -28,7 +28,7 @@ def test_demo_creates_one_account_per_role_in_demo_mode(settings):
     call_command("demo", stdout=out)
     users = {u.username: u for u in get_user_model().objects.all()}
     # One account per role can log in; the demo coding round's two invented
-    # coders (verhalen/demo_rondes.py) cannot.
+    # coders (verhalen/demo/rondes.py) cannot.
     inlogbaar = {naam for naam, user in users.items() if user.has_usable_password()}
     assert inlogbaar == {"onderzoeker", "raadslid", "coordinator", "verzamelaar", "beheerder"}
     assert set(users) - inlogbaar == {"demo-codeur-fatima", "demo-codeur-jan"}
