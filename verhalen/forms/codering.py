@@ -10,13 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from kennisagenda.models import Thema
 from projecten.models import Project, Wijk
 from toolkit.widgets import DatumInvoer, SnelleSelect, opties_uit_rijen
-
-from verhalen.codeboek import KOLOMSOORTEN, afstammelingen, codeboom, kolomsoorten
-from verhalen.codering import CiteerFout, bijgesneden, zoek_citaat
-from verhalen.filters import voeg_kenmerk_filters_toe
+from verhalen.forms.filters import voeg_kenmerk_filters_toe
 from verhalen.models import Fragment, Gemeente, Verhaal, VertellerType, Verzamelwijze
 from verhalen.selectors import rondes as selectors_rondes
-from verhalen.selectors.codeboek import KOLOMSOORTEN, afstammelingen, codeboom
+from verhalen.selectors.codeboek import KOLOMSOORTEN, afstammelingen, codeboom, kolomsoorten
 from verhalen.tekst.posities import (
     CiteerFout,
     bijgesneden,

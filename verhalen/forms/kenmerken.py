@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from verhalen.filters import DatumInvoer
+from toolkit.widgets import DatumInvoer
 from verhalen.models import Kenmerk, KenmerkSoort, KenmerkWaarde, Verhaal
 
 JA_NEE_KEUZES = [("", _("Onbekend")), ("ja", _("Ja")), ("nee", _("Nee"))]

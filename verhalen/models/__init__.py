@@ -43,4 +43,4 @@ from verhalen.models.verhaal import (  # noqa: F401
     Verwijderverzoek,
     Verzamelwijze,
 )
-from .verteller import ONEENS, Betekenis, Oordeel, Themaoordeel  # noqa: F401
+from verhalen.models.verteller import ONEENS, Betekenis, Oordeel, Themaoordeel  # noqa: F401

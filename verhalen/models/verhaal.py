@@ -36,6 +36,7 @@ from verhalen.tekst.woordvormen import bron_van, lemmas_van
 
 from verhalen.models.inhoudswaarschuwing import MetInhoudswaarschuwing
 from verhalen.models.verteller import ONEENS, Themaoordeel
+from verhalen.tekst.woordvormen import bron_van, lemmas_van
 
 # Fields a form may change through maak_verhaal / wijzig_verhaal, in the
 # order the story form shows them.

@@ -16,7 +16,6 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
 from kennisagenda.models import Thema
-
 from verhalen.models import (
     Fragment,
     FragmentThema,

@@ -1,6 +1,6 @@
 """Reading research attributes: the value of one attribute of a story as an
 expression (a column of the code × attribute matrix). The filters per
-attribute are in verhalen/filters.py."""
+attribute are in verhalen/forms/filters.py."""
 
 from django.db.models import OuterRef, Subquery
 

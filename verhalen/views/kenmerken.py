@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from toolkit.rechten import vereist
 from verhalen.forms.kenmerken import KenmerkForm
 from verhalen.models import Kenmerk
 from verhalen.services import kenmerken as services
-from verhalen.views.verhalen import vereist
 
 
 @vereist("verhalen.view_kenmerk")

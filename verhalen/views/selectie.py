@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from verhalen.forms.kenmerken import KenmerkZettenForm
 from toolkit.rechten import vereist
+from verhalen.forms.kenmerken import KenmerkZettenForm
 from verhalen.forms.selectie import AanCollectieForm
 from verhalen.models.kenmerk import weergave
 from verhalen.services import collecties as services

@@ -20,11 +20,9 @@ from django.views.decorators.http import require_POST
 from accounts.sessieduur import herstelt_invoer, vul_aan
 from kennisagenda import sections
 from toolkit import paginering
-from verhalen import export, geschiedenis, search
-from verhalen.filters import VerhaalFilter
-from verhalen.forms.kenmerken import KenmerkZettenForm
 from toolkit.rechten import vereist
 from verhalen.forms.filters import VerhaalFilter
+from verhalen.forms.kenmerken import KenmerkZettenForm
 from verhalen.forms.selectie import AanCollectieForm
 from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
 from verhalen.models import (
@@ -35,6 +33,7 @@ from verhalen.models import (
     Toestemming,
     Verhaal,
 )
+from verhalen.selectors import export, geschiedenis, search
 from verhalen.selectors.memos import memos_bij_verhaal
 from verhalen.selectors.verteller import stem_van_verteller
 from verhalen.services import inzage
