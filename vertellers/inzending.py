@@ -27,8 +27,8 @@ from django_ratelimit.core import get_usage
 
 from verhalen.forms.inhoudswaarschuwing import InhoudKeuze
 from verhalen.models import Gemeente, Toestemming, VertellerType
-from verhalen.privacy import lijkt_op_echte_naam
 from verhalen.services import wachtrij
+from verhalen.tekst.privacy import lijkt_op_echte_naam
 from vertellers.models import Contactgegevens
 
 MINIMALE_INVULTIJD = 5  # seconds: nobody writes a story faster

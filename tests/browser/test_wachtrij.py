@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from carelab import roles
+from kennisagenda import roles
 from tests.browser.axe_controle import ernstige_overtredingen
 from tests.factories import UserFactory
 from verhalen.models import Beoordeling, Verhaal

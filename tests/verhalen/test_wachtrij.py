@@ -18,9 +18,8 @@ from tests.factories import UserFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import VerhaalFactory
 from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory
-from verhalen import tellingen
 from verhalen.models import Beoordeling, Toestemming, Verhaal
-from verhalen.services import codering, collecties, wachtrij
+from verhalen.services import codering, collecties, tellingen, wachtrij
 
 pytestmark = pytest.mark.django_db
 

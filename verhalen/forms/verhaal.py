@@ -14,9 +14,8 @@ from taggit.utils import edit_string_for_tags
 from kennisagenda import roles
 from kennisagenda.models import Thema
 from projecten.models import Wijk
-from verhalen.forms.inhoudswaarschuwing import InhoudKeuze
-from verhalen.forms.kenmerken import KenmerkVeldenMixin
 from toolkit.widgets import DatumInvoer
+from verhalen.forms.inhoudswaarschuwing import InhoudKeuze
 from verhalen.forms.kenmerken import KenmerkVeldenMixin
 from verhalen.forms.privacycontrole import PrivacyControleMixin
 from verhalen.models import Toestemming, Verhaal

@@ -27,7 +27,6 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from kennisagenda.models import SnelleLabels, ThemaItemBase
-
 from verhalen.models.inhoudswaarschuwing import MetInhoudswaarschuwing, samen
 from verhalen.models.slugs import GERESERVEERDE_SLUGS
 from verhalen.models.verhaal import (

@@ -32,8 +32,6 @@ from taggit.models import TaggedItemBase
 
 from kennisagenda import roles
 from kennisagenda.models import SnelleLabels, ThemaItemBase
-from verhalen.tekst.woordvormen import bron_van, lemmas_van
-
 from verhalen.models.inhoudswaarschuwing import MetInhoudswaarschuwing
 from verhalen.models.verteller import ONEENS, Themaoordeel
 from verhalen.tekst.woordvormen import bron_van, lemmas_van

@@ -29,7 +29,6 @@ from django.db.models import F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from kennisagenda.models import Thema
-
 from verhalen.models import (
     Beoordeling,
     Codetelling,

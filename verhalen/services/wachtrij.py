@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from verhalen import tellingen
 from verhalen.models import Beoordeling, Fragment, Toestemming, Verhaal
+from verhalen.services import tellingen
 from verhalen.services.verhalen import _bewaar, maak_verhaal, wijzig_verhaal
 
 # What a collector enters and may change while the story waits.
