@@ -200,6 +200,13 @@ def _maak_fragmenten(*, verhaal, code, bereiken, codeur, memo, door):
     return fragmenten
 
 
+def _vergrendel(ronde) -> None:
+    """Settle one round's units one request at a time: two researchers deciding the
+    same unit at once would otherwise both pass the "already decided" check, and the
+    second would end in the database's unique constraint (a 500)."""
+    Coderingsronde.objects.select_for_update().only("pk").get(pk=ronde.pk)
+
+
 @transaction.atomic
 def beslis(*, ronde, code, verhaal: Verhaal, eenheid_start: int, keuze: str, versie_van=None, door):
     """Settle one difference (or adopt one agreement): unit at `eenheid_start` of
@@ -216,6 +223,7 @@ def beslis(*, ronde, code, verhaal: Verhaal, eenheid_start: int, keuze: str, ver
     through codering.maak_fragment (stored counts and history included)."""
     if not mag_beslechten(ronde, door):
         raise PermissionDenied("Je mag de verschillen van deze ronde niet beslechten.")
+    _vergrendel(ronde)
     eenheid = selectors.eenheid_van(ronde, verhaal, eenheid_start)
     if eenheid is None:
         raise ValidationError("Deze eenheid bestaat niet in de ronde.", code="geen_eenheid")
@@ -262,6 +270,7 @@ def rond_af(*, ronde, door) -> Coderingsronde:
     codings; the round's status."""
     if not mag_beslechten(ronde, door):
         raise PermissionDenied("Je mag deze ronde niet afronden.")
+    _vergrendel(ronde)
     open_verschillen = selectors.open_verschillen(ronde, door)
     if open_verschillen:
         raise ValidationError(
