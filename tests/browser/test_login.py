@@ -8,6 +8,7 @@ ONDERZOEKER_MENU = [
     "Thema's",
     "Verhalen",
     "Codeboek",
+    "Memo's",
     "Collecties",
     "Projecten",
     "Werkteams",
@@ -26,7 +27,7 @@ def test_researcher_logs_in_sees_own_name_and_logs_out(page, live_server, login)
     expect(page.locator(".account__name")).to_have_count(0)
     # After logging out the researcher's own pages leave the menu.
     expect(nav.get_by_role("link")).to_have_text(
-        [naam for naam in ONDERZOEKER_MENU if naam not in ("Verhalen", "Codeboek")]
+        [naam for naam in ONDERZOEKER_MENU if naam not in ("Verhalen", "Codeboek", "Memo's")]
     )
 
 
