@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "verhalen.apps.VerhalenConfig",
     "vertellers.apps.VertellersConfig",
     "uitwisseling.apps.UitwisselingConfig",
+    "adviezen.apps.AdviezenConfig",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -145,7 +146,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "voor_jou"
 LOGOUT_REDIRECT_URL = "home"
 
 # Login throttling (django-axes): five wrong attempts for one account from one

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("vertellers.urls")),
     # A teller sends in their own story (public).
     path("", include("vertellers.urls_inzenden")),
+    path("", include("adviezen.urls")),
     # Uploaded files (MEDIA_URL), also in development: always through this view.
     path("bestanden/<path:naam>", uploads.bestand, name="bestand"),
 ]

@@ -80,6 +80,11 @@ ROLE_PERMISSIONS = {
         "projecten.view_project",
         "projecten.view_werkteam",
         "projecten.view_publicatie",
+        # adviezen: draft advice with the Brede Raad, record the gemeente's answer
+        "adviezen.view_advies",
+        "adviezen.add_advies",
+        "adviezen.change_advies",
+        "adviezen.beantwoord_advies",
     ],
     BREDE_RAAD: [
         "carelab.view_thema",
@@ -90,6 +95,12 @@ ROLE_PERMISSIONS = {
         "verhalen.view_collectie",
         "verhalen.view_reflectie",
         "verhalen.add_reflectie",
+        # the collections they may read, with the reflections (their own included)
+        "verhalen.exporteer_collectie",
+        # adviezen: draft advice with researchers (not record the gemeente's answer)
+        "adviezen.view_advies",
+        "adviezen.add_advies",
+        "adviezen.change_advies",
     ],
     COORDINATOR: [
         "carelab.view_thema",
@@ -103,6 +114,10 @@ ROLE_PERMISSIONS = {
         "mailer.view_message",
         "mailer.change_message",
         "mailer.view_messagelog",
+        # adviezen: record what the gemeente answered (no story text: the
+        # visibility rule shows coordinators no quote)
+        "adviezen.view_advies",
+        "adviezen.beantwoord_advies",
     ],
     # Students and Brede Raad members who interview residents: they enter
     # stories that wait for a researcher's review and see only what they

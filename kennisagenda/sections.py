@@ -28,6 +28,8 @@ class Section:
 # teller's own page (obj: their story; shows only titles and quoted passages).
 # "wachtrij_beoordeling": the review page of a story in the queue (obj: the
 # story), e.g. the teller's contact details, for the researcher handling it.
+# "voor_jou" is the start page after login (kennisagenda/views.py voor_jou): each
+# app adds what is there for the user's role, or None.
 # "project_kop" and "werkteam_kop" are shown under the page's heading, the others below.
 _registry: dict[str, list[Section]] = {
     "home": [],
@@ -39,6 +41,7 @@ _registry: dict[str, list[Section]] = {
     "wachtrij_beoordeling": [],
     "project_kop": [],
     "werkteam_kop": [],
+    "voor_jou": [],
 }
 
 

@@ -1,4 +1,4 @@
-"""The home page and the theme pages (/themas/)."""
+"""The home page, the start page after login (/voor-jou/) and the theme pages (/themas/)."""
 
 from django.urls import include, path
 
@@ -14,5 +14,6 @@ thema_patterns = (
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("voor-jou/", views.voor_jou, name="voor_jou"),
     path("themas/", include(thema_patterns)),
 ]

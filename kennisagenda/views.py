@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
 from toolkit import cache
@@ -15,6 +16,18 @@ def home(request):
         request,
         "carelab/home.html",
         {"themas": themas, "sections": sections.render_context("home", request)},
+    )
+
+
+@login_required
+def voor_jou(request):
+    """The start page after login (LOGIN_REDIRECT_URL): what is there for this
+    user's roles. Every app adds its part as a "voor_jou" section
+    (kennisagenda/sections.py)."""
+    return render(
+        request,
+        "carelab/voor_jou.html",
+        {"sections": sections.render_context("voor_jou", request)},
     )
 
 

@@ -27,5 +27,11 @@ class KenniscafesConfig(AppConfig):
         sections.register(
             "werkteam", "kenniscafes/includes/_sectie.html", kenniscafe_sections.werkteam, order=40
         )
+        sections.register(
+            "voor_jou",
+            "kenniscafes/includes/_voor_jou.html",
+            kenniscafe_sections.voor_jou,
+            order=50,
+        )
 
         from . import cache  # noqa: F401 - connects the cache invalidation receivers

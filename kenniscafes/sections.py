@@ -46,3 +46,10 @@ def werkteam(request, werkteam):
         ics_url=reverse("kenniscafes:werkteam_ics", kwargs={"slug": werkteam.slug}),
         ics_label=f"Abonneer je op de kenniscafés van {werkteam.naam}",
     )
+
+
+def voor_jou(request, obj=None):
+    """'Voor jou' of coordinators: the coming cafés with their registrations."""
+    if not request.user.has_perm("kenniscafes.view_aanmelding"):
+        return None
+    return {"kenniscafes": list(Kenniscafe.objects.komend().voor_lijst()[:8])}

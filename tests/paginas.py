@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
+from adviezen.models import Aanbeveling, Advies, Citaat
 from kennisagenda import roles
 from kennisagenda.models import Thema
 from kenniscafes.models import Kenniscafe
@@ -187,6 +188,9 @@ PAGINAS = [
         "/kenniscafes/{cafe.slug}/aanmelden/",
         post={"naam": "Iemand Nieuw", "email": "nieuw@example.org"},
     ),
+    P(ANONIEM, "adviezen", "/adviezen/"),
+    P(ANONIEM, "advies", "/adviezen/{advies.slug}/"),
+    P(ANONIEM, "advies-afdruk", "/adviezen/{advies.slug}/", soort="print"),
     P(ANONIEM, "collecties", "/collecties/"),
     P(ANONIEM, "collectie-openbaar", "/collecties/{openbare_collectie.slug}/"),
     P(ANONIEM, "niet-gevonden", "/bestaat-niet/", status=404),
@@ -218,6 +222,30 @@ PAGINAS = [
     ),
     # Brede Raad members -------------------------------------------------------
     P(BREDE_RAAD, "home", "/"),
+    P(BREDE_RAAD, "voor-jou", "/voor-jou/"),
+    P(BREDE_RAAD, "adviezen", "/adviezen/"),
+    P(BREDE_RAAD, "advies-nieuw", "/adviezen/nieuw/"),
+    P(BREDE_RAAD, "advies-nieuw-fout", "/adviezen/nieuw/", post={"titel": ""}, status=400),
+    P(BREDE_RAAD, "advies-werkruimte", "/adviezen/{advies_concept.slug}/werkruimte/"),
+    P(BREDE_RAAD, "advies-vastgesteld", "/adviezen/{advies_vastgesteld.slug}/werkruimte/"),
+    P(BREDE_RAAD, "advies-aangeboden-werkruimte", "/adviezen/{advies.slug}/werkruimte/"),
+    P(
+        BREDE_RAAD,
+        "aanbeveling",
+        "/adviezen/{advies_concept.slug}/aanbevelingen/{aanbeveling.pk}/",
+    ),
+    P(
+        BREDE_RAAD,
+        "aanbeveling-fout",
+        "/adviezen/{advies_concept.slug}/aanbevelingen/{aanbeveling.pk}/",
+        post={"tekst": PRIVACY_TEKST},
+        status=400,
+    ),
+    P(
+        BREDE_RAAD,
+        "collectie-reageren",
+        "/collecties/{raadscollectie.slug}/?passage={passage}",
+    ),
     P(BREDE_RAAD, "collecties", "/collecties/"),
     P(BREDE_RAAD, "collectie", "/collecties/{raadscollectie.slug}/"),
     P(BREDE_RAAD, "collectie-afdruk", "/collecties/{raadscollectie.slug}/", soort="print"),
@@ -243,6 +271,7 @@ PAGINAS = [
     # Last of the role: logging out (POST) leads to the home page.
     P(BREDE_RAAD, "uitgelogd", "/accounts/logout/", post={"next": "/"}),
     # Researchers --------------------------------------------------------------
+    P(ONDERZOEKER, "voor-jou", "/voor-jou/"),
     P(ONDERZOEKER, "verhalen", "/verhalen/"),
     P(
         ONDERZOEKER,
@@ -407,6 +436,15 @@ PAGINAS = [
         post={"action": "afgelasten", "_selected_action": "{cafe.pk}"},
     ),
     P(COORDINATOR, "aanmeldingen", "/admin/kenniscafes/aanmelding/"),
+    P(COORDINATOR, "voor-jou", "/voor-jou/"),
+    P(COORDINATOR, "antwoorden", "/adviezen/{advies.slug}/antwoorden/"),
+    P(
+        COORDINATOR,
+        "antwoorden-fout",
+        "/adviezen/{advies.slug}/antwoorden/",
+        post={"aanbeveling-1-oordeel": "misschien"},
+        status=400,
+    ),
     P(COORDINATOR, "aanwezigheid", "/kenniscafes/{cafe.slug}/aanwezigheid/"),
     P(COORDINATOR, "soorten-deelnemers", "/admin/kenniscafes/deelnemersoort/"),
     P(COORDINATOR, "feedbacklijst", "/admin/kenniscafes/feedback/"),
@@ -537,6 +575,23 @@ def bouw_gegevens():
     g.reflectie = ReflectieFactory(
         collectie=g.raadscollectie, auteur=g.raadslid, tekst="Dit herken ik uit mijn buurt."
     )
+
+    item = g.collectie_item
+    eerste = item.verhaal.tekst.find("\n")
+    g.passage = f"{item.verhaal_id}-0-{eerste if eerste > 0 else len(item.verhaal.tekst)}"
+    # Advice: the demo's offered advice, a draft citing a passage, one fixed.
+    g.advies = Advies.objects.get(slug="op-weg-naar-een-onbeperkt-rotterdam")
+    g.advies_concept = Advies.objects.create(
+        slug="advies-in-de-maak", titel="Advies in de maak", inleiding="Waarom dit advies."
+    )
+    g.aanbeveling = Aanbeveling.objects.create(
+        advies=g.advies_concept, tekst="Bel mensen terug binnen een week.", volgorde=1
+    )
+    Citaat.objects.create(aanbeveling=g.aanbeveling, verhaal=item.verhaal, start=0, eind=40)
+    g.advies_vastgesteld = Advies.objects.create(
+        slug="vastgesteld-advies", titel="Vastgesteld advies", status="vastgesteld"
+    )
+    Aanbeveling.objects.create(advies=g.advies_vastgesteld, tekst="Luister eerst.")
 
     g.fragment = Fragment.objects.order_by("pk").first()
     g.verhaal = g.fragment.verhaal

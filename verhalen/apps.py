@@ -11,6 +11,7 @@ class VerhalenConfig(AppConfig):
         from verhalen import cache  # noqa: F401 - makes the cached home page stale
         from verhalen.selectors import koppelingen
         from verhalen.views import collecties
+        from verhalen.views.voor_jou import brede_raad, onderzoeker
 
         sections.register(
             "thema",
@@ -35,3 +36,7 @@ class VerhalenConfig(AppConfig):
             ("werkteam_kop", koppelingen.sectie_werkteam_verhalen),
         ):
             sections.register(pagina, "verhalen/includes/_verhalen_verwijzing.html", functie)
+        # 'Voor jou' (the start page after login). Order 40 is left free for
+        # a researcher's coding rounds.
+        sections.register("voor_jou", "collecties/includes/_voor_jou.html", brede_raad, order=10)
+        sections.register("voor_jou", "verhalen/includes/_voor_jou.html", onderzoeker, order=20)

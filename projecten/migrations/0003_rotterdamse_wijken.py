@@ -13,8 +13,18 @@ def create_wijken(apps, schema_editor):
 
 
 def remove_wijken(apps, schema_editor):
+    # Plain SQL, not QuerySet.delete(): the historical state may still hold
+    # models of apps whose tables are already gone (the cascade would read them).
     Wijk = apps.get_model("projecten", "Wijk")
-    Wijk.objects.filter(slug__in=[wijk.slug for wijk in WIJKEN], projecten__isnull=True).delete()
+    pks = list(
+        Wijk.objects.filter(
+            slug__in=[wijk.slug for wijk in WIJKEN], projecten__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    if pks:
+        tabel = schema_editor.quote_name(Wijk._meta.db_table)
+        plaatsen = ", ".join(["%s"] * len(pks))
+        schema_editor.execute(f"DELETE FROM {tabel} WHERE id IN ({plaatsen})", pks)
 
 
 class Migration(migrations.Migration):

@@ -26,7 +26,7 @@ def test_login_with_right_password_logs_in(client, raadslid):
         "/accounts/login/", {"username": "raadslid", "password": DEFAULT_PASSWORD}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/voor-jou/"
     assert "Uitloggen" in client.get("/").content.decode()
 
 

@@ -30,6 +30,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.tweestaps.forms import AppCodeForm, BevestigAppForm, ReservecodeForm
+from adviezen.forms import AanbevelingForm, AanbiedenForm, AdviesForm, AntwoordForm
 from kenniscafes.forms import AanmeldForm, AgendaFilterForm
 from projecten.filters import ProjectFilter, PublicatieFilter, WerkteamFilter
 from tests.carelab.toegang_wereld import bouw_wereld
@@ -499,8 +500,66 @@ FORMULIEREN = [
         "brede_raad",
         "POST",
         lambda w: reverse("collecties:reflectie_nieuw", kwargs=ITEM),
-        velden(ReflectieForm),
-        lambda w: {"tekst": "Dit herken ik."},
+        velden(ReflectieForm, extra=["passage", "toch_opslaan"]),
+        lambda w: {"tekst": "Dit herken ik.", "passage": f"{w.verhaal_brede_raad.pk}-0-10"},
+    ),
+    Doel(
+        "advies nieuw",
+        "brede_raad",
+        "POST",
+        lambda w: reverse("adviezen:nieuw"),
+        velden(AdviesForm, extra=["toch_opslaan"]),
+        lambda w: {"titel": "Een advies", "inleiding": "Waarom."},
+    ),
+    Doel(
+        "advies bewerken",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("adviezen:bewerken", kwargs={"slug": w.advies_concept.slug}),
+        velden(AdviesForm, extra=["toch_opslaan"]),
+        lambda w: {"titel": "Een advies", "themas": str(w.thema.pk)},
+    ),
+    Doel(
+        "aanbeveling nieuw",
+        "brede_raad",
+        "POST",
+        lambda w: reverse("adviezen:aanbeveling_nieuw", kwargs={"slug": w.advies_concept.slug}),
+        velden(AanbevelingForm, extra=["toch_opslaan"]),
+        lambda w: {"tekst": "Bel mensen terug."},
+    ),
+    Doel(
+        "aanbeveling bewerken en citeren",
+        "brede_raad",
+        "POST",
+        lambda w: reverse(
+            "adviezen:aanbeveling", kwargs={"slug": w.advies_concept.slug, "pk": w.aanbeveling.pk}
+        ),
+        ["tekst", "toch_opslaan", "citeer", "keuze"],
+        lambda w: {"citeer": "1", "keuze": f"p{w.verhaal_brede_raad.pk}-0-10"},
+    ),
+    Doel(
+        "advies status",
+        "onderzoeker",
+        "POST",
+        lambda w: reverse("adviezen:status", kwargs={"slug": w.advies_concept.slug}),
+        ["status", *velden(AanbiedenForm)],
+        lambda w: {"status": "aangeboden", "aangeboden_op": "2026-11-03"},
+    ),
+    Doel(
+        "advies opmerking",
+        "brede_raad",
+        "POST",
+        lambda w: reverse("adviezen:opmerking_nieuw", kwargs={"slug": w.advies_concept.slug}),
+        ["opmerking-tekst", "opmerking-toch_opslaan"],
+        lambda w: {"opmerking-tekst": "Goed zo."},
+    ),
+    Doel(
+        "antwoord van de gemeente",
+        "coordinator",
+        "POST",
+        lambda w: reverse("adviezen:antwoorden", kwargs={"slug": w.advies_aangeboden.slug}),
+        [f"aanbeveling-1-{veld}" for veld in velden(AntwoordForm)],
+        lambda w: {"aanbeveling-1-oordeel": "deels", "aanbeveling-1-datum": "2026-12-01"},
     ),
     Doel(
         "reflectie bewerken",
@@ -756,7 +815,7 @@ ZOEKPAGINAS = [
         "brede_raad",
         "GET",
         lambda w: reverse("collecties:detail", kwargs=ITEM),
-        ["reflecties"],
+        ["reflecties", "passage"],
     ),
     Doel(
         "collectie bewerken: zoeken",

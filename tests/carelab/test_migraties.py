@@ -18,7 +18,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.utils import load_backend
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_APPS = ("carelab", "kenniscafes", "projecten", "verhalen")
+PROJECT_APPS = ("carelab", "kenniscafes", "projecten", "verhalen", "adviezen")
 
 # Migrations that cannot be undone, each with the reason. Keep this empty if
 # you can: give RunPython a reverse function (or RunPython.noop, with a comment

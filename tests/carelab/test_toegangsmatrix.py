@@ -173,6 +173,7 @@ CAFE = {"slug": "cafe.slug"}
 INSTELLEN = Naar("/accounts/tweestaps/instellen/")
 STATUS = Naar("/accounts/tweestaps/")
 THUIS = Naar("/")
+VOOR_JOU = Naar("/voor-jou/")  # LOGIN_REDIRECT_URL
 ZET_WACHTWOORD = Naar("/accounts/herstel/{uidb64}/set-password/")
 CAFE_CONCEPT_SLUG = {"slug": "cafe_concept.slug"}
 NAAR_CONCEPT_CAFE = Naar("/kenniscafes/matrix-concept-cafe/")
@@ -185,6 +186,16 @@ OP = ONDERZOEKERS_POST
 MEMO = {"pk": "memo.pk"}
 MEMO_INGETROKKEN = {"pk": "memo_ingetrokken.pk"}
 VERBORGEN_VERHAAL = Toegang(LOGIN, 403, 404, 403, 403, 404)
+LEZERS_MET_REFLECTIES = Toegang(LOGIN, 403, 200, 200, 403, 200)
+REFLECTERENDEN = Toegang(LOGIN, 403, 403, 200, 403, 200)
+ADVIES = {"slug": "advies_aangeboden.slug"}
+ADVIES_CONCEPT = {"slug": "advies_concept.slug"}
+AANBEVELING = {"slug": "advies_concept.slug", "pk": "aanbeveling.pk"}
+ADVIES_SCHRIJVERS = Toegang(LOGIN, 403, 200, 200, 403, 200)
+ADVIES_SCHRIJVERS_POST = Toegang(LOGIN, 403, MAG, MAG, 403, MAG)
+ADVIES_LEZERS = Toegang(LOGIN, 403, 200, 200, 200, 200)
+ANTWOORDERS = Toegang(LOGIN, 403, 200, 403, 200, 200)
+ANTWOORDERS_POST = Toegang(LOGIN, 403, MAG, 403, MAG, MAG)
 
 TABEL = [
     r("home", IEDEREEN),
@@ -217,7 +228,10 @@ TABEL = [
     # The second step of logging in (two-factor authentication)
     r("tweestaps:status", Toegang(LOGIN, 200, 200, 200, 200, 200)),
     # Who has no app yet is sent to set one up; who passed the step, onwards.
-    r("tweestaps:controleren", Toegang(LOGIN, INSTELLEN, THUIS, INSTELLEN, INSTELLEN, THUIS, 200)),
+    r(
+        "tweestaps:controleren",
+        Toegang(LOGIN, INSTELLEN, VOOR_JOU, INSTELLEN, INSTELLEN, VOOR_JOU, 200),
+    ),
     r("tweestaps:instellen", Toegang(LOGIN, 200, STATUS, 200, 200, STATUS)),
     r("tweestaps:reservecodes", Toegang(LOGIN, INSTELLEN, 200, INSTELLEN, INSTELLEN, 200)),
     r("tweestaps:reservecodes_download", Toegang(LOGIN, 404, 404, 404, 404, 404)),
@@ -737,8 +751,11 @@ TABEL = [
         post=ONDERZOEKERS_POST,
         data=lambda w: {"verhaal": w.verhaal_openbaar.pk},
     ),
-    r("collecties:export_json", ONDERZOEKERS, kwargs=BR),
-    r("collecties:export_md", ONDERZOEKERS, kwargs=BR),
+    # Who reads a collection with its reflections may download it (members too).
+    r("collecties:export_json", LEZERS_MET_REFLECTIES, kwargs=BR),
+    r("collecties:export_md", LEZERS_MET_REFLECTIES, kwargs=BR),
+    r("collecties:eigen_reflecties_md", REFLECTERENDEN),
+    r("collecties:eigen_reflecties_json", REFLECTERENDEN),
     r(
         "collecties:item_bewerken",
         ONDERZOEKERS,
@@ -818,6 +835,79 @@ TABEL = [
     r("vertellers:wijziging", ZONDER_CODE),
     r("vertellers:wissen", ZONDER_CODE, post=ZONDER_CODE, data={"bevestigd": "ja"}),
     r("vertellers:afsluiten", ALLEEN_POST),
+    # The start page after login
+    r("voor_jou", Toegang(LOGIN, 200, 200, 200, 200, 200)),
+    # Advice: members and researchers write, researchers and coordinators record answers.
+    r("adviezen:list", IEDEREEN),
+    r(
+        "adviezen:nieuw",
+        ADVIES_SCHRIJVERS,
+        post=ADVIES_SCHRIJVERS_POST,
+        data={"titel": "Een advies dat er niet mag komen"},
+    ),
+    r("adviezen:detail", IEDEREEN, variant="aangeboden", kwargs=ADVIES),
+    r("adviezen:detail", Toegang(*[404] * 6), variant="concept", kwargs=ADVIES_CONCEPT),
+    r("adviezen:pdf", IEDEREEN, kwargs=ADVIES),
+    r("adviezen:json", IEDEREEN, kwargs=ADVIES),
+    r("adviezen:md", IEDEREEN, kwargs=ADVIES),
+    r("adviezen:pdf", Toegang(*[404] * 6), variant="concept", kwargs=ADVIES_CONCEPT),
+    r("adviezen:werkruimte", ADVIES_LEZERS, kwargs=ADVIES_CONCEPT),
+    r(
+        "adviezen:bewerken",
+        ALLEEN_POST,
+        kwargs=ADVIES_CONCEPT,
+        post=ADVIES_SCHRIJVERS_POST,
+        data={"titel": "Overschreven"},
+    ),
+    r(
+        "adviezen:status",
+        ALLEEN_POST,
+        kwargs=ADVIES_CONCEPT,
+        post=ADVIES_SCHRIJVERS_POST,
+        data={"status": "vastgesteld"},
+    ),
+    r(
+        "adviezen:opmerking_nieuw",
+        ALLEEN_POST,
+        kwargs=ADVIES_CONCEPT,
+        post=ADVIES_SCHRIJVERS_POST,
+        data={"opmerking-tekst": "Een opmerking die er niet mag komen."},
+    ),
+    r(
+        "adviezen:aanbeveling_nieuw",
+        ALLEEN_POST,
+        kwargs=ADVIES_CONCEPT,
+        post=ADVIES_SCHRIJVERS_POST,
+        data={"tekst": "Een aanbeveling die er niet mag komen."},
+    ),
+    r(
+        "adviezen:aanbeveling",
+        ADVIES_SCHRIJVERS,
+        kwargs=AANBEVELING,
+        post=ADVIES_SCHRIJVERS_POST,
+        data={"tekst": "Overschreven"},
+    ),
+    r(
+        "adviezen:aanbeveling_verwijderen",
+        ALLEEN_POST,
+        kwargs=AANBEVELING,
+        post=ADVIES_SCHRIJVERS_POST,
+        data={},
+    ),
+    r(
+        "adviezen:citaat_weghalen",
+        ALLEEN_POST,
+        kwargs={"slug": "advies_concept.slug", "pk": "citaat.pk"},
+        post=ADVIES_SCHRIJVERS_POST,
+        data={},
+    ),
+    r(
+        "adviezen:antwoorden",
+        ANTWOORDERS,
+        kwargs=ADVIES,
+        post=ANTWOORDERS_POST,
+        data={"aanbeveling-1-oordeel": "niet", "aanbeveling-1-datum": "2026-12-01"},
+    ),
 ]
 
 
@@ -853,6 +943,9 @@ ADMIN_MODELLEN = {
     "verhalen.inzage": ("inzage", "", "z"),
     "verhalen.collectie": ("collectie_brede_raad", "", "ztwv"),
     "verhalen.reflectie": ("reflectie", "", "zv"),
+    # Advice is written on the site; superusers may correct it here.
+    "adviezen.advies": ("advies_aangeboden", "z", "ztwv"),
+    "adviezen.antwoord": ("antwoord", "", "ztwv"),
     "auth.group": ("groep", "", "ztwv"),
     "auth.user": ("gebruiker", "", "ztwv"),
     "taggit.tag": ("tag", "", "ztwv"),

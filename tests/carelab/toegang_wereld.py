@@ -24,10 +24,17 @@ from mailer.backend import DbBackend
 from mailer.models import RESULT_FAILURE, DontSendEntry, Message, MessageLog
 from taggit.models import Tag
 
+from adviezen.models import Status as AdviesStatus
 from kennisagenda import roles
 from kennisagenda.models import Kennislijn, Thema
 from kenniscafes.models import Deelnemersoort, Feedback, Kenniscafe
 from projecten.models import Bijdrage, Wijk
+from tests.adviezen.factories import (
+    AanbevelingFactory,
+    AdviesFactory,
+    AntwoordFactory,
+    CitaatFactory,
+)
 from tests.factories import UserFactory
 from tests.helpers import app_device
 from tests.kenniscafes.factories import (
@@ -227,6 +234,15 @@ def bouw_wereld():
     w.reflectie = ReflectieFactory(
         collectie=w.collectie_brede_raad, auteur=w.gebruikers["brede_raad"]
     )
+
+    # Advice: a draft citing a passage, and one offered to the gemeente with an answer.
+    w.advies_concept = AdviesFactory(slug="matrix-advies-concept")
+    w.aanbeveling = AanbevelingFactory(advies=w.advies_concept)
+    w.citaat = CitaatFactory(
+        aanbeveling=w.aanbeveling, verhaal=w.verhaal_openbaar, start=0, eind=10
+    )
+    w.advies_aangeboden = AdviesFactory(slug="matrix-advies", status=AdviesStatus.AANGEBODEN)
+    w.antwoord = AntwoordFactory(aanbeveling=AanbevelingFactory(advies=w.advies_aangeboden))
 
     # Kenniscafés: published (open), draft, past; a series, a registration.
     w.locatie = LocatieFactory()

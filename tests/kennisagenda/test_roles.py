@@ -32,9 +32,10 @@ def test_researcher_may_change_themes_but_coordinator_may_not(onderzoeker, coord
     assert not coordinator.has_perm("carelab.change_thema")
 
 
-def test_brede_raad_member_has_no_change_permissions(raadslid):
-    codenames = [perm.split(".")[1] for perm in raadslid.get_all_permissions()]
-    assert not any(codename.startswith("change_") for codename in codenames)
+def test_brede_raad_member_changes_only_advice(raadslid):
+    # Members co-author advice; nothing else shared is theirs to change.
+    veranderen = {perm for perm in raadslid.get_all_permissions() if ".change_" in perm}
+    assert veranderen == {"adviezen.change_advies"}
 
 
 def test_has_role(onderzoeker, raadslid):

@@ -61,8 +61,6 @@ def test_curating_pages_anonymous_redirected_to_login(client, collectie, methode
         ("get", "/collecties/wachten/verwijderen/"),
         ("get", "/collecties/toevoegen/?verhaal=1"),
         ("post", "/collecties/wachten/toevoegen/"),
-        ("get", "/collecties/wachten/export.json"),
-        ("get", "/collecties/wachten/export.md"),
     ],
 )
 def test_curating_pages_forbidden_without_researcher_role(
@@ -72,6 +70,23 @@ def test_curating_pages_forbidden_without_researcher_role(
     assert getattr(client, methode)(url).status_code == 403
     collectie.refresh_from_db()
     assert collectie.gepubliceerd is False
+
+
+@pytest.mark.parametrize("gebruiker", ["gewone_gebruiker", "coordinator"])
+@pytest.mark.parametrize(
+    "url", ["/collecties/wachten/export.json", "/collecties/wachten/export.md"]
+)
+def test_export_forbidden_without_reading_role(client, collectie, request, gebruiker, url):
+    log_in(client, request.getfixturevalue(gebruiker))
+    assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "url", ["/collecties/wachten/export.json", "/collecties/wachten/export.md"]
+)
+def test_export_of_a_draft_not_found_for_brede_raad(raadslid_client, collectie, url):
+    # Members export what they may read; a draft is not revealed.
+    assert raadslid_client.get(url).status_code == 404
 
 
 def test_researcher_opens_edit_page_with_all_sections(onderzoeker_client, collectie):

@@ -367,10 +367,11 @@ def test_researcher_exports_collection_as_markdown(onderzoeker_client, raadslid)
     assert "Herkenbaar." in tekst
 
 
-def test_export_links_only_for_researchers(client, onderzoeker, raadslid):
+def test_export_links_for_readers_with_reflections_not_for_visitors(client, onderzoeker, raadslid):
     CollectieFactory(publiek=Publiek.OPENBAAR, slug="wachten")
-    log_in(client, raadslid)
     assert "export.json" not in client.get("/collecties/wachten/").content.decode()
+    log_in(client, raadslid)
+    assert "/collecties/wachten/export.json" in client.get("/collecties/wachten/").content.decode()
     log_in(client, onderzoeker)
     assert "/collecties/wachten/export.json" in client.get("/collecties/wachten/").content.decode()
 

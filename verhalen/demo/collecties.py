@@ -159,6 +159,14 @@ DEMO_REFLECTIE = (
 )
 
 
+# (story title in that collection, the member's words about its first paragraph)
+DEMO_PASSAGE_REFLECTIE = (
+    "Eindelijk iemand die doorvroeg",
+    "Dit is precies wat wij bedoelen met één aanspreekpunt: iemand die blijft "
+    "doorvragen tot het klopt.",
+)
+
+
 def load(stdout):
     User = get_user_model()
     onderzoeker = User.objects.filter(username="onderzoeker").first()
@@ -211,3 +219,19 @@ def _demo_reflectie(User):
         return
     if Collectie.objects.leesbaar_voor(raadslid).filter(pk=collectie.pk).exists():
         services.schrijf_reflectie(collectie=collectie, auteur=raadslid, tekst=DEMO_REFLECTIE[1])
+        _demo_reflectie_op_passage(collectie, raadslid)
+
+
+def _demo_reflectie_op_passage(collectie, raadslid):
+    """A reflection on the first paragraph of a story (the demo advice cites it)."""
+    titel, tekst = DEMO_PASSAGE_REFLECTIE
+    item = collectie.zichtbare_items(raadslid).filter(verhaal__titel=titel).first()
+    if item is None:
+        return
+    eind = item.verhaal.tekst.find("\n")
+    services.schrijf_reflectie(
+        collectie=collectie,
+        auteur=raadslid,
+        tekst=tekst,
+        passage=(item.verhaal_id, 0, eind if eind > 0 else len(item.verhaal.tekst)),
+    )

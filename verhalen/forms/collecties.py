@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kennisagenda.models import Thema
 from verhalen.forms.inhoudswaarschuwing import InhoudKeuze
+from verhalen.forms.persoonsgegevens import PersoonsgegevensMixin
 from verhalen.models import Fragment, Verhaal
 from verhalen.models.collectie import Collectie, CollectieItem, Publiek, Reflectie
 
@@ -145,9 +146,50 @@ class ZoekVerhaalForm(forms.Form):
     )
 
 
-class ReflectieForm(forms.ModelForm):
+class ReflectieForm(PersoonsgegevensMixin, forms.ModelForm):
+    """A reflection on the collection, or (new ones) on one paragraph of a
+    story in it, picked from a list: no JavaScript needed."""
+
+    privacy_velden = ("tekst",)
+
     class Meta:
         model = Reflectie
         fields = ["tekst"]
         widgets = {"tekst": forms.Textarea(attrs={"rows": 6})}
         error_messages = {"tekst": {"required": _("Schrijf eerst je reflectie.")}}
+
+    def __init__(self, *args, leesitems=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if leesitems is None:
+            return
+        keuzes = [("", _("De collectie als geheel"))]
+        for leesitem in leesitems:
+            opties = [
+                (
+                    passage_sleutel(leesitem.item.verhaal_id, alinea.start, alinea.eind),
+                    _("Alinea %(nummer)s: “%(begin)s”")
+                    % {"nummer": nummer, "begin": _begin(leesitem.item.verhaal.tekst, alinea)},
+                )
+                for nummer, alinea in enumerate(leesitem.alineas, start=1)
+            ]
+            keuzes.append((f"{leesitem.nummer}. {leesitem.item.verhaal.titel}", opties))
+        self.fields["passage"] = forms.ChoiceField(
+            label=_("Over welk stuk gaat het?"),
+            choices=keuzes,
+            required=False,
+            help_text=_("Kies een alinea van een verhaal, of de collectie als geheel."),
+        )
+        self.order_fields(["passage", "tekst", "toch_opslaan"])
+
+    def clean_passage(self):
+        waarde = self.cleaned_data.get("passage") or ""
+        return tuple(int(deel) for deel in waarde.split("-")) if waarde else None
+
+
+def passage_sleutel(verhaal_id, start, eind):
+    return f"{verhaal_id}-{start}-{eind}"
+
+
+def _begin(tekst, alinea, lengte=70):
+    stuk = tekst[alinea.start : alinea.eind]
+    return stuk if len(stuk) <= lengte else f"{stuk[:lengte].rstrip()}…"

@@ -346,7 +346,13 @@ class ReflectieQuerySet(models.QuerySet):
 
 
 class Reflectie(models.Model):
-    """A Brede Raad member's response to a collection: how stories become advice."""
+    """A Brede Raad member's response to a collection, or to one passage of a
+    story in it (`verhaal` with `start`/`eind`): how stories become advice.
+
+    A passage is a place in the story, not a copy of its words: it is read
+    from the story when shown, so only where the one visibility rule shows
+    that story.
+    """
 
     collectie = models.ForeignKey(
         Collectie,
@@ -361,6 +367,16 @@ class Reflectie(models.Model):
         on_delete=models.SET_NULL,
         related_name="reflecties",
     )
+    verhaal = models.ForeignKey(
+        Verhaal,
+        verbose_name=_("over dit verhaal"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reflecties",
+    )
+    start = models.PositiveIntegerField(_("begin van het stuk"), null=True, blank=True)
+    eind = models.PositiveIntegerField(_("einde van het stuk"), null=True, blank=True)
     tekst = models.TextField(
         _("je reflectie"),
         help_text=_(
@@ -381,7 +397,17 @@ class Reflectie(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(tekst=""), name="verhalen_reflectie_tekst_niet_leeg"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(verhaal__isnull=True, start__isnull=True, eind__isnull=True)
+                | Q(
+                    verhaal__isnull=False,
+                    start__isnull=False,
+                    eind__isnull=False,
+                    eind__gt=F("start"),
+                ),
+                name="verhalen_reflectie_passage_compleet",
+            ),
         ]
 
     def __str__(self):
@@ -392,6 +418,16 @@ class Reflectie(models.Model):
 
     def is_van(self, user):
         return user.is_authenticated and self.auteur_id == user.pk
+
+    @property
+    def is_over_passage(self):
+        return self.verhaal_id is not None
+
+    def passage_tekst(self):
+        """The passage's words now (the caller has applied the visibility rule)."""
+        if not self.is_over_passage:
+            return ""
+        return self.verhaal.tekst[self.start : self.eind].strip()
 
     @property
     def is_gewijzigd(self):

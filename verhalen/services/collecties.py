@@ -269,14 +269,43 @@ def verwijder_item(*, item: CollectieItem, door: AbstractBaseUser) -> None:
 
 
 @transaction.atomic
-def schrijf_reflectie(*, collectie: Collectie, auteur: AbstractBaseUser, tekst: str) -> Reflectie:
-    """A new reflection by `auteur` on a collection they may read.
+def schrijf_reflectie(
+    *,
+    collectie: Collectie,
+    auteur: AbstractBaseUser,
+    tekst: str,
+    passage: tuple[int, int, int] | None = None,
+) -> Reflectie:
+    """A new reflection by `auteur` on a collection they may read, or on one
+    passage (story pk, start, end) of a story `auteur` may read in it.
 
-    Raises PermissionDenied when `auteur` may not read the collection.
+    Raises PermissionDenied when `auteur` may not read the collection or the
+    story, ValidationError when the passage is not inside the story's text.
     """
     if not Collectie.objects.leesbaar_voor(auteur).filter(pk=collectie.pk).exists():
         raise PermissionDenied("Deze collectie is niet voor jou.")
-    reflectie = Reflectie(collectie=collectie, auteur=auteur, tekst=tekst.strip())
+    verhaal = start = eind = None
+    if passage:
+        verhaal_id, start, eind = passage
+        item = (
+            collectie.zichtbare_items(auteur)
+            .filter(verhaal_id=verhaal_id)
+            .select_related("verhaal")
+            .first()
+        )
+        if item is None:
+            raise PermissionDenied("Dit verhaal staat niet (meer) in deze collectie.")
+        verhaal = item.verhaal
+        if not 0 <= start < eind <= len(verhaal.tekst):
+            raise ValidationError("Dit stuk tekst staat niet in het verhaal.", code="buiten")
+    reflectie = Reflectie(
+        collectie=collectie,
+        auteur=auteur,
+        tekst=tekst.strip(),
+        verhaal=verhaal,
+        start=start,
+        eind=eind,
+    )
     reflectie.full_clean()
     reflectie.save()
     return reflectie
@@ -313,16 +342,32 @@ class Stuk:
 
 
 @dataclass
+class Alinea:
+    """One paragraph as readers see it; `start`/`eind` locate it in the story,
+    so a member can reflect on it (the passage keeps only these offsets)."""
+
+    start: int
+    eind: int
+    html: SafeString
+    reflecties: list = field(default_factory=list)
+
+
+@dataclass
 class Leesitem:
     item: CollectieItem
     nummer: int
     anker: str
-    alinea_blokken: list[list[SafeString]] = field(default_factory=list)
+    alinea_blokken: list[list[Alinea]] = field(default_factory=list)
     is_fragmentkeuze: bool = False
     # The content note the text is folded behind (the excerpt's and the story's).
     inhoudsnotities: list[str] = field(default_factory=list)
+    themas_getoond: set[str] = field(default_factory=set)
     vorige: "Leesitem | None" = None
     volgende: "Leesitem | None" = None
+
+    @property
+    def alineas(self):
+        return [alinea for blok in self.alinea_blokken for alinea in blok]
 
 
 def _alineas(tekst: str, begin: int, eind: int):
@@ -431,13 +476,14 @@ def leesversie(collectie: Collectie, user) -> list[Leesitem]:
             if 0 <= fragment.start < fragment.eind <= len(tekst)
         ]
         vensters = [(fragment.start, fragment.eind) for fragment in gekozen] or [(0, len(tekst))]
-        blokken = [
-            [
-                stukken_als_html(markeer(tekst, markeringen, links, rechts))
-                for links, rechts in _alineas(tekst, begin, eind)
-            ]
-            for begin, eind in vensters
-        ]
+        blokken, getoond = [], set()
+        for begin, eind in vensters:
+            blok = []
+            for links, rechts in _alineas(tekst, begin, eind):
+                stukken = markeer(tekst, markeringen, links, rechts)
+                getoond.update(naam for stuk in stukken for naam in stuk.themas)
+                blok.append(Alinea(links, rechts, stukken_als_html(stukken)))
+            blokken.append(blok)
         leesitems.append(
             Leesitem(
                 item=item,
@@ -446,6 +492,7 @@ def leesversie(collectie: Collectie, user) -> list[Leesitem]:
                 alinea_blokken=blokken,
                 is_fragmentkeuze=bool(gekozen),
                 inhoudsnotities=item.alle_inhoudsnotities,
+                themas_getoond=getoond,
             )
         )
     for vorige, volgende in zip(leesitems, leesitems[1:], strict=False):
@@ -525,7 +572,10 @@ def export_gegevens(collectie: Collectie, user) -> dict:
     """The collection, the stories its audience may read, and every reflection —
     as plain data for the JSON and Markdown downloads."""
     leesitems = leesversie(collectie, user)
-    reflecties = collectie.reflecties.select_related("auteur").order_by("aangemaakt_op", "pk")
+    reflecties = collectie.reflecties.select_related("auteur", "verhaal").order_by(
+        "aangemaakt_op", "pk"
+    )
+    zichtbaar = {leesitem.item.verhaal_id for leesitem in leesitems}
     return {
         "titel": collectie.titel,
         "adres": collectie.get_absolute_url(),
@@ -560,10 +610,79 @@ def export_gegevens(collectie: Collectie, user) -> dict:
                 "geschreven_op": reflectie.aangemaakt_op.isoformat(),
                 "gewijzigd_op": reflectie.gewijzigd_op.isoformat(),
                 "tekst": reflectie.tekst,
+                **_passage_gegevens(reflectie, zichtbaar),
             }
             for reflectie in reflecties
         ],
     }
+
+
+def _passage_gegevens(reflectie: Reflectie, zichtbaar: set[int]) -> dict:
+    """The passage a reflection is about, only when its story is in `zichtbaar`
+    (the stories the one rule shows the reader in that collection)."""
+    if not reflectie.is_over_passage:
+        return {"passage": None}
+    if reflectie.verhaal_id not in zichtbaar:
+        return {"passage": {"vervallen": True}}
+    return {
+        "passage": {
+            "verhaal_id": reflectie.verhaal_id,
+            "verhaal": reflectie.verhaal.titel,
+            "tekst": reflectie.passage_tekst(),
+        }
+    }
+
+
+def eigen_reflecties(user) -> dict:
+    """Everything `user` wrote as reflections, for their own download; the
+    passages only where the one rule still shows the story in that collection."""
+    reflecties = list(
+        Reflectie.objects.filter(auteur=user)
+        .select_related("collectie", "verhaal")
+        .order_by("aangemaakt_op", "pk")
+    )
+    zichtbaar = set(
+        CollectieItem.objects.zichtbaar_voor(user)
+        .filter(collectie__in={reflectie.collectie_id for reflectie in reflecties})
+        .values_list("verhaal_id", flat=True)
+    )
+    return {
+        "auteur": _naam(user),
+        "reflecties": [
+            {
+                "id": reflectie.pk,
+                "collectie": reflectie.collectie.titel,
+                "adres": reflectie.get_absolute_url(),
+                "geschreven_op": reflectie.aangemaakt_op.isoformat(),
+                "gewijzigd_op": reflectie.gewijzigd_op.isoformat(),
+                "tekst": reflectie.tekst,
+                **_passage_gegevens(reflectie, zichtbaar),
+            }
+            for reflectie in reflecties
+        ],
+    }
+
+
+def _passage_markdown(reflectie: dict) -> list[str]:
+    passage = reflectie.get("passage")
+    if not passage:
+        return []
+    if passage.get("vervallen"):
+        return ["Over een stuk tekst dat je niet meer mag lezen (toestemming aangepast).", ""]
+    regels = [f"Over dit stuk uit “{passage['verhaal']}”:", ""]
+    regels += [f"> {regel}".rstrip() for regel in passage["tekst"].splitlines()]
+    return [*regels, ""]
+
+
+def eigen_reflecties_markdown(gegevens: dict) -> str:
+    regels = [f"# Reflecties van {gegevens['auteur']}", ""]
+    for reflectie in gegevens["reflecties"]:
+        regels += [f"## {reflectie['collectie']}, {reflectie['geschreven_op']}", ""]
+        regels += _passage_markdown(reflectie)
+        regels += [reflectie["tekst"], ""]
+    if not gegevens["reflecties"]:
+        regels += ["(Nog geen reflecties.)", ""]
+    return "\n".join(regels)
 
 
 def _naam(user) -> str:
@@ -612,6 +731,7 @@ def export_markdown(gegevens: dict) -> str:
         regels += [
             f"### {reflectie['auteur']}, {reflectie['geschreven_op']}",
             "",
+            *_passage_markdown(reflectie),
             reflectie["tekst"],
             "",
         ]

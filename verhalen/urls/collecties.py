@@ -11,6 +11,18 @@ urlpatterns = [
     path("collecties/nieuw/", views.collectie_nieuw, name="nieuw"),
     path("collecties/toevoegen/", views.voeg_toe, name="voeg_toe"),
     path("collecties/tekstgrootte/", views.tekstgrootte, name="tekstgrootte"),
+    path(
+        "collecties/mijn-reflecties.md",
+        views.eigen_reflecties_export,
+        {"formaat": "md"},
+        name="eigen_reflecties_md",
+    ),
+    path(
+        "collecties/mijn-reflecties.json",
+        views.eigen_reflecties_export,
+        {"formaat": "json"},
+        name="eigen_reflecties_json",
+    ),
     path("collecties/<slug:slug>/", views.collectie_detail, name="detail"),
     path("collecties/<slug:slug>/bewerken/", views.collectie_bewerken, name="bewerken"),
     path("collecties/<slug:slug>/publiceren/", views.collectie_publiceren, name="publiceren"),

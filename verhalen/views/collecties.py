@@ -71,21 +71,46 @@ def collectie_list(request):
     )
 
 
-def _render_collectie(request, collectie, reflectie_form=None, status=200):
+def _reflecties_bij_alineas(collectie, leesitems, user):
+    """Hang each visible reflection on a passage beside its paragraph."""
+    if not user.has_perm("verhalen.view_reflectie"):
+        return
+    alineas = {
+        (leesitem.item.verhaal_id, alinea.start): alinea
+        for leesitem in leesitems
+        for alinea in leesitem.alineas
+    }
+    for reflectie in (
+        Reflectie.objects.leesbaar_voor(user)
+        .filter(collectie=collectie, verhaal__isnull=False)
+        .select_related("auteur")
+        .order_by("aangemaakt_op", "pk")
+    ):
+        alinea = alineas.get((reflectie.verhaal_id, reflectie.start))
+        if alinea is not None:
+            alinea.reflecties.append(reflectie)
+
+
+def _render_collectie(request, collectie, reflectie_form=None, status=200, leesitems=None):
     user = request.user
     reflecties = (
         Reflectie.objects.leesbaar_voor(user)
         .filter(collectie=collectie)
-        .select_related("auteur")
+        .select_related("auteur", "verhaal")
+        .defer("verhaal__zoekvector", "verhaal__zoeklemmas", "verhaal__zoeklemmas_bron")
         .order_by("aangemaakt_op", "pk")
     )
     reflectie_pagina = Paginator(reflecties, REFLECTIES_PER_PAGINA).get_page(
         request.GET.get("reflecties")
     )
+    if leesitems is None:
+        leesitems = services.leesversie(collectie, user)
+    _reflecties_bij_alineas(collectie, leesitems, user)
     if reflectie_form is None and user.has_perm("verhalen.add_reflectie"):
-        reflectie_form = ReflectieForm()
+        reflectie_form = ReflectieForm(
+            leesitems=leesitems, initial={"passage": request.GET.get("passage", "")}
+        )
         vul_aan(request, reflectie_form)
-    leesitems = services.leesversie(collectie, user)
     # Logged in readers are logged (anonymous visitors only read public collections).
     inzage.leg_vast(
         request=request,
@@ -101,6 +126,12 @@ def _render_collectie(request, collectie, reflectie_form=None, status=200):
             "themas": list(collectie.themas.all()),
             "leesitems": leesitems,
             "toon_reflecties": user.has_perm("verhalen.view_reflectie"),
+            "mag_reflecteren": user.has_perm("verhalen.add_reflectie"),
+            "zichtbare_verhalen": {leesitem.item.verhaal_id for leesitem in leesitems},
+            # The reading guide names only the themes that are really marked here.
+            "getoonde_themas": sorted(
+                {naam for leesitem in leesitems for naam in leesitem.themas_getoond}
+            ),
             "reflectie_pagina": reflectie_pagina,
             "reflectie_form": reflectie_form,
         },
@@ -124,11 +155,17 @@ def collectie_detail(request, slug):
 @permission_required("verhalen.add_reflectie", raise_exception=True)
 def reflectie_nieuw(request, slug):
     collectie = get_object_or_404(Collectie.objects.leesbaar_voor(request.user), slug=slug)
-    form = ReflectieForm(request.POST)
+    leesitems = services.leesversie(collectie, request.user)
+    form = ReflectieForm(request.POST, leesitems=leesitems)
     if not form.is_valid():
-        return _render_collectie(request, collectie, reflectie_form=form, status=400)
+        return _render_collectie(
+            request, collectie, reflectie_form=form, status=400, leesitems=leesitems
+        )
     reflectie = services.schrijf_reflectie(
-        collectie=collectie, auteur=request.user, tekst=form.cleaned_data["tekst"]
+        collectie=collectie,
+        auteur=request.user,
+        tekst=form.cleaned_data["tekst"],
+        passage=form.cleaned_data["passage"],
     )
     messages.success(request, "Dank je wel. Je reflectie staat bij de collectie.")
     return redirect(reflectie.get_absolute_url())
@@ -452,7 +489,7 @@ def item_verwijderen(request, slug, pk):
 @login_required
 @permission_required("verhalen.exporteer_collectie", raise_exception=True)
 def collectie_export(request, slug, formaat):
-    collectie = get_object_or_404(Collectie, slug=slug)
+    collectie = get_object_or_404(Collectie.objects.leesbaar_voor(request.user), slug=slug)
     gegevens = services.export_gegevens(collectie, request.user)
     inzage.leg_vast(
         request=request,
@@ -460,19 +497,31 @@ def collectie_export(request, slug, formaat):
         aantal=len(gegevens["verhalen"]),
         onderwerp=collectie.slug,
     )
-    bestandsnaam = f"collectie-{slugify(collectie.slug)}"
+    bestandsnaam = f"collectie-{slugify(collectie.slug)}.{formaat}"
+    return _download(gegevens, formaat, bestandsnaam, services.export_markdown)
+
+
+def _download(gegevens, formaat, bestandsnaam, als_markdown):
+    """The export data as a JSON or Markdown attachment."""
     if formaat == "json":
         response = HttpResponse(
             json.dumps(gegevens, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
         )
     else:
-        response = HttpResponse(
-            services.export_markdown(gegevens),
-            content_type="text/markdown; charset=utf-8",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.{formaat}"'
+        response = HttpResponse(als_markdown(gegevens), content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
     return response
+
+
+@login_required
+@permission_required("verhalen.add_reflectie", raise_exception=True)
+def eigen_reflecties_export(request, formaat):
+    """Everything the member wrote as reflections, as a download."""
+    gegevens = services.eigen_reflecties(request.user)
+    return _download(
+        gegevens, formaat, f"mijn-reflecties.{formaat}", services.eigen_reflecties_markdown
+    )
 
 
 # ---------------------------------------------------------------- text size
