@@ -9,8 +9,10 @@ from html import unescape
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.management import CommandError, call_command
+from django.shortcuts import resolve_url
 from django.test import Client
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -28,6 +30,8 @@ pytestmark = pytest.mark.django_db
 CONTROLEREN = "/accounts/tweestaps/controleren/"
 INSTELLEN = "/accounts/tweestaps/instellen/"
 RESERVECODES = "/accounts/tweestaps/reservecodes/"
+# Where a login ends without a ?next= (the "Voor jou" page).
+NA_INLOGGEN = resolve_url(settings.LOGIN_REDIRECT_URL)
 STATUS = "/accounts/tweestaps/"
 
 
@@ -54,7 +58,7 @@ def is_verified(client):
 
 def test_researcher_without_app_is_sent_to_set_up_after_password(client, onderzoeker):
     response = password_login(client, onderzoeker)
-    assert response["Location"] == "/"
+    assert response["Location"] == NA_INLOGGEN
 
     response = client.get("/")
 
@@ -290,7 +294,7 @@ def test_backup_code_works_once(client, onderzoeker):
     response = client.post(CONTROLEREN, {"reserve-reservecode": codes[0].upper()})
 
     assert is_verified(client)
-    assertRedirects(response, "/", fetch_redirect_response=False)
+    assertRedirects(response, NA_INLOGGEN, fetch_redirect_response=False)
     message = [str(m) for m in response.wsgi_request._messages]
     assert message == [
         "Je hebt een reservecode gebruikt. Je hebt er nog 9 over. Maak nieuwe codes op de "
@@ -334,7 +338,7 @@ def test_next_to_another_site_is_ignored(client, onderzoeker, next_url):
     response = verify(client, device, next_url=next_url)
 
     assert "kwaad" not in content
-    assertRedirects(response, "/", fetch_redirect_response=False)
+    assertRedirects(response, NA_INLOGGEN, fetch_redirect_response=False)
 
 
 def test_next_is_kept_from_login_through_the_second_step(client, onderzoeker):
