@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from toolkit.beheerlijst import DatumhierarchieZonderOverloop
+
 from .models import Aanbeveling, Advies, Antwoord
 
 
@@ -11,7 +13,7 @@ class AanbevelingInline(admin.StackedInline):
 
 
 @admin.register(Advies)
-class AdviesAdmin(SimpleHistoryAdmin):
+class AdviesAdmin(DatumhierarchieZonderOverloop, SimpleHistoryAdmin):
     """Superusers' view; members, researchers and coordinators work on the site."""
 
     list_display = ["titel", "status", "aangeboden_op", "aangeboden_aan"]
