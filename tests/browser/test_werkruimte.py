@@ -138,28 +138,44 @@ def test_twenty_fragments_with_the_mouse_and_with_the_keyboard_without_a_page_lo
     expect(page.locator("[data-aantal]")).to_have_text("20")
     page.screenshot(path="/tmp/werkruimte-muis-20.png")
 
-    # Keyboard only: N selects the next uncoded paragraph and opens the
-    # picker; type part of a code and Enter; Enter again saves (3 actions).
+    # Keyboard only, three actions per phrase: select it (Ctrl+↓ to the next
+    # turn, Ctrl+→ past "R:", Shift+Ctrl+→ over "Voorbeeld 21."); type the
+    # start of a code, which opens the picker with it, and Enter to choose;
+    # Enter again saves.
     page.locator("#verhaaltekst").focus()
-    toetsen, begonnen = 0, time.perf_counter()
-    for i in range(20):
-        page.keyboard.press("n")
-        toetsen += 1
-        expect(page.locator("#kiezer-zoek")).to_be_focused()
-        _binnen_beeld(page, "#kiezer")
+    handelingen, toetsen, begonnen = 0, 0, time.perf_counter()
+
+    def druk(*reeks):
+        nonlocal toetsen
+        for toets in reeks:
+            page.keyboard.press(toets)
+        toetsen += len(reeks)
+
+    for i in range(20, 40):
+        druk("Control+ArrowDown", "Control+ArrowRight", "Control+ArrowRight")
+        druk(*["Shift+Control+ArrowRight"] * 3)
+        handelingen += 1  # select
+        assert page.evaluate("getSelection().toString().trim()") == f"Voorbeeld {i + 1}."
+        expect(page.locator("#kiezer")).to_be_hidden()
         page.keyboard.type("vertr")
-        page.keyboard.press("Enter")
-        toetsen += len("vertr") + 1
-        expect(page.locator("[data-kiezer-gekozen]")).to_have_text("Gekozen: vertrouwen")
-        page.keyboard.press("Enter")
-        toetsen += 1
-        expect(page.locator(".fragmentlijst > li")).to_have_count(21 + i)
+        druk("Enter")
+        toetsen += len("vertr")
+        handelingen += 1  # type a code + Enter
+        kiezer = page.get_by_role("dialog", name="Codeer dit fragment")
+        expect(page.locator("#kiezer-zoek")).to_be_focused()
+        expect(kiezer.locator("[data-kiezer-gekozen]")).to_have_text("Gekozen: vertrouwen")
+        _binnen_beeld(page, "#kiezer")
+        druk("Enter")
+        handelingen += 1  # save
+        expect(page.locator(".fragmentlijst > li")).to_have_count(i + 1)
         expect(page.locator("#verhaaltekst")).to_be_focused()
     toets_tijd = (time.perf_counter() - begonnen) / 20
 
-    # The lines with a phrase coded were skipped: the next 20 lines, whole.
-    alineas = Fragment.objects.filter(codes__slug="vertrouwen", start__in=begin_van)
-    assert [f.citaat for f in alineas.order_by("start")] == regels[20:40]
+    gecodeerd = Fragment.objects.filter(codes__slug="vertrouwen", start__gt=begin_van[19])
+    assert [f.citaat for f in gecodeerd.order_by("start")] == [
+        f"Voorbeeld {i + 1}." for i in range(20, 40)
+    ]
+    assert handelingen / 20 <= 3
     assert ladingen == []
     assert page.evaluate("window.zelfdePagina") is True
     _rapport(
@@ -167,12 +183,63 @@ def test_twenty_fragments_with_the_mouse_and_with_the_keyboard_without_a_page_lo
         {
             "muis: handelingen per fragment": acties / 20,
             "muis: seconden per fragment": round(muis_tijd, 3),
-            "toetsenbord: handelingen per fragment": 3,
+            "toetsenbord: handelingen per fragment": handelingen / 20,
             "toetsenbord: toetsaanslagen per fragment": toetsen / 20,
             "toetsenbord: seconden per fragment": round(toets_tijd, 3),
             "paginaladingen tijdens het coderen": len(ladingen),
         },
     )
+
+
+def test_n_walks_the_uncoded_paragraphs_and_a_letter_starts_the_code_search(
+    page, live_server, login
+):
+    vertrouwen = Thema.objects.get(slug="vertrouwen")
+    tekst = transcript(1000)
+    regels = tekst.split("\n")
+    begin_van = [sum(len(r) + 1 for r in regels[:i]) for i in range(len(regels))]
+    verhaal = VerhaalFactory(titel="Interview", tekst=tekst)
+    FragmentFactory(
+        verhaal=verhaal, start=begin_van[0] + 3, eind=begin_van[0] + 12, codes=[vertrouwen]
+    )
+    login(_onderzoeker())
+    _open(page, live_server, verhaal)
+    kiezer = page.get_by_role("dialog", name="Codeer dit fragment")
+    citaat = kiezer.locator("[data-kiezer-citaat]")
+
+    page.locator("#verhaaltekst").focus()
+    page.keyboard.press("n")  # the first paragraph has a fragment: the second
+    expect(citaat).to_contain_text(regels[1][:20])
+    expect(page.locator("#kiezer-zoek")).to_have_value("")
+    page.keyboard.press("Escape")  # back in the text, the paragraph still selected
+    expect(page.locator("#verhaaltekst")).to_be_focused()
+    page.keyboard.press("n")  # N again walks on, it does not search for "n"
+    expect(citaat).to_contain_text(regels[2][:20])
+    expect(page.locator("#kiezer-zoek")).to_have_value("")
+    page.keyboard.press("Escape")
+
+    # A selection of one's own: every letter, N too, starts the search.
+    page.keyboard.press("Shift+Control+ArrowLeft")
+    page.keyboard.type("nie")
+    expect(kiezer).to_be_visible()
+    expect(page.locator("#kiezer-zoek")).to_have_value("nie")
+    expect(page.locator("[data-aankondiging]")).to_have_text(
+        "Codekeuze geopend voor de selectie, zoeken op “n”."
+    )
+    assert ernstige_overtredingen(page) == []
+    page.keyboard.press("Escape")
+
+    # Without a selection a letter other than N does nothing.
+    page.keyboard.press("ArrowRight")
+    page.keyboard.type("v")
+    expect(kiezer).to_be_hidden()
+    # Typing in a form field is never taken, even with text selected in the story.
+    page.keyboard.press("Shift+Control+ArrowLeft")
+    page.get_by_text("Coderen met het formulier (citaat plakken)").click()
+    page.locator("#fragment-form [name=memo]").focus()
+    page.keyboard.type("vn")
+    expect(page.locator("#fragment-form [name=memo]")).to_have_value("vn")
+    expect(kiezer).to_be_hidden()
 
 
 KORT = (

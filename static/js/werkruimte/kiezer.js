@@ -117,8 +117,9 @@ export class Kiezer {
     }
   }
 
-  /** Open for a new fragment or to change one (fragment: {nummer, codes, memo, herzien}). */
-  openVoor({ bereik, citaat, fragment = null }) {
+  /** Open for a new fragment or to change one (fragment: {nummer, codes, memo, herzien});
+   * `zoek`: what is already typed in the search field. */
+  openVoor({ bereik, citaat, fragment = null, zoek = "" }) {
     this.fragment = fragment;
     this.gekozen = new Set(fragment ? fragment.codes.filter((id) => this.perId.has(id)) : []);
     this.deel("titel").textContent = fragment
@@ -132,7 +133,7 @@ export class Kiezer {
     verwijder.hidden = !(fragment && fragment.verwijderUrl);
     verwijder.textContent = "Fragment verwijderen";
     delete verwijder.dataset.zeker;
-    this.zoek.value = "";
+    this.zoek.value = zoek;
     this.bewogen = false;
     this.actief = 0;
     this.toonCitaat(citaat);
@@ -141,6 +142,7 @@ export class Kiezer {
     this.toon();
     this.plaats(bereik);
     this.zoek.focus({ preventScroll: true });
+    this.zoek.setSelectionRange(zoek.length, zoek.length); // go on typing after it
   }
 
   sluit() {

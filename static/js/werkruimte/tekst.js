@@ -185,6 +185,20 @@ export class Tekst {
     return this._alineas;
   }
 
+  /** A paragraph step (Ctrl+↓/↑): forward the next paragraph's start, or with
+   * `totEinde` (Shift) the end of the paragraph; backward this or the previous
+   * paragraph's start. */
+  alineaStap(offset, richting, totEinde = false) {
+    const alineas = this.alineas();
+    if (richting > 0) {
+      const grens = (a) => (totEinde ? a.eind : a.start);
+      const volgende = alineas.find((a) => grens(a) > offset);
+      return volgende ? grens(volgende) : this.lengte;
+    }
+    const vorige = alineas.filter((a) => a.start < offset).pop();
+    return vorige ? vorige.start : 0;
+  }
+
   /** The offset of the first segment on screen (for jumps without a caret). */
   eersteInBeeld() {
     let laag = 0;

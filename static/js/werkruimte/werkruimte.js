@@ -42,6 +42,7 @@ function start() {
   let fragmenten = [];
   let huidig = null; // what the picker is open for: {start, eind, fragment}
   let laatstePositie = null;
+  let sprongSelectie = null; // the paragraph N selected last: N again goes on to the next one
   let aanwijzer = "mouse";
   let bezig = false;
 
@@ -97,11 +98,12 @@ function start() {
 
   // --- Opening the picker ---------------------------------------------------
 
-  function openNieuw(selectie) {
+  // `zoek`: what was typed in the text to open the picker (the start of a code's name).
+  function openNieuw(selectie, { zoek = "" } = {}) {
     const bereik = tekst.bereik(selectie.start, selectie.eind);
     huidig = { start: selectie.start, eind: selectie.eind, fragment: null };
     markeer(bereik);
-    kiezer.openVoor({ bereik, citaat: selectie.citaat });
+    kiezer.openVoor({ bereik, citaat: selectie.citaat, zoek });
   }
 
   function openWijzig(fragment) {
@@ -366,15 +368,26 @@ function start() {
     }
     aanwijzer = "keyboard";
     const selectie = window.getSelection();
-    if (event.key === "n" && !event.ctrlKey && !event.shiftKey) {
+    const gekozen = tekst.leesSelectie();
+    const vanSprong =
+      gekozen && sprongSelectie && gekozen.start === sprongSelectie.start && gekozen.eind === sprongSelectie.eind;
+    if (event.key === "n" && !event.ctrlKey && (!gekozen || vanSprong)) {
       // Only while the text has the focus (WCAG 2.1.4): the next uncoded paragraph.
+      // With a selection of one's own, N is the start of a code's name (below).
       event.preventDefault();
       volgendeOngecodeerd();
       return;
     }
+    if (gekozen && !event.ctrlKey && event.key.length === 1 && event.key.trim() && !event.isComposing) {
+      // Typing with a selection: the picker opens with what is typed in its
+      // search field (select → type a code + Enter → Enter saves).
+      event.preventDefault();
+      openNieuw(gekozen, { zoek: event.key });
+      meld(`Codekeuze geopend voor de selectie, zoeken op “${event.key}”.`);
+      return;
+    }
     if (event.key === "Enter") {
       event.preventDefault();
-      const gekozen = tekst.leesSelectie();
       if (gekozen) {
         openNieuw(gekozen);
         return;
@@ -386,6 +399,11 @@ function start() {
       } else {
         meld("Selecteer eerst tekst: houd Shift ingedrukt en gebruik de pijltjestoetsen.");
       }
+      return;
+    }
+    if (event.ctrlKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      event.preventDefault();
+      alineaStap(selectie, event.key === "ArrowDown" ? 1 : -1, event.shiftKey);
       return;
     }
     const stap = toetsen[event.key];
@@ -404,6 +422,28 @@ function start() {
     selectie.modify(event.shiftKey ? "extend" : "move", stap[0], eenheid);
     toonCursor();
   });
+
+  // Ctrl+↓/↑: by paragraph (a speaker's turn in a transcript); Shift selects to its end.
+  function alineaStap(selectie, richting, uitbreiden) {
+    const inTekst = selectie.rangeCount && tekst.bevat(selectie.focusNode);
+    const van = inTekst
+      ? tekst.positie(selectie.focusNode, selectie.focusOffset)
+      : laatstePositie === null
+        ? tekst.eersteInBeeld()
+        : laatstePositie;
+    const naar = tekst.alineaStap(van, richting, uitbreiden);
+    const punt = tekst.punt(naar);
+    if (uitbreiden && inTekst) {
+      selectie.extend(punt.node, punt.offset);
+    } else {
+      tekst.zetCaret(naar);
+    }
+    const vlak = tekst.bereik(naar, naar).getClientRects()[0];
+    if (!vlak || vlak.top < 0 || vlak.bottom > window.innerHeight) {
+      (punt.node.parentElement || punt.node).scrollIntoView({ block: "nearest" });
+    }
+    toonCursor();
+  }
 
   function toonCursor() {
     if (!cursor) {
@@ -543,6 +583,7 @@ function start() {
     }
     const alinea = vrij.find((a) => a.start >= vanaf) || vrij[0];
     laatstePositie = alinea.eind;
+    sprongSelectie = alinea;
     tekst.selecteer(alinea.start, alinea.eind);
     const bereik = tekst.bereik(alinea.start, alinea.eind);
     const element = bereik.startContainer.parentElement || tekstElement;
