@@ -271,7 +271,13 @@ class VerhaalTrefwoord(TaggedItemBase):
 
 
 def _labels(items):
-    return sorted(({"id": item.tag_id, "naam": item.tag.name} for item in items), key=_naam)
+    return labels_van(item.tag for item in items)
+
+
+def labels_van(themas):
+    """The snapshot of `themas` (codes or keywords) as `save()` stores it, for
+    writers that store many rows at once without `save()`."""
+    return sorted(({"id": thema.pk, "naam": thema.name} for thema in themas), key=_naam)
 
 
 def _naam(label):

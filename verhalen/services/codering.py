@@ -12,11 +12,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
+from simple_history.utils import bulk_create_with_history
 
 from kennisagenda.models import Thema, ThemaItemBase
 from toolkit.slugs import vrije_slug
 from verhalen.models import Fragment, FragmentThema, Verhaal
 from verhalen.models.slugs import GERESERVEERDE_SLUGS
+from verhalen.models.verhaal import labels_van
 from verhalen.selectors.codeboek import afstammelingen
 from verhalen.services import tellingen
 from verhalen.tekst.posities import dichtstbijzijnd_citaat
@@ -74,20 +76,53 @@ def maak_fragment(
 
 
 @transaction.atomic
-def maak_fragmenten(*, verhaal: Verhaal, fragmenten, codeur, reden: str) -> list[Fragment]:
-    """Code several stretches of `verhaal.tekst` at once, e.g. from an import:
-    `fragmenten` holds (start, eind, codes, memo) tuples.
+def maak_fragmenten(*, fragmenten, codeur, reden: str) -> list[Fragment]:
+    """Code many stretches of one or many stories at once, e.g. from an import:
+    `fragmenten` holds (verhaal, start, eind, codes, memo) tuples.
 
-    Each is checked and stored as by `maak_fragment` (its own history row by
-    `codeur`, with `reden`), but the story is locked and the stored counts
-    are kept once for all of them. Raises ValidationError as `maak_fragment`.
+    Each is checked as by `maak_fragment` (the range within the story's text,
+    at least one code); raises ValidationError, and stores nothing, when one
+    is not right or when a story's stored text is no longer `verhaal.tekst`.
+    The number of queries does not grow with the number of fragments or
+    stories.
+
+    Side effects: the stories are locked and their stored counts kept once
+    for all fragments; each fragment is created with a copy of its quote and
+    its codes, and one history row ("+", by `codeur`, with `reden`, holding
+    the codes).
     """
-    with tellingen.bijgehouden([verhaal.pk]):
-        _vergrendel_tekst(verhaal)
-        return [
-            _nieuw_fragment(verhaal, start, eind, codes, memo, codeur, reden)
-            for start, eind, codes, memo in fragmenten
-        ]
+    fragmenten = list(fragmenten)
+    verhalen = {verhaal.pk: verhaal for verhaal, *_rest in fragmenten}
+    with tellingen.bijgehouden(verhalen):  # locks the stories
+        opgeslagen = dict(Verhaal.objects.filter(pk__in=verhalen).values_list("pk", "tekst"))
+        if any(opgeslagen.get(pk) != verhaal.tekst for pk, verhaal in verhalen.items()):
+            raise ValidationError(
+                "De tekst van een verhaal is intussen gewijzigd; de fragmenten zijn niet "
+                "opgeslagen.",
+                code="tekst_gewijzigd",
+            )
+        nieuw, koppelingen = [], []
+        for verhaal, start, eind, codes, memo in fragmenten:
+            _controleer_bereik(verhaal, start, eind)
+            _controleer_codes(codes)
+            codes = list({code.pk: code for code in codes}.values())
+            fragment = Fragment(
+                verhaal=verhaal,
+                start=start,
+                eind=eind,
+                citaat=verhaal.tekst[start:eind],
+                memo=memo,
+                codeur=codeur,
+                codes_snapshot=labels_van(codes),
+            )
+            # As in _nieuw_fragment: no queries per fragment, the database
+            # guards the constraints and keys again.
+            fragment.full_clean(exclude=["verhaal", "codeur"], validate_constraints=False)
+            nieuw.append(fragment)
+            koppelingen += [FragmentThema(content_object=fragment, tag=code) for code in codes]
+        bulk_create_with_history(nieuw, Fragment, default_user=codeur, default_change_reason=reden)
+        FragmentThema.objects.bulk_create(koppelingen)
+        return nieuw
 
 
 def _nieuw_fragment(verhaal, start, eind, codes, memo, codeur, reden):

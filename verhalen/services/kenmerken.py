@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from toolkit.slugs import vrije_slug
 from verhalen.models import Kenmerk, KenmerkSoort, KenmerkWaarde, Verhaal
@@ -98,6 +99,38 @@ def zet_kenmerken(
         _zet(verhaal, kenmerk, waarde, door, bestaande.get(kenmerk.pk), reden)
         for kenmerk, waarde in waarden.items()
     )
+
+
+@transaction.atomic
+def maak_waarden(
+    *,
+    waarden: Iterable[tuple[Verhaal, Mapping[Kenmerk, Any]]],
+    door: AbstractBaseUser,
+    reden: str = "",
+) -> int:
+    """Give new stories (that have no values yet) their values, many at once
+    (an import): `waarden` holds (verhaal, {Kenmerk: cleaned value}) pairs;
+    empty values are left out. The number of queries does not grow with the
+    number of stories.
+
+    Side effects: one history row ("+", by `door`, with `reden`) per value.
+    Returns the number of values stored.
+    """
+    rijen = []
+    for verhaal, per_kenmerk in waarden:
+        for kenmerk, waarde in per_kenmerk.items():
+            if is_leeg(waarde):
+                continue
+            rij = KenmerkWaarde(verhaal=verhaal, kenmerk=kenmerk)
+            setattr(rij, kenmerk.kolom, waarde)
+            # As _zet, without a query per value: story and attribute are
+            # loaded objects, the database checks its constraints again.
+            rij.full_clean(exclude=["verhaal", "kenmerk"], validate_constraints=False)
+            rijen.append(rij)
+    bulk_create_with_history(
+        rijen, KenmerkWaarde, batch_size=1_000, default_user=door, default_change_reason=reden
+    )
+    return len(rijen)
 
 
 @transaction.atomic

@@ -6,11 +6,14 @@ author (or a superuser) may change or remove it; readers of the research
 team see it, they do not rewrite each other's thoughts.
 """
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from kennisagenda.models import Thema
 from verhalen.models import Fragment, Memo, Verhaal
@@ -52,6 +55,29 @@ def schrijf_memo(
     )
     _bewaar(memo, door=auteur, reden=reden)
     return memo
+
+
+@transaction.atomic
+def schrijf_memos(*, memos: Iterable[Memo], auteur: AbstractBaseUser, reden: str = "") -> int:
+    """Store many new memos by `auteur` at once (an import); each unsaved Memo
+    has its text and at most one subject (story, code or fragment, all stored
+    already). The number of queries does not grow with the number of memos.
+
+    Side effects: one history row ("+", by `auteur`, with `reden`) per memo.
+    Returns the number of memos stored.
+    """
+    memos = list(memos)
+    for memo in memos:
+        memo.auteur = auteur
+        # As _bewaar, without a query per memo: the subjects are loaded
+        # objects, the database checks its constraints again.
+        memo.full_clean(
+            exclude=["auteur", "verhaal", "code", "fragment"], validate_constraints=False
+        )
+    bulk_create_with_history(
+        memos, Memo, batch_size=1_000, default_user=auteur, default_change_reason=reden
+    )
+    return len(memos)
 
 
 @transaction.atomic

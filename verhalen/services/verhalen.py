@@ -6,6 +6,7 @@ Every service is keyword-only, runs in one transaction, validates with
 written by django-simple-history on each save; `_change_reason` says why.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,8 +14,10 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 from taggit.models import Tag
 
 from kennisagenda.models import Thema
@@ -28,9 +31,11 @@ from verhalen.models import (
     Themaoordeel,
     Toestemming,
     Verhaal,
+    VerhaalThema,
+    VerhaalTrefwoord,
     Verwijderverzoek,
 )
-from verhalen.models.verhaal import BEWERKBARE_VELDEN, HERSTELBARE_VELDEN
+from verhalen.models.verhaal import BEWERKBARE_VELDEN, HERSTELBARE_VELDEN, labels_van
 from verhalen.services import kenmerken, memos, tellingen
 from verhalen.signals import verhaal_gewist
 from verhalen.tekst.posities import dichtstbijzijnd_citaat
@@ -131,6 +136,100 @@ def maak_verhaal(
         _maak_eerste_historie_toevoeging(verhaal)
         nieuw.add(verhaal.pk)
         return verhaal
+
+
+# Rows per INSERT when many are written at once (bounded statements).
+BATCH = 1_000
+
+
+@transaction.atomic
+def maak_verhalen(
+    *, gegevens: Sequence[dict[str, Any]], door: AbstractBaseUser, reden: str
+) -> list[Verhaal]:
+    """Store many new stories at once (an import), each as `maak_verhaal` would
+    with `beoordeling` OPGENOMEN: `gegevens` holds one dict per story (field
+    values plus "themas", "trefwoorden" and "kenmerken").
+
+    The number of queries does not grow with the number of stories (keywords
+    not yet known cost one query each to create).
+
+    Side effects: per story one history row ("+", by `door`, with `reden`)
+    that holds its themes and keywords; the consent recorded as set by `door`
+    (date today unless given), `door` as collector unless given and as who
+    entered it; its search lemmas (`Verhaal.leg_zoeklemmas_vast`) and, on
+    PostgreSQL, its search vector by trigger; one history row per research
+    attribute value; the stored counts (one `tellingen.bijgehouden`).
+    """
+    uitgesloten = [veld.name for veld in Verhaal._meta.concrete_fields if veld.is_relation]
+    trefwoorden = _trefwoorden({woord for rij in gegevens for woord in rij.get("trefwoorden", ())})
+    with tellingen.bijgehouden() as nieuw:
+        verhalen = []
+        for rij in gegevens:
+            verhaal = Verhaal(beoordeling=Beoordeling.OPGENOMEN, ingevoerd_door=door)
+            _pas_toe(verhaal, rij, BEWERKBARE_VELDEN)
+            if verhaal.verzameld_door_id is None:
+                verhaal.verzameld_door = door
+            verhaal.toestemming_vastgelegd_door = door
+            if verhaal.toestemming_datum is None:
+                verhaal.toestemming_datum = timezone.localdate()
+            # Related objects are loaded ones and the database checks its
+            # constraints again: no queries per story here.
+            verhaal.full_clean(exclude=uitgesloten, validate_constraints=False)
+            verhaal.themas_snapshot = labels_van(rij.get("themas", ()))
+            verhaal.trefwoorden_snapshot = labels_van(
+                trefwoorden[woord.lower()] for woord in rij.get("trefwoorden", ())
+            )
+            verhaal.leg_zoeklemmas_vast()
+            verhalen.append(verhaal)
+        bulk_create_with_history(
+            verhalen,
+            Verhaal,
+            batch_size=BATCH,
+            default_user=door,
+            default_change_reason=reden or _("Verhaal ingevoerd"),
+        )
+        VerhaalThema.objects.bulk_create(
+            [
+                VerhaalThema(content_object=verhaal, tag=thema)
+                for verhaal, rij in zip(verhalen, gegevens, strict=True)
+                for thema in {thema.pk: thema for thema in rij.get("themas", ())}.values()
+            ],
+            batch_size=BATCH,
+        )
+        VerhaalTrefwoord.objects.bulk_create(
+            [
+                VerhaalTrefwoord(content_object=verhaal, tag=tag)
+                for verhaal, rij in zip(verhalen, gegevens, strict=True)
+                for tag in {trefwoorden[woord.lower()] for woord in rij.get("trefwoorden", ())}
+            ],
+            batch_size=BATCH,
+        )
+        kenmerken.maak_waarden(
+            waarden=[
+                (verhaal, rij["kenmerken"])
+                for verhaal, rij in zip(verhalen, gegevens, strict=True)
+                if rij.get("kenmerken")
+            ],
+            door=door,
+            reden=reden,
+        )
+        nieuw.update(verhaal.pk for verhaal in verhalen)
+    return verhalen
+
+
+def _trefwoorden(woorden) -> dict[str, Tag]:
+    """{word lower-cased: Tag} for `woorden`, made where new (keywords ignore
+    case, settings.TAGGIT_CASE_INSENSITIVE)."""
+    tags = {}
+    bestaand = Tag.objects.annotate(klein=Lower("name")).filter(
+        klein__in={woord.lower() for woord in woorden}
+    )
+    for tag in bestaand.order_by("pk"):
+        tags.setdefault(tag.klein, tag)
+    for woord in sorted(woorden):
+        if woord.lower() not in tags:
+            tags[woord.lower()] = Tag.objects.create(name=woord)
+    return tags
 
 
 def _maak_eerste_historie_toevoeging(verhaal: Verhaal) -> None:
