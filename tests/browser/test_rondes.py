@@ -1,6 +1,8 @@
 """A coding round in real Chromium, from set-up to settling, with three coders
-who each log in: blind coding in the workspace, closing, the alpha table
-(checked against the krippendorff package), settling the differences."""
+who each log in: a round of 30 stories (a random sample of the filtered
+list), blind coding in the workspace, closing, the alpha table (checked
+against the krippendorff package), settling the differences, a memo, and
+the result exported as a REFI-QDA project for a colleague's other tool."""
 
 import krippendorff
 from playwright.sync_api import expect
@@ -9,8 +11,17 @@ from kennisagenda import roles
 from tests.browser.axe_controle import ernstige_overtredingen
 from tests.browser.selecteren import sleep
 from tests.factories import UserFactory
+from tests.uitwisseling.refi import NS, open_qdpx
 from tests.verhalen.factories import VerhaalFactory
-from verhalen.models import Beslissing, Coderingsronde, Fragment, Rondecodering, Rondestatus
+from verhalen.models import (
+    Beslissing,
+    Coderingsronde,
+    Fragment,
+    Gemeente,
+    Memo,
+    Rondecodering,
+    Rondestatus,
+)
 
 EERSTE = "Ik wachtte maanden. De gemeente belde nooit terug. Toen kwam de buurvrouw langs."
 TWEEDE = "Het wijkteam luisterde echt. Daarna ging het beter. Ik heb weer vertrouwen."
@@ -42,27 +53,34 @@ def test_round_from_set_up_to_settling_with_three_coders(page, live_server, logi
     anna = UserFactory(username="anna", first_name="Anna", role=roles.ONDERZOEKER)
     bram = UserFactory(username="bram", first_name="Bram", role=roles.ONDERZOEKER)
     cem = UserFactory(username="cem", first_name="Cem", role=roles.ONDERZOEKER)
-    een = VerhaalFactory(titel="A. Wachten", tekst=EERSTE)
-    twee = VerhaalFactory(titel="B. Wijkteam", tekst=TWEEDE)
-    VerhaalFactory(titel="C. Niet in de ronde", tekst="Iets anders.")
+    schiedam = {"gemeente": Gemeente.SCHIEDAM}
+    een = VerhaalFactory(titel="A. Wachten", tekst=EERSTE, **schiedam)
+    twee = VerhaalFactory(titel="B. Wijkteam", tekst=TWEEDE, **schiedam)
+    overige = [VerhaalFactory(titel=f"D. Gesprek {n:02}", **schiedam) for n in range(3, 31)]
+    VerhaalFactory(titel="C. Niet in de ronde", tekst="Iets anders.", gemeente=Gemeente.ROTTERDAM)
 
-    # Anna sets the round up: two stories ticked, two codes, three coders.
+    # Anna sets the round up: a random sample of 30 from the stories of one
+    # gemeente (all 30 of them), two codes, three coders.
     login(anna)
     page.goto(f"{live_server.url}/codeboek/")
     page.get_by_role("link", name="Coderingsrondes").click()
     page.get_by_role("link", name="Nieuwe coderingsronde").click()
     _zonder_overtredingen(page)
+    page.get_by_text("Filter de verhalen").click()
+    page.get_by_label("Gemeente").select_option(label="Schiedam")
+    page.get_by_role("button", name="Filter toepassen").click()
+    expect(page.get_by_role("status")).to_have_text("Het filter selecteert 30 verhalen.")
     page.get_by_label("Titel").fill("Proefronde wachten")
     page.get_by_label("vertrouwen", exact=True).check()
     page.get_by_label("maatwerk", exact=True).check()
     for naam in ("Anna", "Bram", "Cem"):
         page.get_by_label(naam, exact=True).check()
-    page.get_by_label("A. Wachten").check()
-    page.get_by_label("B. Wijkteam").check()
+    page.get_by_label("Willekeurige steekproef van zoveel verhalen").fill("30")
     page.get_by_role("button", name="Ronde opzetten").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Proefronde wachten")
     ronde = Coderingsronde.objects.get()
-    assert set(ronde.verhalen.all()) == {een, twee}
+    assert set(ronde.verhalen.all()) == {een, twee, *overige}
+    expect(page.get_by_text("0 van 30")).to_have_count(3)
     _zonder_overtredingen(page)
 
     # Anna codes both stories in the workspace and marks them done.
@@ -147,3 +165,29 @@ def test_round_from_set_up_to_settling_with_three_coders(page, live_server, logi
         Fragment.objects.filter(verhaal=een).count()
     )
     assert Rondecodering.objects.count() == 7  # the raw round data stays
+
+    # Anna writes a memo on the story about what the round taught.
+    page.get_by_role("link", name="Memo schrijven bij dit verhaal").click()
+    page.get_by_label("Titel").fill("Na de proefronde")
+    page.get_by_label("Memo (verplicht)").fill("Wachten en vertrouwen lopen door elkaar.")
+    page.get_by_role("button", name="Memo opslaan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Na de proefronde")
+
+    # And exports the stories as a REFI-QDA project for a colleague's QDA tool.
+    page.goto(f"{live_server.url}/verhalen/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="REFI-QDA-project (.qdpx)").click()
+    with open(download.value.path(), "rb") as bestand:
+        project, bestanden = open_qdpx(bestand.read())  # valid against Project.xsd
+    bron = project.find(f".//q:TextSource[@name='{een.titel}']", NS)
+    selecties = {
+        (int(selectie.get("startPosition")), int(selectie.get("endPosition")))
+        for selectie in bron.iterfind("q:PlainTextSelection", NS)
+    }
+    assert selecties == set(Fragment.objects.filter(verhaal=een).values_list("start", "eind"))
+    notities = [
+        notitie.findtext("q:PlainTextContent", namespaces=NS)
+        for notitie in project.iterfind(".//q:Note", NS)
+    ]
+    assert Memo.objects.get().tekst in notities
+    assert len(project.findall(".//q:TextSource", NS)) == 31
