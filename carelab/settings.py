@@ -208,9 +208,7 @@ DBBACKUP_CONNECTORS = {
 # copies: Redis when REDIS_URL is set (production; give Redis a maxmemory with
 # an LRU policy), otherwise a table in the database (made by migration carelab
 # 0004; after switching back from Redis run `manage.py createcachetable`).
-# With Redis the sessions are read from it too (written to both, so a Redis
-# restart only costs a database read); a Redis that is down or hangs costs
-# only its timeouts (docs/operations/faults.md).
+# A Redis that is down or hangs costs only its timeouts (docs/operations/faults.md).
 CACHE_TABEL = "carelab_cache"
 
 
@@ -233,7 +231,6 @@ def redis_cache(url):
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -242,6 +239,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# Sessions live in the database only, also with Redis: a logout deletes the row
+# and nothing else can bring the session back. With `cached_db` a logout while
+# Redis hangs left the session in Redis, served again when it returned
+# (tests/carelab/test_redis_storing.py); the database read costs one query by
+# primary key per request (about 1 ms measured, docs/operations/faults.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # E-mail: every send_mail/EmailMessage is written to the outbox table
 # (django-mailer's DbBackend), in the transaction of the change it reports;

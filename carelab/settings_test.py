@@ -22,7 +22,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # query either). tests/carelab/test_redis.py runs the cache on a real Redis
 # when REDIS_URL is set (CI).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # The live server of the browser tests speaks plain HTTP.
 SESSION_COOKIE_SECURE = False

@@ -1,7 +1,7 @@
 """The cache on a real Redis, as production runs it (REDIS_URL; carelab/settings.py).
 
 The rest of the suite uses a cache in the test process (settings_test.py);
-these tests switch to Redis and the session engine that goes with it. They
+these tests switch to Redis with production's session engine. They
 need REDIS_URL (`.ci/run` starts a private Redis) and empty that Redis
 database. Without REDIS_URL they are skipped, except in CI, where that is a
 failure.
@@ -15,7 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from carelab.settings import redis_cache
+from carelab.settings import SESSION_ENGINE, redis_cache
 from kennisagenda import roles
 from tests.factories import UserFactory
 from tests.helpers import log_in
@@ -37,7 +37,7 @@ def redis(settings):
             pytest.fail("REDIS_URL is niet gezet: .ci/run start Redis voor deze tests")
         pytest.skip("REDIS_URL is niet gezet")
     settings.CACHES = {"default": {**redis_cache(url), "KEY_PREFIX": "verhalenbank-test"}}
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = SESSION_ENGINE
     cache.clear()
     yield cache
     cache.clear()
@@ -63,7 +63,9 @@ def test_a_public_page_comes_from_redis_and_a_change_shows_at_once(redis, client
     assert "Nieuwe titel" in client.get(AGENDA).content.decode()
 
 
-def test_a_logged_in_page_is_made_fresh_with_the_session_from_redis(redis, onderzoeker, client):
+def test_a_logged_in_page_is_made_fresh_with_the_session_from_the_database(
+    redis, onderzoeker, client
+):
     verhaal = VerhaalFactory(titel="Oude titel")
     log_in(client, onderzoeker)
     client.get(LIJST)
@@ -77,7 +79,7 @@ def test_a_logged_in_page_is_made_fresh_with_the_session_from_redis(redis, onder
     )
 
     assert "Oude titel" in eerst.content.decode()
-    assert "django_session" not in sql
+    assert "django_session" in sql  # never from Redis: a logout there could be missed
     assert "verhalen_verhaal" in sql
     assert "Nieuwe titel" in client.get(LIJST).content.decode()
 

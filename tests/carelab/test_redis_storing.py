@@ -1,5 +1,6 @@
 """Redis stopped mid-run (issue 19): the site serves from the database meanwhile,
-a logged-in user stays logged in, and nothing stale is shown once it is back.
+a logged-in user stays logged in, nothing stale is shown once it is back, and
+a logout made while it hung stays a logout when it returns.
 
 Each test starts a private redis-server on a free port (never a shared one: it
 is stopped on purpose), with production's cache settings and session engine.
@@ -15,10 +16,11 @@ import time
 from io import StringIO
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.urls import reverse
 
-from carelab.settings import redis_cache
+from carelab.settings import SESSION_ENGINE, redis_cache
 from tests.helpers import log_in
 from tests.kenniscafes.factories import KenniscafeFactory
 from tests.verhalen.factories import VerhaalFactory
@@ -78,7 +80,7 @@ def eigen_redis(settings):
     redis = EigenRedis(programma)
     redis.start()
     settings.CACHES = {"default": redis_cache(redis.url)}
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = SESSION_ENGINE  # production's (the database's, also with Redis)
     yield redis
     if redis.proces.poll() is None:
         redis.stop()
@@ -161,3 +163,45 @@ def test_a_hanging_redis_costs_its_timeouts_and_refreshing_makes_pages_fresh(
     assert duur < 10  # a tenth of a second per cache call, not a hung worker
     assert "Café na de storing" in agenda
     assert "Café voor de storing" not in agenda
+
+
+def _met_cookie(cookie):
+    """A new browser that sends an old session cookie."""
+    from django.test import Client
+
+    browser = Client()
+    browser.cookies[django_settings.SESSION_COOKIE_NAME] = cookie
+    return browser
+
+
+def test_a_logout_while_redis_hangs_is_not_undone_when_it_returns(eigen_redis, client, onderzoeker):
+    log_in(client, onderzoeker)
+    assert client.get(LIJST).status_code == 200  # the session read (and cached) once
+    oude_cookie = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+
+    # Redis hangs during the logout (or the network to it drops), then comes
+    # back with its data: the logout could not reach it.
+    eigen_redis.proces.send_signal(signal.SIGSTOP)
+    try:
+        uitgelogd = client.post(reverse("logout"))
+    finally:
+        eigen_redis.proces.send_signal(signal.SIGCONT)
+    daarna = _met_cookie(oude_cookie).get(LIJST)
+
+    assert uitgelogd.status_code == 302
+    assert not daarna.wsgi_request.user.is_authenticated
+    assert daarna.status_code == 302
+    assert daarna["Location"].startswith(reverse("login"))
+
+
+def test_a_logout_with_redis_up_ends_the_session(eigen_redis, client, onderzoeker):
+    log_in(client, onderzoeker)
+    assert client.get(LIJST).status_code == 200
+    oude_cookie = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+
+    client.post(reverse("logout"))
+    daarna = _met_cookie(oude_cookie).get(LIJST)
+
+    assert not daarna.wsgi_request.user.is_authenticated
+    assert daarna.status_code == 302
+    assert daarna["Location"].startswith(reverse("login"))
