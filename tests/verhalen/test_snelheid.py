@@ -8,18 +8,20 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from kennisagenda.models import Thema
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import CollectieFactory, CollectieItemFactory
 from toolkit import paginering
 from toolkit.paginering import begrensd_aantal
-from verhalen.models import Verhaal
+from verhalen.models import Fragment, Toestemming, Verhaal
 from verhalen.models.collectie import CollectieItem, Publiek
 from verhalen.selectors import search
-from verhalen.services import codering
+from verhalen.services import codering, tellingen
 from verhalen.services import verhalen as verhalen_services
 
 # session, user, the second step's authenticator, permissions ×2, the
@@ -328,3 +330,91 @@ def test_snippet_of_a_long_story_shows_a_hit_deep_in_the_text():
     verhaal = search.zoek(Verhaal.objects.all(), "woekerpolis").get()
 
     assert "<mark>woekerpolis</mark>" in search.fragment_html(verhaal, "woekerpolis")
+
+
+# Saving a fragment: a constant number of queries, its stored counts included ----
+
+
+def _codeboomslot():
+    """The codebook lock is a query on PostgreSQL only (tellingen.codeboom_vast)."""
+    return 1 if connection.vendor == "postgresql" else 0
+
+
+@pytest.fixture
+def gedeeld_verhaal(onderzoeker, maatwerk):
+    """A Brede Raad story in a published collection (so three audiences count it),
+    coded `aantal` times with `maatwerk` and a sub-code of it, and once with the
+    sub-code only."""
+
+    def maak(aantal):
+        verhaal = VerhaalFactory(toestemming=Toestemming.BREDE_RAAD)
+        CollectieItemFactory(
+            collectie=CollectieFactory(publiek=Publiek.BREDE_RAAD), verhaal=verhaal
+        )
+        subcode = codering.maak_subcode(naam="Lang wachten", parent=maatwerk, door=onderzoeker)
+        for begin in range(aantal):
+            codering.maak_fragment(
+                verhaal=verhaal,
+                start=begin,
+                eind=begin + 4,
+                codes=[maatwerk, subcode],
+                codeur=onderzoeker,
+            )
+        codering.maak_fragment(
+            verhaal=verhaal, start=40, eind=44, codes=[subcode], codeur=onderzoeker
+        )
+        return verhaal, subcode
+
+    return maak
+
+
+@pytest.mark.parametrize("aantal", [1, 3])
+def test_saving_a_new_fragment_query_count_is_pinned(
+    onderzoeker, django_assert_num_queries, maatwerk, gedeeld_verhaal, aantal
+):
+    verhaal, subcode = gedeeld_verhaal(aantal)
+
+    # savepoint, the codebook lock (PostgreSQL), the story locked, the code tree,
+    # what the story counted for (one query), its text checked under the lock,
+    # the fragment, its history row (with the codes), its codes (one INSERT),
+    # what the story counts for now, the code counts locked and changed (one
+    # UPDATE for every audience), the story's count, release
+    with django_assert_num_queries(13 + _codeboomslot()):
+        fragment = codering.maak_fragment(
+            verhaal=verhaal, start=20, eind=30, codes=[subcode, maatwerk], codeur=onderzoeker
+        )
+
+    assert set(fragment.codes.all()) == {maatwerk, subcode}
+    assert [c["id"] for c in fragment.history.get().codes_snapshot] == sorted(
+        [maatwerk.pk, subcode.pk], key=lambda pk: Thema.objects.get(pk=pk).name.lower()
+    )
+    assert tellingen.voor_code(onderzoeker, maatwerk) == (1, aantal + 2)
+
+
+@pytest.mark.parametrize("aantal", [1, 3])
+def test_changing_a_fragment_query_count_is_pinned(
+    onderzoeker, django_assert_num_queries, maatwerk, gedeeld_verhaal, aantal
+):
+    verhaal, subcode = gedeeld_verhaal(aantal)
+    fragment = Fragment.objects.filter(verhaal=verhaal, start=0).select_related("verhaal").get()
+
+    # savepoint, the codebook lock (PostgreSQL), the story locked, the code tree,
+    # what the story counted for, its text checked under the lock, the fragment
+    # unchanged since read, the codes it loses (read, deleted), the codes it
+    # gets (one INSERT), its codes for the history, the fragment, its history
+    # row, what the story counts for now, the code counts locked and changed,
+    # release
+    with django_assert_num_queries(16 + _codeboomslot()):
+        codering.wijzig_fragment(
+            fragment=fragment,
+            start=0,
+            eind=8,
+            codes=[maatwerk],
+            memo="",
+            moet_herzien=False,
+            door=onderzoeker,
+        )
+
+    assert list(fragment.codes.all()) == [maatwerk]
+    assert tellingen.voor_code(onderzoeker, subcode) == (1, aantal)
+    assert tellingen.voor_code(onderzoeker, maatwerk) == (1, aantal + 1)

@@ -670,8 +670,12 @@ class Fragment(models.Model):
     def get_absolute_url(self):
         return f"{self.verhaal.get_absolute_url()}#fragment-{self.pk}"
 
-    def leg_labels_vast(self):
-        """Refresh the codes snapshot from the database (no save)."""
+    def leg_labels_vast(self, codes=None):
+        """Refresh the codes snapshot from the database (no save), or from `codes`
+        (Thema objects) for a new fragment about to be stored with exactly those."""
+        if codes is not None:
+            self.codes_snapshot = _labels(FragmentThema(tag=code) for code in codes)
+            return
         if self.pk is None:
             return
         self.codes_snapshot = _labels(

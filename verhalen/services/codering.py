@@ -127,6 +127,7 @@ def maak_fragmenten(*, fragmenten, codeur, reden: str) -> list[Fragment]:
 
 def _nieuw_fragment(verhaal, start, eind, codes, memo, codeur, reden):
     _controleer_bereik(verhaal, start, eind)
+    codes = _verschillend(codes)
     _controleer_codes(codes)
     fragment = Fragment(
         verhaal=verhaal,
@@ -140,10 +141,19 @@ def _nieuw_fragment(verhaal, start, eind, codes, memo, codeur, reden):
     # the database guards the constraints and keys again (no queries here:
     # an import stores thousands of fragments).
     fragment.full_clean(exclude=["verhaal", "codeur"], validate_constraints=False)
-    fragment.save_without_historical_record()
-    fragment.codes.set(list(codes))
+    # Three queries: the fragment and its history row (with the codes it is
+    # about to get), then its codes in one INSERT.
+    fragment.leg_labels_vast(codes)
     _met_geschiedenis(fragment, door=codeur, reden=reden).save()
+    FragmentThema.objects.bulk_create(
+        [FragmentThema(content_object=fragment, tag=code) for code in codes]
+    )
     return fragment
+
+
+def _verschillend(codes):
+    """The Thema objects `codes`, each once, in their order."""
+    return list({code.pk: code for code in codes}.values())
 
 
 @transaction.atomic
@@ -171,7 +181,11 @@ def wijzig_fragment(
     verhaal = fragment.verhaal
     with tellingen.bijgehouden([verhaal.pk]):
         _vergrendel_tekst(verhaal)  # every write to the story's fragments queues here
-        opgeslagen = Fragment.objects.filter(pk=fragment.pk).values_list("gewijzigd_op", flat=True)
+        opgeslagen = (
+            Fragment.objects.filter(pk=fragment.pk)
+            .order_by()
+            .values_list("gewijzigd_op", flat=True)
+        )
         if list(opgeslagen) != [fragment.gewijzigd_op]:
             raise ValidationError(
                 "Een collega heeft dit fragment net gewijzigd of verwijderd. Hieronder zie je hoe "
@@ -179,13 +193,20 @@ def wijzig_fragment(
                 code="conflict",
             )
         _controleer_bereik(verhaal, start, eind)
+        codes = _verschillend(codes)
         _controleer_codes(codes)
         fragment.start, fragment.eind = start, eind
         fragment.citaat = verhaal.tekst[start:eind]
         fragment.memo = memo
         fragment.moet_herzien = moet_herzien
-        fragment.full_clean()
-        fragment.codes.set(list(codes))
+        # As in _nieuw_fragment: the range is checked, the keys are the loaded ones.
+        fragment.full_clean(exclude=["verhaal", "codeur"], validate_constraints=False)
+        gekoppeld = FragmentThema.objects.filter(content_object=fragment)
+        gekoppeld.exclude(tag__in=codes).delete()
+        FragmentThema.objects.bulk_create(
+            [FragmentThema(content_object=fragment, tag=code) for code in codes],
+            ignore_conflicts=True,
+        )
         _met_geschiedenis(fragment, door=door, reden="Fragment gewijzigd").save()
         return fragment
 

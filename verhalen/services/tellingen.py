@@ -25,7 +25,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 
 from django.db import connection, transaction
-from django.db.models import F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from kennisagenda.models import Thema
@@ -140,7 +140,7 @@ def codeboom_vast(*, exclusief=False):
 
 def _voorouders() -> dict[int, set[int]]:
     """For every code: its own pk and the pks of every code above it."""
-    ouders = dict(Thema.objects.values_list("pk", "parent_id"))
+    ouders = dict(Thema.objects.order_by().values_list("pk", "parent_id"))
     boven = {}
     for pk in ouders:
         keten, ouder = {pk}, ouders[pk]
@@ -156,6 +156,48 @@ def bovencodes(thema_pk) -> set[int]:
     return _voorouders().get(thema_pk, {thema_pk})
 
 
+# Stories per query of `_stand` (four IN lists each: SQLite allows 32 766 parameters).
+STAND_PER_KEER = 2_000
+
+
+def _stand(verhaal_ids):
+    """Everything the counts of `verhaal_ids` depend on, in one query per 2 000 stories.
+
+    Rows of (soort, verhaal, a, b, tekst, vlag):
+    - ("v", story, -, -, its consent, -): the consent is None for a story not
+      (yet) taken into the bank, which has no consent in force and counts nowhere;
+    - ("c", story, collection, -, the collection's audience, published?);
+    - ("t", story, code, -, -, -): a code on the story itself;
+    - ("f", story, fragment, code or None, -, -): a fragment and each of its codes.
+    """
+    geen_getal, geen_tekst = "CAST(NULL AS integer)", "CAST(NULL AS varchar)"
+    geen_vlag = "CAST(NULL AS boolean)"
+    ids = sorted(verhaal_ids)
+    for begin in range(0, len(ids), STAND_PER_KEER):
+        plekken, deel = _lijst(ids[begin : begin + STAND_PER_KEER])
+        sql = f"""
+            SELECT 'v', v.id, {geen_getal}, {geen_getal},
+                   CASE WHEN v.beoordeling = %s THEN v.toestemming ELSE {geen_tekst} END,
+                   {geen_vlag}
+            FROM {_tabel(Verhaal)} v WHERE v.id IN ({plekken})
+            UNION ALL
+            SELECT 'c', i.verhaal_id, i.collectie_id, {geen_getal}, c.publiek, c.gepubliceerd
+            FROM {_tabel(CollectieItem)} i JOIN {_tabel(Collectie)} c ON c.id = i.collectie_id
+            WHERE i.verhaal_id IN ({plekken})
+            UNION ALL
+            SELECT 't', vt.content_object_id, vt.tag_id, {geen_getal}, {geen_tekst}, {geen_vlag}
+            FROM {_tabel(VerhaalThema)} vt WHERE vt.content_object_id IN ({plekken})
+            UNION ALL
+            SELECT 'f', f.verhaal_id, f.id, ft.tag_id, {geen_tekst}, {geen_vlag}
+            FROM {_tabel(Fragment)} f
+            LEFT JOIN {_tabel(FragmentThema)} ft ON ft.content_object_id = f.id
+            WHERE f.verhaal_id IN ({plekken})
+        """  # noqa: S608 - quoted table names and placeholders only
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [Beoordeling.OPGENOMEN, *deel, *deel, *deel, *deel])
+            yield from cursor.fetchall()
+
+
 class Bijdrage:
     """What a set of stories contributes to every stored count."""
 
@@ -163,34 +205,19 @@ class Bijdrage:
         self.codes = defaultdict(lambda: [0, 0])  # (thema, publiek) -> [verhalen, fragmenten]
         self.collecties = defaultdict(lambda: [0])  # (collectie, publiek) -> [verhalen]
         self.verhalen = {}  # verhaal -> (fragmenten, codes)
-        if not verhaal_ids:
-            return
-        # A story not (yet) taken into the bank has no consent in force: it counts nowhere.
-        toestemming = {
-            pk: stand if beoordeling == Beoordeling.OPGENOMEN else None
-            for pk, stand, beoordeling in Verhaal.objects.filter(pk__in=verhaal_ids).values_list(
-                "pk", "toestemming", "beoordeling"
-            )
-        }
-        items = defaultdict(list)
-        for verhaal, collectie, publiek, gepubliceerd in CollectieItem.objects.filter(
-            verhaal_id__in=verhaal_ids
-        ).values_list(
-            "verhaal_id", "collectie_id", "collectie__publiek", "collectie__gepubliceerd"
-        ):
-            items[verhaal].append((collectie, publiek, gepubliceerd))
-        themas = defaultdict(set)
-        for verhaal, tag in VerhaalThema.objects.filter(
-            content_object_id__in=verhaal_ids
-        ).values_list("content_object_id", "tag_id"):
-            themas[verhaal].add(tag)
-        fragmenten = defaultdict(lambda: defaultdict(set))
-        for verhaal, fragment, tag in Fragment.objects.filter(
-            verhaal_id__in=verhaal_ids
-        ).values_list("verhaal_id", "pk", "thema_items__tag_id"):
-            codes = fragmenten[verhaal][fragment]
-            if tag is not None:
-                codes.add(tag)
+        toestemming, items = {}, defaultdict(list)
+        themas, fragmenten = defaultdict(set), defaultdict(lambda: defaultdict(set))
+        for soort, verhaal, a, b, tekst, gepubliceerd in _stand(verhaal_ids):
+            if soort == "v":
+                toestemming[verhaal] = tekst
+            elif soort == "c":
+                items[verhaal].append((a, tekst, gepubliceerd))
+            elif soort == "t":
+                themas[verhaal].add(a)
+            else:
+                codes = fragmenten[verhaal][a]
+                if b is not None:
+                    codes.add(b)
         for verhaal, stand in toestemming.items():
             self._verhaal(
                 verhaal, stand, items[verhaal], themas[verhaal], fragmenten[verhaal], voorouders
@@ -231,37 +258,50 @@ def _verschil(voor, na):
 
 
 def _tel_bij(model, veld, waarden, verschil):
-    """Add `verschil` {(object pk, publiek): deltas} to `model`'s rows with F()."""
+    """Add `verschil` {(object pk, publiek): deltas} to `model`'s rows with F().
+
+    Three queries at most: lock the rows, make the missing ones (rare: something
+    starts to count), one UPDATE for all of them.
+    """
     if not verschil:
         return
     kolom = f"{veld}_id"
-    # Lock the rows in one order, so two writers never wait for each other in a circle.
-    bestaand = set(
-        model.objects.select_for_update()
-        .filter(**{f"{kolom}__in": {pk for pk, _p in verschil}})
-        .filter(publiek__in={publiek for _pk, publiek in verschil})
-        .order_by(kolom, "publiek")
-        .values_list(kolom, "publiek")
-    )
+
+    def vergrendel():
+        # In one order, so two writers never wait for each other in a circle.
+        return {
+            (obj, publiek): pk
+            for pk, obj, publiek in model.objects.select_for_update()
+            .filter(**{f"{kolom}__in": {obj for obj, _p in verschil}})
+            .filter(publiek__in={publiek for _obj, publiek in verschil})
+            .order_by(kolom, "publiek")
+            .values_list("pk", kolom, "publiek")
+        }
+
+    rijen = vergrendel()
     # A row is made when something starts to count; a missing row with a negative
     # difference belongs to an object deleted in this transaction (its rows went with it).
     ontbreekt = sorted(
-        sleutel
-        for sleutel, delta in verschil.items()
-        if sleutel not in bestaand and min(delta) >= 0
+        sleutel for sleutel, delta in verschil.items() if sleutel not in rijen and min(delta) >= 0
     )
     if ontbreekt:
         model.objects.bulk_create(
-            [model(**{kolom: pk, "publiek": publiek}) for pk, publiek in ontbreekt],
+            [model(**{kolom: obj, "publiek": publiek}) for obj, publiek in ontbreekt],
             ignore_conflicts=True,
         )
-    groepen = defaultdict(list)
-    for (pk, publiek), delta in verschil.items():
-        groepen[(publiek, delta)].append(pk)
-    for (publiek, delta), pks in sorted(groepen.items()):
-        model.objects.filter(**{f"{kolom}__in": pks}, publiek=publiek).update(
-            **{naam: F(naam) + d for naam, d in zip(waarden, delta, strict=True) if d}
+        rijen = vergrendel()
+    te_wijzigen = {rijen[sleutel]: delta for sleutel, delta in verschil.items() if sleutel in rijen}
+    nieuwe_waarden = {
+        naam: F(naam)
+        + Case(
+            *(When(pk=pk, then=Value(delta[i])) for pk, delta in te_wijzigen.items()),
+            default=Value(0),
         )
+        for i, naam in enumerate(waarden)
+        if any(delta[i] for delta in te_wijzigen.values())
+    }
+    if nieuwe_waarden:
+        model.objects.filter(pk__in=te_wijzigen).update(**nieuwe_waarden)
 
 
 def _zet_verhalen(voor, na):
