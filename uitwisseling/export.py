@@ -16,7 +16,14 @@ stories of the queryset it is given (the caller selects them through
   (Kenmerk) are Variables too, with their values on the sources;
 - the memos the exporter may read (Memo.objects.zichtbaar_voor) about these
   stories, their fragments, the codes, and the research journal, as Notes,
-  referred to (NoteRef) from the source, selection, code or the project.
+  referred to (NoteRef) from the source, selection, code or the project;
+- per story a Case with the same VariableValues and a SourceRef to its
+  source: the story (one teller, under a pseudonym that identifies no one
+  across stories) is the unit of analysis, and tools such as NVivo
+  cross-tabulate codes by the attributes of cases, not of sources;
+- the collections the exporter may open and the coding rounds, as Sets whose
+  MemberSources are the exported stories in them (a round's Set is the
+  double-coded sample a reviewer asks about).
 
 The stories are read in chunks as plain values (no model instances) and the
 XML is written as it is read (lxml's incremental writer) into a temporary
@@ -40,6 +47,8 @@ from kennisagenda.models import Thema
 from uitwisseling.guids import guid
 from uitwisseling.variabelen import VARIABELEN, exportwaarde
 from verhalen.models import (
+    Coderingsronde,
+    CollectieItem,
     Fragment,
     FragmentThema,
     Kenmerk,
@@ -87,6 +96,8 @@ _VERHAAL_VELDEN = (
     "aangemaakt_op",
     "gewijzigd_op",
 )
+# A Case needs the values, not the text.
+_CASE_VELDEN = tuple(veld for veld in _VERHAAL_VELDEN if veld != "tekst")
 _FRAGMENT_VELDEN = (
     "verhaal_id",
     "id",
@@ -345,18 +356,41 @@ def _bron(rij, *, stuk, gebruikers, kenmerken):
     for code_id in sorted(stuk.themas.get(pk, [])):
         codering = etree.SubElement(bron, _q("Coding"), guid=guid("verhaalcodering", pk, code_id))
         etree.SubElement(codering, _q("CodeRef"), targetGUID=guid("code", code_id))
-    waarden["wijk"], waarden["project"] = waarden["wijk__naam"], waarden["project__titel"]
-    waarden["werkteam"] = waarden["werkteam__naam"]
     for memo_id in stuk.verhaalmemos.get(pk, []):
         bron.append(_noteref(memo_id))
-    waarden["trefwoorden"] = sorted(stuk.trefwoorden.get(pk, []))
+    bron.extend(_waarden(waarden, stuk, kenmerken))
+    return bron, waarden["tekst"]
+
+
+def _waarden(waarden, stuk, kenmerken):
+    """The VariableValues of one story: its own attributes and research attributes."""
+    pk = waarden["id"]
+    waarden = {
+        **waarden,
+        "wijk": waarden["wijk__naam"],
+        "project": waarden["project__titel"],
+        "werkteam": waarden["werkteam__naam"],
+        "trefwoorden": sorted(stuk.trefwoorden.get(pk, [])),
+    }
+    elementen = []
     for variabele in VARIABELEN:
         waarde = exportwaarde(variabele, waarden[variabele.veld])
         if waarde is not None:
-            bron.append(_variabelewaarde(variabele, waarde))
+            elementen.append(_variabelewaarde(variabele, waarde))
     for kenmerk_id, *kolommen in stuk.kenmerkwaarden.get(pk, []):
-        bron.append(_kenmerkwaarde(kenmerken[kenmerk_id], *kolommen))
-    return bron, waarden["tekst"]
+        elementen.append(_kenmerkwaarde(kenmerken[kenmerk_id], *kolommen))
+    return elementen
+
+
+def _case(rij, *, stuk, kenmerken):
+    """A story as a Case: the teller's story as the unit of analysis, with its
+    values and a reference to its source (tools such as NVivo cross-tabulate
+    codes by the attributes of cases, not of sources)."""
+    waarden = dict(zip(_CASE_VELDEN, rij, strict=True))
+    case = etree.Element(_q("Case"), guid=guid("case", waarden["id"]), name=waarden["titel"])
+    case.extend(_waarden(waarden, stuk, kenmerken))
+    etree.SubElement(case, _q("SourceRef"), targetGUID=guid("verhaal", waarden["id"]))
+    return case
 
 
 @dataclass
@@ -373,6 +407,83 @@ class _Stuk:
     fragmentmemos: dict
 
 
+def _trefwoorden_en_kenmerken(ids):
+    trefwoorden = _per_object(
+        VerhaalTrefwoord.objects.filter(content_object_id__in=ids).values_list(
+            "content_object_id", "tag__name"
+        )
+    )
+    kenmerkwaarden = _per_object(
+        (verhaal_id, rest)
+        for verhaal_id, *rest in KenmerkWaarde.objects.filter(verhaal_id__in=ids)
+        .order_by("kenmerk__volgorde", "kenmerk__naam")
+        .values_list("verhaal_id", "kenmerk_id", "tekst", "getal", "datum", "ja_nee")
+    )
+    return trefwoorden, kenmerkwaarden
+
+
+def _cases(verhalen, kenmerken):
+    """The Case elements, read in chunks like the sources (3 queries per CHUNK)."""
+    rijen = (
+        verhalen.prefetch_related(None)
+        .order_by("pk")
+        .values_list(*_CASE_VELDEN)
+        .iterator(chunk_size=CHUNK)
+    )
+    for rijen_stuk in _chunks(rijen, CHUNK):
+        trefwoorden, kenmerkwaarden = _trefwoorden_en_kenmerken([rij[0] for rij in rijen_stuk])
+        stuk = _Stuk(
+            rijen=rijen_stuk,
+            fragmenten={},
+            fragmentcodes={},
+            themas={},
+            trefwoorden=trefwoorden,
+            kenmerkwaarden=kenmerkwaarden,
+            verhaalmemos={},
+            fragmentmemos={},
+        )
+        for rij in rijen_stuk:
+            yield _case(rij, stuk=stuk, kenmerken=kenmerken)
+
+
+def _sets(verhalen, door):
+    """Sets of sources: the collections (that `door` may open) and the coding
+    rounds the exported stories are in, with only those stories as members."""
+    ids = verhalen.values("pk")
+    groepen = defaultdict(list)  # (kind, pk, name, description) -> [story ids]
+    items = (
+        CollectieItem.objects.leesbaar_voor(door)
+        .filter(verhaal__in=ids)
+        .order_by("collectie__titel", "collectie_id", "volgorde", "pk")
+        .values_list("collectie_id", "collectie__titel", "collectie__inleiding", "verhaal_id")
+    )
+    for pk, titel, inleiding, verhaal_id in items:
+        groepen[("collectie", pk, f"Collectie: {titel}", inleiding)].append(verhaal_id)
+    if door.has_perm("verhalen.view_coderingsronde"):
+        leden = (
+            Coderingsronde.verhalen.through.objects.filter(verhaal__in=ids)
+            .order_by("coderingsronde__titel", "coderingsronde_id", "verhaal_id")
+            .values_list(
+                "coderingsronde_id",
+                "coderingsronde__titel",
+                "coderingsronde__toelichting",
+                "verhaal_id",
+            )
+        )
+        for pk, titel, toelichting, verhaal_id in leden:
+            groepen[("ronde", pk, f"Coderingsronde: {titel}", toelichting)].append(verhaal_id)
+    if not groepen:
+        return None
+    element = etree.Element(_q("Sets"))
+    for (soort, pk, naam, omschrijving), verhaal_ids in groepen.items():
+        groep = etree.SubElement(element, _q("Set"), guid=guid(soort, pk), name=naam)
+        if omschrijving:
+            etree.SubElement(groep, _q("Description")).text = omschrijving
+        for verhaal_id in verhaal_ids:
+            etree.SubElement(groep, _q("MemberSource"), targetGUID=guid("verhaal", verhaal_id))
+    return element
+
+
 def _stukken(verhalen, memos):
     rijen = (
         verhalen.prefetch_related(None)
@@ -382,6 +493,7 @@ def _stukken(verhalen, memos):
     )
     for rijen_stuk in _chunks(rijen, CHUNK):
         ids = [rij[0] for rij in rijen_stuk]
+        trefwoorden, kenmerkwaarden = _trefwoorden_en_kenmerken(ids)
         fragmenten = list(
             Fragment.objects.filter(verhaal_id__in=ids)
             .order_by("verhaal_id", "start", "eind", "pk")
@@ -404,17 +516,8 @@ def _stukken(verhalen, memos):
                     "content_object_id", "tag_id"
                 )
             ),
-            trefwoorden=_per_object(
-                VerhaalTrefwoord.objects.filter(content_object_id__in=ids).values_list(
-                    "content_object_id", "tag__name"
-                )
-            ),
-            kenmerkwaarden=_per_object(
-                (verhaal_id, rest)
-                for verhaal_id, *rest in KenmerkWaarde.objects.filter(verhaal_id__in=ids)
-                .order_by("kenmerk__volgorde", "kenmerk__naam")
-                .values_list("verhaal_id", "kenmerk_id", "tekst", "getal", "datum", "ja_nee")
-            ),
+            trefwoorden=trefwoorden,
+            kenmerkwaarden=kenmerkwaarden,
             verhaalmemos=_per_object(
                 memos.filter(verhaal_id__in=ids).order_by("pk").values_list("verhaal_id", "pk")
             ),
@@ -454,8 +557,9 @@ def schrijf_qdpx(verhalen, *, door, doel, omschrijving: str = "") -> Exportomvan
     """Write the stories of `verhalen` as a .qdpx into the binary file `doel`.
 
     Side effects: none besides writing `doel` (and a temporary file for the
-    XML while the sources go into the zip). Reads 4 queries for the users and
-    the codebook, then 1 + 4 per CHUNK stories.
+    XML while the sources go into the zip). Reads a few queries for the users,
+    the codebook and the sets, then 3 per CHUNK stories for the cases and
+    1 + 6 per CHUNK stories for the sources.
     """
     nu = timezone.now()
     memos = _memos(verhalen, door)
@@ -484,6 +588,10 @@ def schrijf_qdpx(verhalen, *, door, doel, omschrijving: str = "") -> Exportomvan
                 codeboek.append(_codes_element(NS, codememos))
                 xml.write(codeboek)
                 xml.write(_variabelen_element(kenmerken))
+                if verhalen.exists():
+                    with xml.element(_q("Cases")):
+                        for case in _cases(verhalen, kenmerken):
+                            xml.write(case)
                 with xml.element(_q("Sources")):
                     for stuk in _stukken(verhalen, memos):
                         for rij in stuk.rijen:
@@ -495,6 +603,9 @@ def schrijf_qdpx(verhalen, *, door, doel, omschrijving: str = "") -> Exportomvan
                             aantal_verhalen += 1
                             aantal_fragmenten += len(stuk.fragmenten.get(rij[0], []))
                 _schrijf_notes(xml, memos, gebruikers)
+                sets = _sets(verhalen, door)
+                if sets is not None:
+                    xml.write(sets)
                 if omschrijving:
                     with xml.element(_q("Description")):
                         xml.write(omschrijving)

@@ -100,6 +100,15 @@ class Variabele:
 
 
 @dataclass
+class Groep:
+    """A Set of the other tool: a named group of sources (read, not imported)."""
+
+    naam: str
+    bronnen: int  # member sources
+    overige: int  # member codes and notes
+
+
+@dataclass
 class Inhoud:
     soort: str  # "qdc" or "qdpx"
     codes: list[Code] = field(default_factory=list)  # the roots of the tree
@@ -108,6 +117,7 @@ class Inhoud:
     variabelen: dict[str, Variabele] = field(default_factory=dict)  # by GUID
     notities: dict[str, Notitie] = field(default_factory=dict)  # by GUID
     projectnotities: list[str] = field(default_factory=list)  # the journal: about nothing else
+    groepen: list[Groep] = field(default_factory=list)  # Sets: reported in the dry run only
 
     def alle_codes(self):
         """Every code with its parent (None for a root), parents first."""
@@ -363,13 +373,45 @@ def _bron(element, archief, code_guids, variabelen) -> Bron:
             if ref.get("targetGUID") in code_guids:
                 bron.codes.append(ref.get("targetGUID"))
     bron.notities = _refs(element)
+    bron.waarden = _waarden(element, variabelen)
+    return bron
+
+
+def _waarden(element, variabelen) -> dict[str, str]:
+    """{variable name: value} of a source's or a case's VariableValues."""
+    waarden = {}
     for waarde in _kinderen(element, "VariableValue"):
         refs = _kinderen(waarde, "VariableRef")
         variabele = variabelen.get(refs[0].get("targetGUID")) if refs else None
         tekst = next((kind.text for kind in waarde if _naam(kind) != "VariableRef"), None)
         if variabele and tekst:
-            bron.waarden[variabele.naam] = tekst.strip()
-    return bron
+            waarden[variabele.naam] = tekst.strip()
+    return waarden
+
+
+def _cases(root, bronnen, variabelen):
+    """A Case's values go to its sources where they have no value of their own
+    (NVivo, for one, keeps attributes on cases: one case per interviewee)."""
+    per_guid = {bron.guid: bron for bron in bronnen}
+    for lijst in _kinderen(root, "Cases"):
+        for case in _kinderen(lijst, "Case"):
+            waarden = _waarden(case, variabelen)
+            for ref in _kinderen(case, "SourceRef"):
+                bron = per_guid.get(ref.get("targetGUID"))
+                if bron is not None and not bron.fout:
+                    bron.waarden = {**waarden, **bron.waarden}
+
+
+def _groepen(root) -> list[Groep]:
+    return [
+        Groep(
+            naam=(groep.get("name") or "").strip()[:200] or "(zonder naam)",
+            bronnen=len(_kinderen(groep, "MemberSource")),
+            overige=len(_kinderen(groep, "MemberCode")) + len(_kinderen(groep, "MemberNote")),
+        )
+        for lijst in _kinderen(root, "Sets")
+        for groep in _kinderen(lijst, "Set")
+    ]
 
 
 def _notities(root, archief) -> dict[str, Notitie]:
@@ -409,6 +451,8 @@ def lees_qdpx(inhoud: bytes) -> Inhoud:
                     )
                 elif _naam(element):
                     resultaat.overige_bronnen += 1
+        _cases(root, resultaat.bronnen, resultaat.variabelen)
+        resultaat.groepen = _groepen(root)
         resultaat.notities = _notities(root, archief)
         verwezen = {guid for code, _ouder in resultaat.alle_codes() for guid in code.notities}
         for bron in resultaat.bronnen:
