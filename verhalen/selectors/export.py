@@ -23,6 +23,7 @@ import json
 from collections import defaultdict
 from itertools import islice
 
+from django.db import connection
 from django.db.models import Q
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -127,15 +128,37 @@ def _per_object(rijen):
     return per
 
 
+def _codes_van_fragmenten(fragment_ids):
+    """(fragment id, code id) rows of `fragment_ids`.
+
+    By the fragments' own ids (the index of the through table), not by a join
+    on the story: that made PostgreSQL scan all 1.5 M fragment codes for every
+    chunk (0.45 s at 100 000 stories). Written as SQL because the ORM prepares
+    each of the ~10 000 ids of a chunk one by one (a fifth of the export's
+    Python time); on PostgreSQL the ids go as one array (half the time of an
+    IN list of 10 000 values).
+    """
+    if not fragment_ids:
+        return []
+    if connection.vendor == "postgresql":
+        voorwaarde, params = "= ANY(%s)", [fragment_ids]
+    else:
+        voorwaarde, params = f"IN ({', '.join(['%s'] * len(fragment_ids))})", fragment_ids
+    tabel = connection.ops.quote_name(FragmentThema._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT content_object_id, tag_id FROM {tabel} "  # noqa: S608 - placeholders only
+            f"WHERE content_object_id {voorwaarde}",
+            params,
+        )
+        return cursor.fetchall()
+
+
 def _fragmenten_per_verhaal(verhaal_ids, code_slugs):
     rijen = list(Fragment.objects.filter(verhaal_id__in=verhaal_ids).values_list(*_FRAGMENT_VELDEN))
-    # By the fragments' own ids (the index of the through table), not by a join
-    # on the story: that made PostgreSQL scan all fragment codes for every chunk.
     codes = _per_object(
         (fragment_id, code_slugs[code_id])
-        for fragment_id, code_id in FragmentThema.objects.filter(
-            content_object_id__in=[rij[1] for rij in rijen]
-        ).values_list("content_object_id", "tag_id")
+        for fragment_id, code_id in _codes_van_fragmenten([rij[1] for rij in rijen])
     )
     per_verhaal = defaultdict(list)
     # Fragment's own ordering: by story, place in the text.
