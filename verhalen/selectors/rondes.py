@@ -6,6 +6,7 @@ round codings (`zichtbare_coderingen`); once closed, every researcher sees all.
 Stories are read through `Verhaal.objects.zichtbaar_voor(user)`.
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -114,8 +115,9 @@ def bereken_uitkomst(ronde, user) -> dict:
     For a code, a unit and a coder the value is 1 when one of that coder's
     round codings with the code overlaps the unit, 0 when it does not, and
     missing (None) when the coder did not mark the story done. "Overall"
-    pools every unit × code. Only story ids and offsets are stored, never
-    text: an erased story takes its words with it.
+    pools every unit × code. Only story ids, offsets and a fingerprint of
+    each story's text are stored, never text: an erased story takes its words
+    with it.
     """
     codeurs = list(ronde.codeurs.order_by("pk"))
     codes = list(ronde.codes.order_by("name"))
@@ -157,12 +159,34 @@ def bereken_uitkomst(ronde, user) -> dict:
         "eenheid": "zin",
         "codeurs": [{"id": c.pk, "naam": _naam(c)} for c in codeurs],
         "verhalen": [
-            {"id": v.pk, "titel": v.titel, "eenheden": [[e.start, e.eind] for e in zinslijst]}
+            {
+                "id": v.pk,
+                "titel": v.titel,
+                "eenheden": [[e.start, e.eind] for e in zinslijst],
+                "tekst": vingerafdruk(v.tekst),
+            }
             for v, zinslijst in eenheden
         ],
         "codes": per_code,
         "totaal": _cijfers(alles, twee=twee),
     }
+
+
+def vingerafdruk(tekst: str) -> str:
+    """A fingerprint of a story's text (not the text): did it change since?"""
+    return hashlib.sha256(tekst.encode()).hexdigest()[:32]
+
+
+def tekst_gewijzigd(ronde, verhaal) -> bool:
+    """Has `verhaal`'s text changed since the round closed? Its units were formed
+    in the old text. (A round closed before fingerprints were stored: when the
+    sentences of the text are no longer the stored units.)"""
+    for item in ronde.uitkomst.get("verhalen", []):
+        if item["id"] == verhaal.pk:
+            if "tekst" in item:
+                return item["tekst"] != vingerafdruk(verhaal.tekst)
+            return item["eenheden"] != [[e.start, e.eind] for e in zinnen(verhaal.tekst)]
+    return False
 
 
 def eenheid_van(ronde, verhaal, start):
@@ -198,6 +222,7 @@ class Punt:
     waarden: list  # per coder (ronde.uitkomst["codeurs"] order): 1, 0 or None
     versies: list = field(default_factory=list)  # per coder: [(codeur, [Rondecodering])]
     beslissing: Beslissing | None = None
+    tekst_gewijzigd: bool = False  # the story's text changed since the round closed
 
     @property
     def is_verschil(self):
@@ -211,6 +236,9 @@ class Punt:
 
     @property
     def eenheidtekst(self):
+        """The unit's sentence; None when the text changed (the offsets are the old text's)."""
+        if self.tekst_gewijzigd:
+            return None
         return self.verhaal.tekst[self.eenheid.start : self.eenheid.eind]
 
 
@@ -232,6 +260,7 @@ def punten(ronde, user):
     for rondecodering in Rondecodering.objects.filter(ronde=ronde).prefetch_related("codes"):
         for code in rondecodering.codes.all():
             per_plek[(rondecodering.verhaal_id, code.pk)].append(rondecodering)
+    gewijzigd = {pk for pk, verhaal in verhalen.items() if tekst_gewijzigd(ronde, verhaal)}
     resultaat = []
     for code_item in uitkomst["codes"]:
         code = codes.get(code_item["id"])
@@ -261,6 +290,7 @@ def punten(ronde, user):
                         waarden=waarden,
                         versies=versies,
                         beslissing=beslissingen.get((code.pk, verhaal.pk, start)),
+                        tekst_gewijzigd=verhaal.pk in gewijzigd,
                     )
                 )
     return resultaat

@@ -26,6 +26,7 @@ from verhalen.models import (
 )
 from verhalen.selectors import rondes as selectors
 from verhalen.services import codering
+from verhalen.tekst.posities import dichtstbijzijnd_citaat
 
 
 def is_researcher(user) -> bool:
@@ -185,6 +186,31 @@ def _spannen(bereiken):
     return [tuple(b) for b in samen]
 
 
+def _in_huidige_tekst(verhaal, coderingen):
+    """The (start, eind) of each round coding in the story's current text.
+
+    The text may have changed since the round closed: a coding whose quote no
+    longer stands at its offsets is found again by its quote, nearest to its
+    old place (as fragments are re-anchored). Raises ValidationError when a
+    quote is gone from the text: that coding cannot be adopted."""
+    bereiken = []
+    for rondecodering in coderingen:
+        if verhaal.tekst[rondecodering.start : rondecodering.eind] == rondecodering.citaat:
+            bereiken.append((rondecodering.start, rondecodering.eind))
+            continue
+        gevonden = dichtstbijzijnd_citaat(verhaal.tekst, rondecodering.citaat, rondecodering.start)
+        if gevonden is None:
+            raise ValidationError(
+                "De tekst van “%(titel)s” is gewijzigd sinds de ronde sloot, en het citaat "
+                "“%(citaat)s” staat er niet meer in. Verwerp deze zin en codeer de plek zo "
+                "nodig opnieuw op de verhaalpagina.",
+                code="citaat_weg",
+                params={"titel": verhaal.titel, "citaat": rondecodering.citaat},
+            )
+        bereiken.append(gevonden)
+    return bereiken
+
+
 def _maak_fragmenten(*, verhaal, code, bereiken, codeur, memo, door):
     fragmenten = []
     for start, eind in _spannen(bereiken):
@@ -217,7 +243,10 @@ def beslis(*, ronde, code, verhaal: Verhaal, eenheid_start: int, keuze: str, ver
     - "samenvoegen": the union of every coder's such codings;
     - "verwerpen": nothing is coded;
     - "eens": the agreed codings (the union) are adopted.
-    Raises ValidationError when the unit was already decided or is not a unit.
+    When the story's text changed since the round closed, each coding is
+    adopted where its quote stands now (found again by its quote).
+    Raises ValidationError when the unit was already decided or is not a
+    unit, or when an adopted coding's quote is no longer in the text.
 
     Side effects: a Beslissing row (the decision log) and the normal fragments
     through codering.maak_fragment (stored counts and history included)."""
@@ -242,7 +271,7 @@ def beslis(*, ronde, code, verhaal: Verhaal, eenheid_start: int, keuze: str, ver
     fragmenten = _maak_fragmenten(
         verhaal=verhaal,
         code=code,
-        bereiken=[(c.start, c.eind) for c in coderingen],
+        bereiken=_in_huidige_tekst(verhaal, coderingen),
         codeur=(versie_van if keuze == Keuze.OVERNEMEN else door),
         memo=memo,
         door=door,
