@@ -43,6 +43,16 @@ def test_member_picks_a_paragraph_from_a_list_without_javascript(raadslid_client
     assert f'<option value="{_sleutel(collectie, *TWEEDE)}" selected>' in gekozen.content.decode()
 
 
+def test_each_paragraph_link_names_the_paragraph_by_its_own_first_words(
+    raadslid_client, collectie, maatwerk
+):
+    collectie.themas.add(maatwerk)
+    FragmentFactory(verhaal=collectie.verhaal, start=TWEEDE[0], eind=TWEEDE[1], codes=[maatwerk])
+    content = raadslid_client.get("/collecties/buurt/").content.decode()
+    # Not the theme label the marked paragraph begins with.
+    assert "(verhaal 1, alinea die begint met “Tweede alinea: de consulent keek echt…”)" in content
+
+
 def test_member_reflects_on_a_passage_shown_beside_it(raadslid_client, raadslid, collectie):
     response = raadslid_client.post(
         "/collecties/buurt/reflecties/",

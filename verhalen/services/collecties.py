@@ -16,6 +16,7 @@ from django.db.models import Max, Prefetch
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from kennisagenda.models import Thema
@@ -344,11 +345,13 @@ class Stuk:
 @dataclass
 class Alinea:
     """One paragraph as readers see it; `start`/`eind` locate it in the story,
-    so a member can reflect on it (the passage keeps only these offsets)."""
+    so a member can reflect on it (the passage keeps only these offsets);
+    `begin` is its first words as plain text, to name it in a link."""
 
     start: int
     eind: int
     html: SafeString
+    begin: str = ""
     reflecties: list = field(default_factory=list)
 
 
@@ -482,7 +485,8 @@ def leesversie(collectie: Collectie, user) -> list[Leesitem]:
             for links, rechts in _alineas(tekst, begin, eind):
                 stukken = markeer(tekst, markeringen, links, rechts)
                 getoond.update(naam for stuk in stukken for naam in stuk.themas)
-                blok.append(Alinea(links, rechts, stukken_als_html(stukken)))
+                begin_tekst = Truncator(tekst[links:rechts]).words(6)
+                blok.append(Alinea(links, rechts, stukken_als_html(stukken), begin_tekst))
             blokken.append(blok)
         leesitems.append(
             Leesitem(
