@@ -90,8 +90,9 @@ loadtest: $(STAMP)
 	$(BIN)/python -m loadtest.run $(LOADTEST_ARGS)
 
 # The same load with faults (loadtest/storingen.py): its own PostgreSQL cluster
-# (restarted on purpose), a gunicorn worker killed, the mail server down; a
-# table per fault. LOADTEST_ARGS="--duur 120" as above.
+# (restarted on purpose) and redis-server (stopped on purpose), a gunicorn worker
+# killed, the mail server down, the media folder read-only; a table per fault.
+# Needs redis-server and, as root, setpriv (util-linux). LOADTEST_ARGS="--duur 120" as above.
 loadtest-storingen: $(STAMP)
 	@$(BIN)/python -c 'import locust' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[load]'
 	$(BIN)/python -m loadtest.run --storingen $(LOADTEST_ARGS)

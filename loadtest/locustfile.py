@@ -1,4 +1,4 @@
-"""Visitors, Brede Raad readers and researchers, as locust users.
+"""Visitors, Brede Raad readers, researchers and coordinators, as locust users.
 
 Reads the plan written by loadtest/voorbereiden.py (LOADTEST_PLAN) and writes
 the markers of every write the server confirmed to LOADTEST_GEMELD when the
@@ -8,7 +8,10 @@ A write counts as confirmed only on the redirect the view answers after
 saving (302 to the expected page); anything else is a failure in locust's
 statistics. Every form is fetched first and posted with its CSRF token. A
 registration is made by a new visitor (empty cookie jar) and followed to the
-café's page, which must confirm it in place of the form.
+café's page, which must confirm it in place of the form. A logged-in user's
+page that ends on the login page fails as "uitgelogd"; an upload the server
+refuses because the media folder cannot be written fails as "bestand niet
+opgeslagen" (the fault run counts both per fault).
 """
 
 import json
@@ -17,17 +20,30 @@ import random
 import re
 import time
 import uuid
+from urllib.parse import urlsplit
 
 from locust import HttpUser, between, events, task
+from locust.exception import CatchResponseError
+
+from loadtest.tellen import PDF
 
 PLAN = json.load(open(os.environ["LOADTEST_PLAN"], encoding="utf-8"))  # noqa: SIM115
-GEMELD: dict[str, list[str]] = {"fragmenten": [], "reflecties": [], "aanmeldingen": []}
+GEMELD: dict[str, list[str]] = {
+    "fragmenten": [],
+    "reflecties": [],
+    "aanmeldingen": [],
+    "publicaties": [],
+}
 # When each write was confirmed, and every failed request (time, kind): the
 # fault run (loadtest/storingen.py) splits them per fault.
 TIJDEN: dict[str, float] = {}
 FOUTEN: list[tuple[float, str]] = []
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+LOGIN = "/accounts/login/"
+# Failures of these kinds are counted by their message, not their status.
+UITGELOGD = "uitgelogd"
+NIET_OPGESLAGEN = "bestand niet opgeslagen"
 
 
 def marker() -> str:
@@ -39,19 +55,40 @@ def csrf_token(response) -> str | None:
     return gevonden.group(1) if gevonden else None
 
 
-def post_formulier(user, pagina_url, post_url, data, *, naam, verwacht_naar):
+def op_inlogpagina(response) -> bool:
+    return urlsplit(response.url or "").path == LOGIN
+
+
+def lees(user, pad, *, naam):
+    """GET a page as a logged-in user: ending on the login page is a failure.
+
+    True when the page was shown to the user still logged in."""
+    with user.client.get(pad, name=naam, catch_response=True) as pagina:
+        if op_inlogpagina(pagina):
+            pagina.failure(f"{UITGELOGD}: {pad} eindigde op de inlogpagina")
+            return False
+    return True
+
+
+def post_formulier(
+    user, pagina_url, post_url, data, *, naam, verwacht_naar, files=None, ingelogd=True
+):
     """GET the page with the form, POST it with its CSRF token; True when saved.
 
     Saved means: a 302 whose Location starts with `verwacht_naar`.
     """
     with user.client.get(pagina_url, name=naam + " (formulier)", catch_response=True) as pagina:
         token = csrf_token(pagina)
+        if ingelogd and op_inlogpagina(pagina):
+            pagina.failure(f"{UITGELOGD}: {pagina_url} eindigde op de inlogpagina")
+            return False
         if pagina.status_code != 200 or token is None:
             pagina.failure(f"geen formulier op {pagina_url}: {pagina.status_code}")
             return False
     with user.client.post(
         post_url,
         data={**data, "csrfmiddlewaretoken": token},
+        files=files,
         headers={"Referer": user.host + pagina_url},
         allow_redirects=False,
         name=naam,
@@ -61,7 +98,14 @@ def post_formulier(user, pagina_url, post_url, data, *, naam, verwacht_naar):
         if antwoord.status_code == 302 and naar.startswith(verwacht_naar):
             antwoord.success()
             return True
-        antwoord.failure(f"niet opgeslagen: {antwoord.status_code} {naar}")
+        if ingelogd and urlsplit(naar).path == LOGIN:
+            antwoord.failure(f"{UITGELOGD}: {post_url} stuurde naar de inlogpagina")
+        elif antwoord.status_code == 503 and "Het bestand kon niet worden opgeslagen" in (
+            antwoord.text or ""
+        ):
+            antwoord.failure(f"{NIET_OPGESLAGEN}: {antwoord.status_code}")
+        else:
+            antwoord.failure(f"niet opgeslagen: {antwoord.status_code} {naar}")
         return False
 
 
@@ -111,6 +155,7 @@ class Bezoeker(HttpUser):
             },
             naam="aanmelden",
             verwacht_naar=f"/kenniscafes/{slug}/",
+            ingelogd=False,
         ):
             GEMELD["aanmeldingen"].append(teken)
             TIJDEN[teken] = time.time()
@@ -135,27 +180,41 @@ class Raadslid(HttpUser):
     wait_time = between(2, 5)
 
     def on_start(self):
+        self.inloggen()
+
+    def inloggen(self):
+        """Log in through the form; again whenever a page was the login page."""
         self.client.cookies.clear()
-        post_formulier(
+        self.ingelogd = post_formulier(
             self,
             "/accounts/login/",
             "/accounts/login/",
             {"username": random.choice(PLAN["raadsleden"]), "password": PLAN["wachtwoord"]},
             naam="inloggen",
             verwacht_naar="/",
+            ingelogd=False,
         )
+
+    def lees(self, pad, *, naam):
+        if not self.ingelogd:
+            self.inloggen()
+        elif not lees(self, pad, naam=naam):
+            self.ingelogd = False
 
     @task(2)
     def collecties(self):
-        self.client.get("/collecties/", name="/collecties/")
+        self.lees("/collecties/", naam="/collecties/")
 
     @task(4)
     def collectie(self):
         slug = random.choice(PLAN["collecties"])
-        self.client.get(f"/collecties/{slug}/", name="/collecties/[slug]/")
+        self.lees(f"/collecties/{slug}/", naam="/collecties/[slug]/")
 
     @task(1)
     def reflectie(self):
+        if not self.ingelogd:
+            self.inloggen()
+            return
         slug = PLAN["reflecteren_op"]
         teken = marker()
         if post_formulier(
@@ -181,16 +240,16 @@ class Onderzoeker(HttpUser):
 
     @task(1)
     def verhalenlijst(self):
-        self.client.get("/verhalen/", name="/verhalen/")
+        lees(self, "/verhalen/", naam="/verhalen/")
 
     @task(3)
     def verhaal(self):
         verhaal = random.choice(PLAN["verhalen"])
-        self.client.get(f"/verhalen/{verhaal['pk']}/", name="/verhalen/[pk]/")
+        lees(self, f"/verhalen/{verhaal['pk']}/", naam="/verhalen/[pk]/")
 
     @task(1)
     def codeboek(self):
-        self.client.get("/codeboek/", name="/codeboek/")
+        lees(self, "/codeboek/", naam="/codeboek/")
 
     @task(2)
     def fragment_opslaan(self):
@@ -217,6 +276,35 @@ class Onderzoeker(HttpUser):
             TIJDEN[teken] = time.time()
 
 
+class Coordinator(HttpUser):
+    """A coordinator (two-factor session): uploads a publication through the admin."""
+
+    weight = 1
+    wait_time = between(2, 5)
+
+    def on_start(self):
+        self.client.cookies.set(PLAN["sessie_cookie"], random.choice(PLAN["coordinator_sessies"]))
+
+    @task(1)
+    def publicaties(self):
+        lees(self, "/admin/projecten/publicatie/", naam="/admin/projecten/publicatie/")
+
+    @task(2)
+    def publicatie_uploaden(self):
+        teken = marker()
+        if post_formulier(
+            self,
+            "/admin/projecten/publicatie/add/",
+            "/admin/projecten/publicatie/add/",
+            {"titel": teken, "slug": teken, "soort": "rapport", "gepubliceerd": "on"},
+            files={"bestand": (f"{teken}.pdf", PDF, "application/pdf")},
+            naam="publicatie uploaden",
+            verwacht_naar="/admin/projecten/publicatie/",
+        ):
+            GEMELD["publicaties"].append(teken)
+            TIJDEN[teken] = time.time()
+
+
 @events.quitting.add_listener
 def schrijf_gemeld(environment, **kwargs):
     pad = os.environ.get("LOADTEST_GEMELD")
@@ -230,7 +318,14 @@ def onthoud_fout(response=None, exception=None, **kwargs):
     if exception is None:
         return
     status = getattr(response, "status_code", 0)
-    if not status:
+    melding = str(exception) if isinstance(exception, CatchResponseError) else ""
+    if melding.startswith(UITGELOGD):
+        soort = UITGELOGD
+    elif melding.startswith(NIET_OPGESLAGEN):
+        soort = f"{status} {NIET_OPGESLAGEN}"
+    elif not status and melding:
+        soort = "geen antwoord"  # the connection dropped under a checked request
+    elif not status:
         soort = type(exception).__name__
     elif status < 400:
         soort = f"{status} (niet het verwachte antwoord)"

@@ -16,6 +16,7 @@ import csv
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -77,6 +78,7 @@ def wacht_op(url, seconden=60):
 def opgeslagen_markers():
     """The markers of the load test's writes as they stand in the database."""
     from kenniscafes.models import Aanmelding
+    from projecten.models import Publicatie
     from verhalen.models import Fragment, Reflectie
 
     teken = re.compile(r"load-[0-9a-f]{32}")
@@ -96,7 +98,23 @@ def opgeslagen_markers():
                 "email", flat=True
             )
         ],
+        "publicaties": list(
+            Publicatie.objects.filter(titel__startswith="load-").values_list("titel", flat=True)
+        ),
     }
+
+
+def opgeslagen_publicaties():
+    """(title, stored file name, size sent) of the load test's uploaded publications."""
+    from loadtest.tellen import PDF
+    from projecten.models import Publicatie
+
+    return [
+        (titel, naam, len(PDF))
+        for titel, naam in Publicatie.objects.filter(titel__startswith="load-").values_list(
+            "titel", "bestand"
+        )
+    ]
 
 
 def lees_statistiek(prefix):
@@ -144,33 +162,40 @@ def main():
         help="storingen tijdens de belasting (loadtest/storingen.py), op een eigen PostgreSQL",
     )
     args = parser.parse_args()
-    storingen = postgres = postvak = None
+    werkmap = ROOT / "var" / "loadtest"
+    werkmap.mkdir(parents=True, exist_ok=True)
+    storingen = postgres = postvak = redis = mediamap = None
     if args.storingen:
         from loadtest import storingen
 
-        stap("Eigen PostgreSQL-cluster en mailserver voor de storingen")
+        stap("Eigen PostgreSQL-cluster, Redis en mailserver voor de storingen")
         postgres = storingen.EigenPostgres()
         args.server = postgres.start()
+        redis = storingen.EigenRedis()
+        redis.start()
         postvak = storingen.Postvak()
         postvak.aan()
+        shutil.rmtree(werkmap / "media", ignore_errors=True)
+        mediamap = storingen.Mediamap(werkmap / "media")
     processen = []
     try:
-        _draai(args, storingen, postgres, postvak, processen)
+        _draai(args, werkmap, storingen, postgres, postvak, redis, mediamap, processen)
     finally:
         for proces in processen:
             if proces.poll() is None:
                 proces.terminate()
                 proces.wait(timeout=30)
+        if mediamap is not None:
+            mediamap.beschrijfbaar()
         if postvak is not None:
             postvak.uit()
+        if redis is not None:
+            redis.stop()
         if postgres is not None:
             postgres.stop()
 
 
-def _draai(args, storingen, postgres, postvak, processen):
-
-    werkmap = ROOT / "var" / "loadtest"
-    werkmap.mkdir(parents=True, exist_ok=True)
+def _draai(args, werkmap, storingen, postgres, postvak, redis, mediamap, processen):
     database_url = psql_url(args.server, DATABASE)
     env = {
         **os.environ,
@@ -189,6 +214,8 @@ def _draai(args, storingen, postgres, postvak, processen):
             POSTBODE_INTERVAL="1",
             POSTBODE_OPNIEUW_NA="5",
         )
+    if redis is not None:
+        env["REDIS_URL"] = redis.url
     env.pop("DJANGO_DEBUG", None)
     plan = werkmap / "plan.json"
     gemeld = werkmap / "gemeld.json"
@@ -211,6 +238,7 @@ def _draai(args, storingen, postgres, postvak, processen):
     stap(f"gunicorn op 127.0.0.1:{args.poort} ({args.workers} workers)")
     gunicorn = subprocess.Popen(
         [
+            *(mediamap.gunicorn_voorvoegsel() if mediamap is not None else []),
             str(BIN / "gunicorn"),
             "carelab.wsgi",
             "--bind",
@@ -243,8 +271,26 @@ def _draai(args, storingen, postgres, postvak, processen):
                 stderr=open(werkmap / "postbode.log", "w"),  # noqa: SIM115
             )
             processen.append(postbode)
+            plan_inhoud = json.loads(plan.read_text())
+
+            def hernoem(titel):
+                # Through the ORM (its signals), in a process of its own, as the admin would.
+                code = (
+                    "from kenniscafes.models import Kenniscafe; "
+                    f"cafe = Kenniscafe.objects.get(slug={plan_inhoud['aanmelden_bij']!r}); "
+                    f"cafe.titel = {titel!r}; cafe.save()"
+                )
+                voer_uit(*manage, "shell", "-c", code, env=env)
+
             fasen = storingen.Storingen(
-                duur=args.duur, postgres=postgres, postvak=postvak, gunicorn_pid=gunicorn.pid
+                duur=args.duur,
+                postgres=postgres,
+                postvak=postvak,
+                redis=redis,
+                mediamap=mediamap,
+                gunicorn_pid=gunicorn.pid,
+                host=host,
+                cafe=(plan_inhoud["aanmelden_titel"], hernoem),
             )
             fasen.start()
         stap(f"locust: {args.gebruikers} gebruikers, {args.duur} s")
@@ -321,15 +367,20 @@ def _draai(args, storingen, postgres, postvak, processen):
         postbode.terminate()
         postbode.wait(timeout=30)
         tabel = storingen.per_fase(fasen.grenzen, gunicorn_log, gemeld_inhoud, opgeslagen)
+        fasen.controles["media-alleen-lezen"].update(
+            storingen.media_heel(env["DJANGO_MEDIA_ROOT"], opgeslagen_publicaties())
+        )
+        storingen.na_afloop(fasen.controles, tabel, fasen.grenzen, gemeld_inhoud)
         mails = storingen.mails_per_aanmelding(postvak, opgeslagen["aanmeldingen"])
         resultaat["storingen"] = {
             "per_fase": {f: {**r, "fouten": dict(r["fouten"])} for f, r in tabel.items()},
+            "controles": fasen.controles,
             "mails_per_aanmelding": mails,
             "mails_nog_in_postvak": Message.objects.count(),
             "serverfouten_500": len(re.findall(r'" 500 ', gunicorn_log)),
             "gebeurtenissen": fasen.gebeurtenissen,
         }
-        print("\n" + storingen.markdown(tabel))
+        print("\n" + storingen.markdown(tabel, fasen.controles))
         print(f"\nMails per bevestigde aanmelding: {mails}")
     (werkmap / "resultaat.json").write_text(json.dumps(resultaat, indent=2))
     print(json.dumps({k: v for k, v in resultaat.items() if k != "per_verzoek"}, indent=2))
@@ -347,6 +398,7 @@ def _draai(args, storingen, postgres, postvak, processen):
             and resultaat["storingen"]["serverfouten_500"] == 0
             and mails["geen"] == 0
             and mails["meer"] == 0
+            and storingen.controles_geslaagd(fasen.controles, tabel)
         )
     else:
         goed = statistiek["fouten"] == 0 and serverfouten == 0 and alles_bewaard(telling)

@@ -2,14 +2,18 @@
 
 Every write of the load test carries a unique marker (`load-<uuid>`) in a text
 field: the fragment's memo, the reflection's text, the registration's e-mail
-address. A client records the marker only after the server answered with the
-redirect that means "saved". Afterwards the markers in the database are
+address, the publication's title (an upload through the admin). A client
+records the marker only after the server answered with the redirect that
+means "saved". Afterwards the markers in the database are
 compared with the reported ones, per kind of write.
 """
 
 from collections import Counter
 
-SOORTEN = ("fragmenten", "reflecties", "aanmeldingen")
+SOORTEN = ("fragmenten", "reflecties", "aanmeldingen", "publicaties")
+# The file every uploaded publication sends: a small real PDF (the upload check
+# reads the content, toolkit/uploads.py); a stored file must have all of it.
+PDF = b"%PDF-1.4\n% belastingproef\n" + b"0" * 4000 + b"\n%%EOF\n"
 
 
 def vergelijk(gemeld: dict[str, list[str]], opgeslagen: dict[str, list[str]]) -> dict:

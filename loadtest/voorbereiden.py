@@ -2,10 +2,11 @@
 
 Run as `python -m loadtest.voorbereiden <plan.json>` with DJANGO_SETTINGS_MODULE=
 loadtest.settings and DATABASE_URL set (loadtest/run.py does this). Creates
-Brede Raad members (they log in through the real login form) and researchers
-with a confirmed TOTP device and a session that passed the second step (as
-after the real two-factor form; see /work/briefing/INTERFACES.md), a café open
-for registration and a Brede Raad collection, and writes what the clients need.
+Brede Raad members (they log in through the real login form), researchers and
+coordinators with a confirmed TOTP device and a session that passed the second
+step (as after the real two-factor form; see /work/briefing/INTERFACES.md), a
+café open for registration and a Brede Raad collection, and writes what the
+clients need.
 """
 
 import datetime
@@ -37,6 +38,7 @@ AANTAL = 15
 def account(naam, rol):
     user, _ = get_user_model().objects.get_or_create(username=naam)
     user.set_password(WACHTWOORD)
+    user.is_staff = rol == roles.COORDINATOR  # coordinators work in the admin
     user.save()
     user.groups.add(Group.objects.get(name=rol))
     return user
@@ -59,6 +61,7 @@ def main(plan_pad):
     roles.sync_role_permissions()
     onderzoekers = [account(f"belast-onderzoeker-{i}", roles.ONDERZOEKER) for i in range(AANTAL)]
     raadsleden = [account(f"belast-raadslid-{i}", roles.BREDE_RAAD) for i in range(AANTAL)]
+    coordinatoren = [account(f"belast-coordinator-{i}", roles.COORDINATOR) for i in range(3)]
 
     start = timezone.now() + datetime.timedelta(days=30)
     cafe, _ = Kenniscafe.objects.update_or_create(
@@ -99,6 +102,7 @@ def main(plan_pad):
         "wachtwoord": WACHTWOORD,
         "raadsleden": [user.username for user in raadsleden],
         "sessies": [geverifieerde_sessie(user) for user in onderzoekers],
+        "coordinator_sessies": [geverifieerde_sessie(user) for user in coordinatoren],
         "sessie_cookie": settings.SESSION_COOKIE_NAME,
         "verhalen": [{"pk": v["pk"], "lengte": len(v["tekst"])} for v in verhalen],
         "codes": list(Thema.objects.order_by("pk").values_list("pk", flat=True)[:40]),
@@ -106,6 +110,7 @@ def main(plan_pad):
             Kenniscafe.objects.filter(gepubliceerd=True).values_list("slug", flat=True)
         ),
         "aanmelden_bij": cafe.slug,
+        "aanmelden_titel": cafe.titel,
         "collecties": sorted(
             Collectie.objects.filter(gepubliceerd=True).values_list("slug", flat=True)
         ),

@@ -46,7 +46,7 @@ def test_lost_double_and_unreported_writes_are_named():
 
 
 @pytest.mark.skipif(importlib.util.find_spec("locust") is None, reason="locust ontbreekt")
-def test_locustfile_has_the_three_kinds_of_users(tmp_path):
+def test_locustfile_has_the_four_kinds_of_users(tmp_path):
     plan = tmp_path / "plan.json"
     plan.write_text(json.dumps({"verhalen": [], "codes": []}))
     code = (
@@ -67,6 +67,7 @@ def test_locustfile_has_the_three_kinds_of_users(tmp_path):
         "Bezoeker": 5,
         "Raadslid": 2,
         "Onderzoeker": 3,
+        "Coordinator": 1,
     }
 
 
@@ -105,4 +106,74 @@ def test_fault_run_splits_requests_failures_and_writes_per_phase():
         "postgres-herstart": (1, {"503": 2}, 2, 1),  # load-b is stored twice
         "worker-gedood": (0, {"RemoteDisconnected": 1}, 0, 0),
         "smtp-weg": (0, {}, 0, 0),
+        "media-alleen-lezen": (0, {}, 0, 0),
+        "redis-weg": (0, {}, 0, 0),
     }  # fmt: skip
+
+
+def test_media_check_names_rows_without_their_whole_file_and_files_without_a_row(tmp_path):
+    from loadtest.storingen import media_heel
+
+    (tmp_path / "publicaties").mkdir()
+    (tmp_path / "publicaties" / "load-a.pdf").write_bytes(b"x" * 10)
+    (tmp_path / "publicaties" / "load-b.pdf").write_bytes(b"x" * 4)  # half written
+    (tmp_path / "publicaties" / "load-los.pdf").write_bytes(b"x" * 10)  # no row
+    (tmp_path / "publicaties" / "rapport.pdf").write_bytes(b"x")  # not the load test's
+    rijen = [
+        ("load-a", "publicaties/load-a.pdf", 10),
+        ("load-b", "publicaties/load-b.pdf", 10),
+        ("load-c", "publicaties/load-c.pdf", 10),  # no file at all
+    ]
+
+    assert media_heel(tmp_path, rijen) == {"rij zonder heel bestand": 2, "bestand zonder rij": 1}
+    assert media_heel(tmp_path, rijen[:1]) == {
+        "rij zonder heel bestand": 0,
+        "bestand zonder rij": 2,
+    }
+
+
+def test_the_read_only_media_folder_refuses_the_site_also_when_run_as_root(tmp_path):
+    from loadtest.storingen import Mediamap
+
+    media = Mediamap(tmp_path / "media")
+    (media.map / "publicaties").mkdir()
+    schrijf = [
+        *media.gunicorn_voorvoegsel(),  # as root: without the capabilities past file modes
+        sys.executable,
+        "-c",
+        f"open({str(media.map / 'publicaties' / 'x.pdf')!r}, 'wb').write(b'x')",
+    ]
+
+    media.alleen_lezen()
+    tijdens = subprocess.run(schrijf, capture_output=True, text=True, timeout=60)
+    media.beschrijfbaar()
+    erna = subprocess.run(schrijf, capture_output=True, text=True, timeout=60)
+
+    assert tijdens.returncode != 0
+    assert "PermissionError" in tijdens.stderr
+    assert erna.returncode == 0, erna.stderr
+    assert (media.map / "publicaties" / "x.pdf").read_bytes() == b"x"
+
+
+def test_fault_run_fails_on_a_failed_check_or_a_user_sent_to_the_login_page():
+    from collections import Counter
+
+    from loadtest.storingen import FASEN, controles_geslaagd, na_afloop
+
+    grenzen = {fase: (100 * i, 100 * (i + 1)) for i, fase in enumerate(FASEN)}
+    media_eind = grenzen["media-alleen-lezen"][1]
+    tabel = {fase: {"fouten": Counter()} for fase in FASEN}
+    controles = {fase: {} for fase in FASEN}
+    controles["redis-weg"] = {"vers tijdens storing": True, "vers na terugkeer": True}
+    controles["media-alleen-lezen"] = {"rij zonder heel bestand": 0, "bestand zonder rij": 0}
+    gemeld = {"publicaties": ["load-p"], "tijden": {"load-p": media_eind + 1}}
+
+    na_afloop(controles, tabel, grenzen, gemeld)
+    goed = controles_geslaagd(controles, tabel)
+    tabel["redis-weg"]["fouten"]["uitgelogd"] = 1
+    na_afloop(controles, tabel, grenzen, {**gemeld, "tijden": {"load-p": media_eind - 1}})
+
+    assert goed
+    assert controles["redis-weg"]["uitgelogd"] == 1
+    assert controles["media-alleen-lezen"]["uploads weer bevestigd erna"] is False
+    assert not controles_geslaagd(controles, tabel)
