@@ -244,9 +244,14 @@ class Storingen(threading.Thread):
         print(f"   [{time.strftime('%H:%M:%S')}] {tekst}", flush=True)
 
     def _agenda(self):
-        """The café agenda as an anonymous visitor (no cookie) sees it: a cached page."""
-        with urllib.request.urlopen(f"{self.host}/kenniscafes/", timeout=30) as antwoord:
-            return antwoord.read().decode()
+        """The café agenda as an anonymous visitor (no cookie) sees it: a cached page
+        ("" when it did not answer 200, so the check fails instead of the run)."""
+        try:
+            with urllib.request.urlopen(f"{self.host}/kenniscafes/", timeout=30) as antwoord:
+                return antwoord.read().decode()
+        except OSError as fout:
+            self._log(f"agenda niet gelezen: {fout}")
+            return ""
 
     def run(self):
         for fase in FASEN:
