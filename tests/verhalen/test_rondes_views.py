@@ -248,6 +248,42 @@ def test_reliability_csv_has_one_column_per_coder(client, ronde, codeurs, vertro
     assert any(r.startswith("vertrouwen,") and r.endswith(",,") for r in regels)
 
 
+def test_the_reliability_csv_is_in_the_access_log(
+    client, ronde, codeurs, vertrouwen, onderzoeker, buitenstaander
+):
+    _gesloten(ronde, codeurs, vertrouwen, onderzoeker)
+    _als(client, buitenstaander)  # any researcher may download it, and is logged
+
+    antwoord = client.get(reverse("codeboek:ronde_csv", args=[ronde.pk]))
+
+    assert antwoord.status_code == 200
+    rij = Inzage.objects.get()
+    assert (rij.gebruiker, rij.handeling, rij.aantal, rij.onderwerp, rij.verhaal) == (
+        buitenstaander,
+        Handeling.RONDE_EXPORT,
+        2,
+        "Proefronde",
+        None,
+    )
+    assert Inzage.objects.exports().count() == 1
+
+
+def test_who_may_not_download_the_reliability_csv_leaves_no_log_row(
+    client, ronde, codeurs, vertrouwen, onderzoeker, raadslid, coordinator
+):
+    url = reverse("codeboek:ronde_csv", args=[ronde.pk])
+    _als(client, onderzoeker)
+    assert client.get(url).status_code == 403  # an open round: nothing to download yet
+    _gesloten(ronde, codeurs, vertrouwen, onderzoeker)
+    for user in (raadslid, coordinator):
+        client.logout()
+        assert _als(client, user).get(url).status_code == 403
+    client.logout()
+    antwoord = client.get(url)
+    assert antwoord.status_code == 302 and "/accounts/login/" in antwoord["Location"]
+    assert not Inzage.objects.exists()
+
+
 def test_settling_by_post_makes_a_fragment_and_logs_it(
     client, ronde, codeurs, vertrouwen, onderzoeker, buitenstaander
 ):

@@ -29,6 +29,7 @@ class Handeling(models.TextChoices):
     MEMO_EXPORT = "memo_export", _("memo's geëxporteerd")
     EXPORT_QDPX = "export_qdpx", _("verhalen geëxporteerd (REFI-QDA-project)")
     EXPORT_QDC = "export_qdc", _("codeboek geëxporteerd (REFI-QDA)")
+    RONDE_EXPORT = "ronde_export", _("betrouwbaarheidsgegevens van een coderingsronde geëxporteerd")
 
 
 EXPORTS = frozenset(
@@ -41,6 +42,7 @@ EXPORTS = frozenset(
         Handeling.MEMO_EXPORT,
         Handeling.EXPORT_QDPX,
         Handeling.EXPORT_QDC,
+        Handeling.RONDE_EXPORT,
     }
 )
 

@@ -122,7 +122,8 @@ def sluiten(request, pk):
 @require_safe
 def betrouwbaarheid_csv(request, pk):
     """The reliability data: one row per unit and code, one column per coder
-    (1 applied, 0 not, empty: missing). No text: story number and offsets."""
+    (1 applied, 0 not, empty: missing). No text: story number and offsets.
+    Recorded in the access log like every export (how many stories, the round)."""
     ronde = _ronde(pk)
     if ronde.is_open:
         raise PermissionDenied("De gegevens komen vrij als de ronde gesloten is.")
@@ -142,6 +143,12 @@ def betrouwbaarheid_csv(request, pk):
                         [code["naam"], verhaal["id"], start, eind]
                         + ["" if w is None else w for w in rij]
                     )
+    inzage.leg_vast(
+        request=request,
+        handeling=Handeling.RONDE_EXPORT,
+        aantal=len(zichtbaar),
+        onderwerp=ronde.titel,
+    )
     return csv_response(f"ronde-{ronde.pk}-betrouwbaarheid.csv", kop, rijen)
 
 
