@@ -40,6 +40,12 @@ def test_demo_round_is_closed_with_agreement_like_the_reference(settings):
     for naam in ("vertrouwen", "bestaanszekerheid", "complexiteit en regeldruk"):
         verwacht = _referentie(per_code[naam]["waarden"], 3)
         assert round(per_code[naam]["alfa"], 3) == round(verwacht, 3)
+    # All codes pooled (the table's last row), and the reference has no figure
+    # either for the code nobody used.
+    alles = [rij for code in ronde.uitkomst["codes"] for rij in code["waarden"]]
+    assert round(ronde.uitkomst["totaal"]["alfa"], 3) == round(_referentie(alles, 3), 3)
+    with pytest.raises(ValueError, match="more than one value"):
+        _referentie(per_code["governance"]["waarden"], 3)
     # Jan left the last story unfinished: missing values there.
     assert any(rij[2] is None for rij in per_code["vertrouwen"]["waarden"])
 
