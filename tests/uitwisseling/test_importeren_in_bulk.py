@@ -5,6 +5,7 @@ as the one-at-a-time services do."""
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
@@ -29,7 +30,7 @@ from verhalen.models import (
     Verhaal,
     Verhaaltelling,
 )
-from verhalen.services import tellingen
+from verhalen.services import codering, tellingen
 from verhalen.tekst.woordvormen import lemmas_van
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +142,39 @@ def test_stored_counts_equal_a_recount_after_an_import(onderzoeker, vertrouwen, 
 
     assert na_import == _opgeslagen()
     assert Verhaaltelling.objects.filter(fragmenten=2, codes=3).count() == 4
+
+
+@pytest.mark.parametrize(
+    ("fragment", "fout"),
+    [
+        ((0, 999, "vertrouwen"), "buiten_tekst"),
+        ((5, 3, "vertrouwen"), "buiten_tekst"),
+        ((0, 5, None), "geen_codes"),
+    ],
+)
+def test_the_bulk_path_checks_every_fragment_and_stores_none_on_an_error(
+    onderzoeker, vertrouwen, fragment, fout
+):
+    verhaal = VerhaalFactory(tekst=TEKST)
+    start, eind, code = fragment
+    goed = (verhaal, 0, 5, [vertrouwen], "")
+    fout_fragment = (verhaal, start, eind, [vertrouwen] if code else [], "")
+
+    with pytest.raises(ValidationError) as fouten:
+        codering.maak_fragmenten(fragmenten=[goed, fout_fragment], codeur=onderzoeker, reden="x")
+
+    assert fouten.value.code == fout
+    assert not Fragment.objects.exists()
+
+
+def test_the_bulk_path_refuses_positions_in_a_text_that_changed(onderzoeker, vertrouwen):
+    verhaal = VerhaalFactory(tekst=TEKST)
+    Verhaal.objects.filter(pk=verhaal.pk).update(tekst="Een andere tekst. " + TEKST)
+
+    with pytest.raises(ValidationError) as fout:
+        codering.maak_fragmenten(
+            fragmenten=[(verhaal, 0, 5, [vertrouwen], "")], codeur=onderzoeker, reden="x"
+        )
+
+    assert fout.value.code == "tekst_gewijzigd"
+    assert not Fragment.objects.exists()

@@ -18,7 +18,6 @@ from kennisagenda.models import Thema, ThemaItemBase
 from toolkit.slugs import vrije_slug
 from verhalen.models import Fragment, FragmentThema, Verhaal
 from verhalen.models.slugs import GERESERVEERDE_SLUGS
-from verhalen.models.verhaal import labels_van
 from verhalen.selectors.codeboek import afstammelingen
 from verhalen.services import tellingen
 from verhalen.tekst.posities import dichtstbijzijnd_citaat
@@ -75,6 +74,10 @@ def maak_fragment(
         return _nieuw_fragment(verhaal, start, eind, codes, memo, codeur, "Fragment gecodeerd")
 
 
+# Rows per INSERT when many fragments are stored at once (bounded statements).
+BATCH = 1_000
+
+
 @transaction.atomic
 def maak_fragmenten(*, fragmenten, codeur, reden: str) -> list[Fragment]:
     """Code many stretches of one or many stories at once, e.g. from an import:
@@ -93,7 +96,7 @@ def maak_fragmenten(*, fragmenten, codeur, reden: str) -> list[Fragment]:
     """
     fragmenten = list(fragmenten)
     verhalen = {verhaal.pk: verhaal for verhaal, *_rest in fragmenten}
-    with tellingen.bijgehouden(verhalen):  # locks the stories
+    with tellingen.bijgehouden(verhalen.keys()):  # locks the stories
         opgeslagen = dict(Verhaal.objects.filter(pk__in=verhalen).values_list("pk", "tekst"))
         if any(opgeslagen.get(pk) != verhaal.tekst for pk, verhaal in verhalen.items()):
             raise ValidationError(
@@ -104,8 +107,8 @@ def maak_fragmenten(*, fragmenten, codeur, reden: str) -> list[Fragment]:
         nieuw, koppelingen = [], []
         for verhaal, start, eind, codes, memo in fragmenten:
             _controleer_bereik(verhaal, start, eind)
+            codes = _verschillend(codes)
             _controleer_codes(codes)
-            codes = list({code.pk: code for code in codes}.values())
             fragment = Fragment(
                 verhaal=verhaal,
                 start=start,
@@ -113,15 +116,17 @@ def maak_fragmenten(*, fragmenten, codeur, reden: str) -> list[Fragment]:
                 citaat=verhaal.tekst[start:eind],
                 memo=memo,
                 codeur=codeur,
-                codes_snapshot=labels_van(codes),
             )
             # As in _nieuw_fragment: no queries per fragment, the database
             # guards the constraints and keys again.
             fragment.full_clean(exclude=["verhaal", "codeur"], validate_constraints=False)
+            fragment.leg_labels_vast(codes)
             nieuw.append(fragment)
             koppelingen += [FragmentThema(content_object=fragment, tag=code) for code in codes]
-        bulk_create_with_history(nieuw, Fragment, default_user=codeur, default_change_reason=reden)
-        FragmentThema.objects.bulk_create(koppelingen)
+        bulk_create_with_history(
+            nieuw, Fragment, batch_size=BATCH, default_user=codeur, default_change_reason=reden
+        )
+        FragmentThema.objects.bulk_create(koppelingen, batch_size=BATCH)
         return nieuw
 
 
