@@ -83,26 +83,31 @@ def _fragment_item(fragment, *, adres, mag_wijzigen, mag_verwijderen, actief, co
         klassen += " fragment--herzien"
     if actief is not None and actief.pk == fragment.pk:
         klassen += " fragment--actief"
-    verborgen = format_html('<span class="visually-hidden"> (fragment {})</span>', nummer)
+    # The links' names say which fragment (aria-label, no hidden text: one
+    # element less each, and hundreds of items on a long transcript).
     acties = [
         format_html(
-            '<li><a href="#tekst-fragment-{}">Toon in tekst{}</a></li>', fragment.pk, verborgen
+            '<a href="#tekst-fragment-{}" aria-label="Toon in tekst: fragment {}">'
+            "Toon in tekst</a>",
+            fragment.pk,
+            nummer,
         )
     ]
     if mag_wijzigen:
         acties.append(
             format_html(
-                '<li><a href="{}" data-bewerk>Bewerken{}</a></li>',
+                ' <a href="{}" data-bewerk aria-label="Bewerken: fragment {}">Bewerken</a>',
                 adres(fragment, "fragment_bewerken"),
-                verborgen,
+                nummer,
             )
         )
     if mag_verwijderen:
         acties.append(
             format_html(
-                '<li><a href="{}" data-verwijder>Verwijderen{}</a></li>',
+                ' <a href="{}" data-verwijder aria-label="Verwijderen: fragment {}">'
+                "Verwijderen</a>",
                 adres(fragment, "fragment_verwijderen"),
-                verborgen,
+                nummer,
             )
         )
     return format_html(
@@ -115,7 +120,7 @@ def _fragment_item(fragment, *, adres, mag_wijzigen, mag_verwijderen, actief, co
         '<ul class="codelijst" aria-label="Codes">{codes}</ul>{memo_html}'
         '<p class="fragment__meta">Teken {start} tot {eind} · gecodeerd door {codeur}, '
         "{datum}</p>"
-        '<ul class="fragment__acties">{acties}</ul></li>',
+        '<p class="fragment__acties">{acties}</p></li>',
         pk=fragment.pk,
         klassen=klassen,
         nummer=nummer,
@@ -153,7 +158,10 @@ def _fragment_item(fragment, *, adres, mag_wijzigen, mag_verwijderen, actief, co
 def fragmentlijst_html(fragmenten, *, verhaal, user, actief=None, adres_van=None):
     """The story's numbered fragment list, each item with the data-* attributes the
     workspace script reads. Built in Python, not a template: a transcript may hold
-    hundreds of fragments, and the template engine took most of a second for 200.
+    hundreds of fragments. Measured again with the same markup as a template loop
+    (200 fragments, December 2026): 28 against 16 ms CPU in one thread, and
+    124 against 19 ms in the browser tests' threaded live server, where the
+    engine's per-variable work (localisation, lazy checks) weighs most.
 
     `adres_van(fragment, naam)` gives the edit ("fragment_bewerken") and delete
     ("fragment_verwijderen") pages of a coding round's own codings; the caller
