@@ -80,6 +80,30 @@ def test_researcher_codes_a_fragment_selected_with_the_keyboard(page, live_serve
     assert fragment.memo == "Lang wachten."
 
 
+def test_the_fragment_form_page_takes_a_keyboard_selection(page, live_server, login):
+    """The page without the workspace (coderen.js) shares its caret with it."""
+    from django.urls import reverse
+
+    page, verhaal, onderzoeker = _opzet(login, live_server)
+    page.goto(f"{live_server.url}{reverse('codeboek:fragment_nieuw', args=[verhaal.pk])}")
+    page.locator("#verhaaltekst").focus()
+    page.keyboard.press("Control+ArrowDown")  # the second paragraph
+    page.keyboard.press("Shift+Control+ArrowRight")
+    page.keyboard.press("Shift+Control+ArrowRight")
+    page.keyboard.press("Enter")
+
+    start = TEKST.index("Zó")
+    expect(page.locator("[data-selectie-status]")).to_contain_text("Geselecteerd: “Zó 😀”")
+    expect(page.locator("#fragment-form [name=start]")).to_have_value(str(start))
+    expect(page.locator("#fragment-form [name=eind]")).to_have_value(str(start + len("Zó 😀")))
+    expect(page.locator("#fragment-form [name=citaat]")).to_have_value("Zó 😀")
+    expect(page.locator("#fragment-form [data-codes] input[type=checkbox]").first).to_be_focused()
+    page.locator("#fragment-form [data-codes] input[type=checkbox]").first.check()
+    page.get_by_role("button", name="Fragment opslaan").click()
+    fragment = Fragment.objects.get()
+    assert (fragment.start, fragment.citaat) == (start, "Zó 😀")
+
+
 def test_offsets_count_code_points_after_an_emoji_and_a_line_break(page, live_server, login):
     page, verhaal, onderzoeker = _opzet(login, live_server)
     start = TEKST.index("blij")

@@ -81,14 +81,18 @@ def coderingscontext(verhaal, user, *, form=None, fragment=None):
     }
 
 
-def _zichtbaar_verhaal(request, pk):
+def zichtbaar_verhaal(request, pk):
     return get_object_or_404(Verhaal.objects.zichtbaar_voor(request.user), pk=pk)
 
 
-def _zichtbaar_fragment(request, verhaal, pk):
-    return get_object_or_404(
+def zichtbaar_fragment(request, verhaal, pk):
+    """A fragment of `verhaal` the user may see; its text is `verhaal`'s (the one
+    the form checks positions against)."""
+    fragment = get_object_or_404(
         Fragment.objects.zichtbaar_voor(request.user).filter(verhaal=verhaal), pk=pk
     )
+    fragment.verhaal = verhaal
+    return fragment
 
 
 def _render_fragment_form(request, codering):
@@ -103,28 +107,50 @@ def _render_fragment_form(request, codering):
     )
 
 
+VERPLAATST = (
+    "De tekst van het verhaal was intussen gewijzigd. Het citaat is op zijn nieuwe plek "
+    "in de tekst gecodeerd."
+)
+
+
+def bewaar_fragment(form, *, door):
+    """Validate a bound FragmentForm and store it, for the form pages here and the
+    workspace's JSON views: a new fragment through services.maak_fragment, a
+    changed one (form.fragment) through services.wijzig_fragment.
+
+    Returns (fragment, geweigerd): the fragment stored, or None when the form
+    or the service refused; the reasons are then on the form. `geweigerd` is
+    True when the service refused (a text changed under the fragment, say):
+    its reasons are non-field errors and the story's text has been read again.
+    """
+    if not form.is_valid():
+        return None, False
+    gegevens = form.cleaned_data
+    velden = {naam: gegevens[naam] for naam in ("start", "eind", "codes", "memo")}
+    try:
+        if form.fragment is None:
+            return services.maak_fragment(verhaal=form.verhaal, codeur=door, **velden), False
+        services.wijzig_fragment(
+            fragment=form.fragment, moet_herzien=gegevens["moet_herzien"], door=door, **velden
+        )
+    except ValidationError as fout:
+        form.add_error(None, fout)
+        form.verhaal.refresh_from_db(fields=["tekst"])
+        return None, True
+    return form.fragment, False
+
+
 @herstelt_invoer
 @vereist("verhalen.view_verhaal", "verhalen.add_fragment")
 @require_http_methods(["GET", "HEAD", "POST"])
 def fragment_nieuw(request, verhaal_pk):
-    verhaal = _zichtbaar_verhaal(request, verhaal_pk)
+    verhaal = zichtbaar_verhaal(request, verhaal_pk)
     _leg_inzage_vast(request, verhaal)
     form = FragmentForm(request.POST or None, verhaal=verhaal)
     vul_aan(request, form)
-    if request.method == "POST" and form.is_valid():
-        try:
-            fragment = services.maak_fragment(
-                verhaal=verhaal,
-                start=form.cleaned_data["start"],
-                eind=form.cleaned_data["eind"],
-                codes=form.cleaned_data["codes"],
-                memo=form.cleaned_data["memo"],
-                codeur=request.user,
-            )
-        except ValidationError as fout:
-            form.add_error(None, fout)
-            verhaal.refresh_from_db(fields=["tekst"])
-        else:
+    if request.method == "POST":
+        fragment, _door_service = bewaar_fragment(form, door=request.user)
+        if fragment is not None:
             messages.success(request, f"Het fragment “{fragment.citaat[:60]}” is gecodeerd.")
             _meld_verplaatst(request, form)
             return redirect(fragment)
@@ -139,41 +165,22 @@ def _leg_inzage_vast(request, verhaal):
 
 def _meld_verplaatst(request, form):
     if form.verplaatst:
-        messages.info(
-            request,
-            "De tekst van het verhaal was intussen gewijzigd. Het citaat is op zijn "
-            "nieuwe plek in de tekst gecodeerd.",
-        )
+        messages.info(request, VERPLAATST)
 
 
 @herstelt_invoer
 @vereist("verhalen.view_verhaal", "verhalen.change_fragment")
 @require_http_methods(["GET", "HEAD", "POST"])
 def fragment_bewerken(request, verhaal_pk, pk):
-    verhaal = _zichtbaar_verhaal(request, verhaal_pk)
-    fragment = _zichtbaar_fragment(request, verhaal, pk)
+    verhaal = zichtbaar_verhaal(request, verhaal_pk)
+    fragment = zichtbaar_fragment(request, verhaal, pk)
     _leg_inzage_vast(request, verhaal)
-    fragment.verhaal = verhaal  # the text the form checks the positions against
     form = FragmentForm(request.POST or None, verhaal=verhaal, fragment=fragment)
     vul_aan(request, form)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.wijzig_fragment(
-                fragment=fragment,
-                start=form.cleaned_data["start"],
-                eind=form.cleaned_data["eind"],
-                codes=form.cleaned_data["codes"],
-                memo=form.cleaned_data["memo"],
-                moet_herzien=form.cleaned_data["moet_herzien"],
-                door=request.user,
-            )
-        except ValidationError as fout:
-            form.add_error(None, fout)
-            verhaal.refresh_from_db(fields=["tekst"])
-        else:
-            messages.success(request, "Het fragment is gewijzigd.")
-            _meld_verplaatst(request, form)
-            return redirect(fragment)
+    if request.method == "POST" and bewaar_fragment(form, door=request.user)[0] is not None:
+        messages.success(request, "Het fragment is gewijzigd.")
+        _meld_verplaatst(request, form)
+        return redirect(fragment)
     context = coderingscontext(verhaal, request.user, form=form, fragment=fragment)
     return _render_fragment_form(request, context)
 
@@ -181,8 +188,8 @@ def fragment_bewerken(request, verhaal_pk, pk):
 @vereist("verhalen.view_verhaal", "verhalen.delete_fragment")
 @require_http_methods(["GET", "HEAD", "POST"])
 def fragment_verwijderen(request, verhaal_pk, pk):
-    verhaal = _zichtbaar_verhaal(request, verhaal_pk)
-    fragment = _zichtbaar_fragment(request, verhaal, pk)
+    verhaal = zichtbaar_verhaal(request, verhaal_pk)
+    fragment = zichtbaar_fragment(request, verhaal, pk)
     _leg_inzage_vast(request, verhaal)  # the confirmation quotes the fragment
     if request.method == "POST":
         services.verwijder_fragment(fragment=fragment, door=request.user)
@@ -199,7 +206,7 @@ def fragment_verwijderen(request, verhaal_pk, pk):
 @require_POST
 def fragment_terugzetten(request, verhaal_pk, history_id):
     """Bring back a deleted fragment from the story's history page."""
-    verhaal = _zichtbaar_verhaal(request, verhaal_pk)
+    verhaal = zichtbaar_verhaal(request, verhaal_pk)
     try:
         fragment = services.zet_fragment_terug(
             verhaal=verhaal, history_id=history_id, door=request.user

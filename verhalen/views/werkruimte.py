@@ -14,17 +14,23 @@ from functools import wraps
 
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
 from kennisagenda.models import Thema
 from verhalen.forms.codering import FragmentForm, SnelleSubcodeForm
-from verhalen.models import Fragment, FragmentThema, Verhaal
+from verhalen.models import FragmentThema
 from verhalen.selectors.codeboek import codeboom
 from verhalen.services import codering as services
 from verhalen.tekst.posities import segmenteer
 from verhalen.templatetags.codering import fragmentlijst_html, verhaaltekst
-from verhalen.views.codering import coderingscontext, fragmenten_van
+from verhalen.views.codering import (
+    VERPLAATST,
+    bewaar_fragment,
+    coderingscontext,
+    fragmenten_van,
+    zichtbaar_fragment,
+    zichtbaar_verhaal,
+)
 
 NIET_INGELOGD = "Je bent niet meer ingelogd. Log opnieuw in; je selectie is niet opgeslagen."
 GEEN_RECHT = "Je mag dit niet doen. Vraag een beheerder om de juiste rol."
@@ -135,85 +141,46 @@ def _fout(form_of_fout, *, status=400, verhaal=None, request=None):
     return JsonResponse(antwoord, status=status)
 
 
-def _verplaatst(form):
-    if not form.verplaatst:
-        return ""
-    return (
-        " De tekst van het verhaal was intussen gewijzigd; het citaat is op zijn nieuwe plek "
-        "gecodeerd."
-    )
-
-
 def _codes_tekst(fragment):
     return ", ".join(code.name for code in fragment.codes.all())
 
 
-@json_rechten("verhalen.view_verhaal", "verhalen.add_fragment")
-def fragment_nieuw(request, verhaal_pk):
-    verhaal = get_object_or_404(Verhaal.objects.zichtbaar_voor(request.user), pk=verhaal_pk)
-    form = FragmentForm(request.POST, verhaal=verhaal)
-    if not form.is_valid():
+def _bewaard(request, form, verhaal, *, melding, status=200):
+    """The answer to a save: the fragment stored (through views.codering.bewaar_fragment)
+    with the page's new state, or why not: 409 with the current state when the
+    service refused or a colleague changed the fragment, else 400."""
+    fragment, geweigerd = bewaar_fragment(form, door=request.user)
+    if fragment is None:
+        fouten = form.errors.as_data().get("__all__", [])
+        if geweigerd or any(fout.code == "conflict" for fout in fouten):
+            return _fout(form, status=409, verhaal=verhaal, request=request)
         return _fout(form)
-    try:
-        fragment = services.maak_fragment(
-            verhaal=verhaal,
-            start=form.cleaned_data["start"],
-            eind=form.cleaned_data["eind"],
-            codes=form.cleaned_data["codes"],
-            memo=form.cleaned_data["memo"],
-            codeur=request.user,
-        )
-    except ValidationError as fout:
-        return _fout(fout, status=409, verhaal=verhaal, request=request)
     antwoord = _bijgewerkt(request, verhaal, fragment=fragment.pk)
     nummer = antwoord["nummers"][str(fragment.pk)]
-    antwoord["melding"] = (
-        f"Fragment {nummer} opgeslagen: {_codes_tekst(fragment)}.{_verplaatst(form)}"
-    )
-    return JsonResponse(antwoord, status=201)
+    verplaatst = f" {VERPLAATST}" if form.verplaatst else ""
+    antwoord["melding"] = f"Fragment {nummer} {melding}: {_codes_tekst(fragment)}.{verplaatst}"
+    return JsonResponse(antwoord, status=status)
 
 
-def _fragment_van(request, verhaal_pk, pk):
-    verhaal = get_object_or_404(Verhaal.objects.zichtbaar_voor(request.user), pk=verhaal_pk)
-    fragment = get_object_or_404(
-        Fragment.objects.zichtbaar_voor(request.user).filter(verhaal=verhaal), pk=pk
-    )
-    fragment.verhaal = verhaal
-    return verhaal, fragment
+@json_rechten("verhalen.view_verhaal", "verhalen.add_fragment")
+def fragment_nieuw(request, verhaal_pk):
+    verhaal = zichtbaar_verhaal(request, verhaal_pk)
+    form = FragmentForm(request.POST, verhaal=verhaal)
+    return _bewaard(request, form, verhaal, melding="opgeslagen", status=201)
 
 
 @json_rechten("verhalen.view_verhaal", "verhalen.change_fragment")
 def fragment_bewerken(request, verhaal_pk, pk):
-    verhaal, fragment = _fragment_van(request, verhaal_pk, pk)
+    verhaal = zichtbaar_verhaal(request, verhaal_pk)
+    fragment = zichtbaar_fragment(request, verhaal, pk)
     form = FragmentForm(request.POST, verhaal=verhaal, fragment=fragment)
-    if not form.is_valid():
-        conflict = any(fout.code == "conflict" for fout in form.errors.as_data().get("__all__", []))
-        if conflict:
-            return _fout(form, status=409, verhaal=verhaal, request=request)
-        return _fout(form)
-    try:
-        services.wijzig_fragment(
-            fragment=fragment,
-            start=form.cleaned_data["start"],
-            eind=form.cleaned_data["eind"],
-            codes=form.cleaned_data["codes"],
-            memo=form.cleaned_data["memo"],
-            moet_herzien=form.cleaned_data["moet_herzien"],
-            door=request.user,
-        )
-    except ValidationError as fout:
-        return _fout(fout, status=409, verhaal=verhaal, request=request)
-    antwoord = _bijgewerkt(request, verhaal, fragment=fragment.pk)
-    nummer = antwoord["nummers"][str(fragment.pk)]
-    antwoord["melding"] = (
-        f"Fragment {nummer} gewijzigd: {_codes_tekst(fragment)}.{_verplaatst(form)}"
-    )
-    return JsonResponse(antwoord)
+    return _bewaard(request, form, verhaal, melding="gewijzigd")
 
 
 @json_rechten("verhalen.view_verhaal", "verhalen.delete_fragment")
 def fragment_verwijderen(request, verhaal_pk, pk):
-    verhaal, fragment = _fragment_van(request, verhaal_pk, pk)
+    verhaal = zichtbaar_verhaal(request, verhaal_pk)
+    fragment = zichtbaar_fragment(request, verhaal, pk)
     services.verwijder_fragment(fragment=fragment, door=request.user)
     melding = "Het fragment is verwijderd. De geschiedenis van het verhaal bewaart het."
     return JsonResponse(_bijgewerkt(request, verhaal, melding=melding))

@@ -9,6 +9,7 @@
  * next uncoded paragraph or the next fragment of a code. Without this
  * script the fragment form below the list does the same work.
  */
+import { Cursor } from "./cursor.js";
 import { Kiezer } from "./kiezer.js";
 import { Tekst } from "./tekst.js";
 
@@ -35,7 +36,6 @@ function start() {
   }
   const lijstVak = werkruimte.querySelector("[data-fragmentlijst]");
   const aankondiging = document.querySelector("[data-aankondiging]");
-  const cursor = werkruimte.querySelector("[data-cursor]");
   const csrf = formulier.querySelector("[name=csrfmiddlewaretoken]").value;
   const codes = json("kiezer-codes");
   const naamVan = new Map(codes.map((code) => [code.id, code.naam]));
@@ -45,6 +45,11 @@ function start() {
   let sprongSelectie = null; // the paragraph N selected last: N again goes on to the next one
   let aanwijzer = "mouse";
   let bezig = false;
+
+  const caretTekst = new Cursor(tekst, {
+    teken: werkruimte.querySelector("[data-cursor]"),
+    beginOp: () => (laatstePositie === null ? tekst.eersteInBeeld() : laatstePositie),
+  });
 
   const kiezer = new Kiezer(kiezerElement, {
     codes,
@@ -351,23 +356,11 @@ function start() {
     }
   });
 
-  // Keyboard: move the caret (browsers draw none in text that is not
-  // editable); Shift selects, Ctrl goes by whole words.
-  const toetsen = {
-    ArrowLeft: ["backward", "character"],
-    ArrowRight: ["forward", "character"],
-    ArrowUp: ["backward", "line"],
-    ArrowDown: ["forward", "line"],
-    Home: ["backward", "lineboundary"],
-    End: ["forward", "lineboundary"],
-  };
-
   tekstElement.addEventListener("keydown", (event) => {
     if (event.altKey || event.metaKey) {
       return;
     }
     aanwijzer = "keyboard";
-    const selectie = window.getSelection();
     const gekozen = tekst.leesSelectie();
     const vanSprong =
       gekozen && sprongSelectie && gekozen.start === sprongSelectie.start && gekozen.eind === sprongSelectie.eind;
@@ -401,77 +394,12 @@ function start() {
       }
       return;
     }
-    if (event.ctrlKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
-      event.preventDefault();
-      alineaStap(selectie, event.key === "ArrowDown" ? 1 : -1, event.shiftKey);
-      return;
-    }
-    const stap = toetsen[event.key];
-    if (!stap || typeof selectie.modify !== "function") {
-      return;
-    }
-    event.preventDefault();
-    if (!selectie.rangeCount || !tekst.bevat(selectie.focusNode)) {
-      tekst.zetCaret(laatstePositie === null ? tekst.eersteInBeeld() : laatstePositie);
-      if (!event.shiftKey) {
-        toonCursor();
-        return;
-      }
-    }
-    const eenheid = event.ctrlKey && stap[1] === "character" ? "word" : stap[1];
-    selectie.modify(event.shiftKey ? "extend" : "move", stap[0], eenheid);
-    toonCursor();
+    caretTekst.toets(event);
   });
-
-  // Ctrl+↓/↑: by paragraph (a speaker's turn in a transcript); Shift selects to its end.
-  function alineaStap(selectie, richting, uitbreiden) {
-    const inTekst = selectie.rangeCount && tekst.bevat(selectie.focusNode);
-    const van = inTekst
-      ? tekst.positie(selectie.focusNode, selectie.focusOffset)
-      : laatstePositie === null
-        ? tekst.eersteInBeeld()
-        : laatstePositie;
-    const naar = tekst.alineaStap(van, richting, uitbreiden);
-    const punt = tekst.punt(naar);
-    if (uitbreiden && inTekst) {
-      selectie.extend(punt.node, punt.offset);
-    } else {
-      tekst.zetCaret(naar);
-    }
-    const vlak = tekst.bereik(naar, naar).getClientRects()[0];
-    if (!vlak || vlak.top < 0 || vlak.bottom > window.innerHeight) {
-      (punt.node.parentElement || punt.node).scrollIntoView({ block: "nearest" });
-    }
-    toonCursor();
-  }
 
   function toonCursor() {
-    if (!cursor) {
-      return;
-    }
-    const selectie = window.getSelection();
-    if (document.activeElement !== tekstElement || !selectie.rangeCount || !tekst.bevat(selectie.focusNode)) {
-      cursor.hidden = true;
-      return;
-    }
-    const punt = document.createRange();
-    punt.setStart(selectie.focusNode, selectie.focusOffset);
-    punt.collapse(true);
-    const vlak = punt.getClientRects()[0] || punt.getBoundingClientRect();
-    const kader = cursor.offsetParent ? cursor.offsetParent.getBoundingClientRect() : null;
-    if (!kader || (!vlak.height && !vlak.left)) {
-      cursor.hidden = true;
-      return;
-    }
-    cursor.style.left = vlak.left - kader.left + "px";
-    cursor.style.top = vlak.top - kader.top + "px";
-    cursor.style.height = (vlak.height || 20) + "px";
-    cursor.hidden = false;
+    caretTekst.toon();
   }
-  tekstElement.addEventListener("focus", toonCursor);
-  tekstElement.addEventListener("blur", () => {
-    if (cursor) cursor.hidden = true;
-  });
 
   // "Fragment 3: maatwerk, vertrouwen" when the caret enters a fragment.
   let aangekondigd = "";
