@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kennisagenda.models import Thema
+from toolkit.widgets import SnelleSelect
 from verhalen.forms.inhoudswaarschuwing import InhoudKeuze
 from verhalen.forms.persoonsgegevens import PersoonsgegevensMixin
 from verhalen.models import Fragment, Verhaal
@@ -178,6 +179,8 @@ class ReflectieForm(PersoonsgegevensMixin, forms.ModelForm):
             choices=keuzes,
             required=False,
             help_text=_("Kies een alinea van een verhaal, of de collectie als geheel."),
+            # One option per paragraph: 1 300 for the bench's 100-story collection.
+            widget=SnelleSelect,
         )
         self.order_fields(["passage", "tekst", "toch_opslaan"])
 
