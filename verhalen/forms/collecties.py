@@ -167,7 +167,7 @@ class ReflectieForm(PersoonsgegevensMixin, forms.ModelForm):
         for leesitem in leesitems:
             opties = [
                 (
-                    passage_sleutel(leesitem.item.verhaal_id, alinea.start, alinea.eind),
+                    alinea.sleutel,
                     _("Alinea %(nummer)s: “%(begin)s”")
                     % {"nummer": nummer, "begin": _begin(leesitem.item.verhaal.tekst, alinea)},
                 )
@@ -187,10 +187,6 @@ class ReflectieForm(PersoonsgegevensMixin, forms.ModelForm):
     def clean_passage(self):
         waarde = self.cleaned_data.get("passage") or ""
         return tuple(int(deel) for deel in waarde.split("-")) if waarde else None
-
-
-def passage_sleutel(verhaal_id, start, eind):
-    return f"{verhaal_id}-{start}-{eind}"
 
 
 def _begin(tekst, alinea, lengte=70):

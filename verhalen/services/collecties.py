@@ -346,12 +346,14 @@ class Stuk:
 class Alinea:
     """One paragraph as readers see it; `start`/`eind` locate it in the story,
     so a member can reflect on it (the passage keeps only these offsets);
-    `begin` is its first words as plain text, to name it in a link."""
+    `sleutel` ("story-start-end") names the passage in a link and the passage
+    list; `begin` is its first words as plain text, to name it in a link."""
 
     start: int
     eind: int
     html: SafeString
-    begin: str = ""
+    sleutel: str
+    begin: str
     reflecties: list = field(default_factory=list)
 
 
@@ -485,8 +487,15 @@ def leesversie(collectie: Collectie, user) -> list[Leesitem]:
             for links, rechts in _alineas(tekst, begin, eind):
                 stukken = markeer(tekst, markeringen, links, rechts)
                 getoond.update(naam for stuk in stukken for naam in stuk.themas)
-                begin_tekst = Truncator(tekst[links:rechts]).words(6)
-                blok.append(Alinea(links, rechts, stukken_als_html(stukken), begin_tekst))
+                blok.append(
+                    Alinea(
+                        links,
+                        rechts,
+                        stukken_als_html(stukken),
+                        sleutel=f"{verhaal.pk}-{links}-{rechts}",
+                        begin=Truncator(tekst[links:rechts]).words(6),
+                    )
+                )
             blokken.append(blok)
         leesitems.append(
             Leesitem(
