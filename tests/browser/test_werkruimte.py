@@ -444,6 +444,11 @@ def test_phone_picker_is_a_sheet_inside_the_screen(page, live_server, login):
     expect(page.get_by_role("dialog", name="Codeer dit fragment")).to_be_visible()
     vak = _binnen_beeld(page, "#kiezer")
     assert vak["width"] == 390
+    # The sheet does not hide where the selection begins: it is scrolled above it.
+    selectie = page.evaluate(
+        "[...CSS.highlights.get('kiezer-selectie')][0].getClientRects()[0].toJSON()"
+    )
+    assert selectie["top"] >= 0 and selectie["bottom"] <= vak["y"], (selectie, vak)
     assert ernstige_overtredingen(page) == []
     _schot(page, "kiezer-390")
 

@@ -321,6 +321,18 @@ export class Kiezer {
     };
   }
 
+  /** On a phone the picker is a sheet over the lower part of the screen: scroll
+   * the selection into the part above it (its start, if it does not fit). */
+  bovenHetBlad() {
+    const ruimte = this.root.getBoundingClientRect().top - MARGE;
+    const vlak = this.bereik.getBoundingClientRect();
+    if (vlak.top >= MARGE && vlak.bottom <= ruimte) {
+      return;
+    }
+    const past = vlak.height <= ruimte - MARGE;
+    window.scrollBy(0, past ? vlak.bottom - ruimte : vlak.top - MARGE);
+  }
+
   /** Next to the selection and always inside the viewport; a sheet at the bottom on a phone. */
   plaats(bereik) {
     if (bereik) {
@@ -334,6 +346,9 @@ export class Kiezer {
     const stijl = this.root.style;
     if (smal) {
       stijl.left = stijl.top = "";
+      if (bereik) {
+        this.bovenHetBlad();
+      }
       return;
     }
     const vlakken = this.bereik.getClientRects();
