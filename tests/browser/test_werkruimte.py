@@ -329,6 +329,10 @@ def test_enter_on_a_highlight_changes_its_codes_memo_and_boundaries_or_removes_i
     page.keyboard.press("Control+Enter")
 
     expect(page.locator("[data-aankondiging]")).to_have_text("Fragment 1 gewijzigd: maatwerk.")
+    # Also in sight for a while (the live region above is what a screen reader says).
+    expect(page.locator("[data-melding]")).to_be_visible()
+    expect(page.locator("[data-melding]")).to_have_text("Fragment 1 gewijzigd: maatwerk.")
+    assert ernstige_overtredingen(page) == []
     fragment.refresh_from_db()
     assert (fragment.citaat, fragment.memo) == ("wachtte maanden op", "Lang gewacht.")
     assert list(fragment.codes.values_list("slug", flat=True)) == ["maatwerk"]

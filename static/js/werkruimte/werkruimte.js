@@ -58,6 +58,21 @@ function start() {
     naast: tekstElement,
   });
 
+  // What was saved or removed, also in sight for a few seconds (on a phone the
+  // list is far below the text); screen readers hear it from the live region.
+  const zichtbareMelding = document.querySelector("[data-melding]");
+  let meldingTimer = null;
+  function bevestig(bericht) {
+    meld(bericht);
+    if (!zichtbareMelding) return;
+    zichtbareMelding.textContent = bericht;
+    zichtbareMelding.hidden = false;
+    window.clearTimeout(meldingTimer);
+    meldingTimer = window.setTimeout(() => {
+      zichtbareMelding.hidden = true;
+    }, 4000);
+  }
+
   function meld(bericht) {
     // A fresh text node each time, so the same words are announced again.
     aankondiging.textContent = "";
@@ -258,7 +273,7 @@ function start() {
     tekstElement.focus({ preventScroll: true });
     tekst.zetCaret(eind);
     toonCursor();
-    meld(antwoord.melding);
+    bevestig(antwoord.melding);
     document.dispatchEvent(new CustomEvent("werkruimte:opgeslagen", { detail: antwoord }));
   }
 
@@ -279,7 +294,7 @@ function start() {
     huidig = null;
     tekstElement.focus({ preventScroll: true });
     tekst.zetCaret(start);
-    meld(antwoord.melding);
+    bevestig(antwoord.melding);
   }
 
   async function maakCode(naam, ouder) {
@@ -294,7 +309,7 @@ function start() {
     naamVan.set(antwoord.code.id, antwoord.code.naam);
     herlaadKleuren();
     kiezer.meldFout("");
-    meld(antwoord.melding);
+    bevestig(antwoord.melding);
     return antwoord.code;
   }
 
