@@ -3,15 +3,24 @@ agenda.ics and home page come from the shared cache for anonymous visitors,
 in a pinned number of queries, and show every change at once."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kenniscafes.cache import tot_volgend_einde
-from kenniscafes.models import Status
+from kenniscafes.models import Spreker, Status
 from kenniscafes.services import meld_aan
 from tests.helpers import log_in
+from tests.projecten.factories import ProjectFactory, WerkteamFactory
 from toolkit import cache
 
-from .factories import AanmeldingFactory, KenniscafeFactory, LocatieFactory, over_dagen
+from .factories import (
+    AanmeldingFactory,
+    KenniscafeFactory,
+    LocatieFactory,
+    SprekerFactory,
+    over_dagen,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -167,6 +176,57 @@ def test_agenda_shows_changed_themes_at_once(client, thema_maatwerk):
     cafe.themas.add(thema_maatwerk)
 
     assert thema_maatwerk.get_absolute_url() in _tekst(client.get(reverse("kenniscafes:agenda")))
+
+
+def test_agenda_shows_places_left_after_a_registration_is_deleted_at_once(client):
+    aanmelding = AanmeldingFactory(kenniscafe=KenniscafeFactory(capaciteit=2))
+    assert "Nog 1 plaats vrij" in _tekst(client.get(reverse("kenniscafes:agenda")))
+
+    aanmelding.delete()
+
+    assert "Nog 2 plaatsen vrij" in _tekst(client.get(reverse("kenniscafes:agenda")))
+
+
+def test_agenda_filters_show_a_renamed_werkteam_and_project_at_once(client):
+    werkteam = WerkteamFactory(naam="Werkteam Wachtlijsten")
+    project = ProjectFactory(titel="Samen in de wijk")
+    KenniscafeFactory(werkteam=werkteam, project=project)
+    assert "Werkteam Wachtlijsten" in _tekst(client.get(reverse("kenniscafes:agenda")))
+
+    werkteam.naam = "Werkteam Wachttijden"
+    werkteam.save()
+    project.titel = "Samen in Feijenoord"
+    project.save()
+
+    agenda = _tekst(client.get(reverse("kenniscafes:agenda")))
+    assert "Werkteam Wachttijden" in agenda
+    assert "Samen in Feijenoord" in agenda
+
+
+def test_a_speaker_is_not_on_the_cached_pages_and_leaves_them_cached():
+    cafe = KenniscafeFactory()
+    voor = cache.versies(["kenniscafes"])
+
+    SprekerFactory(kenniscafe=cafe).delete()
+
+    assert cache.versies(["kenniscafes"]) == voor
+
+
+def test_deleting_a_cafe_deletes_its_speakers_without_loading_them():
+    """Cache receivers only on what the cached pages show, so Django's
+    Collector deletes the speakers in one query instead of loading them to
+    send signals."""
+    cafe = KenniscafeFactory()
+    SprekerFactory.create_batch(3, kenniscafe=cafe)
+    voor = cache.versies(["kenniscafes"])
+
+    with CaptureQueriesContext(connection) as queries:
+        cafe.delete()
+
+    sprekers = [q["sql"] for q in queries if '"kenniscafes_spreker"' in q["sql"]]
+    assert [sql.split()[0] for sql in sprekers] == ["DELETE"]
+    assert not Spreker.objects.exists()
+    assert cache.versies(["kenniscafes"]) != voor  # the café's own delete made them stale
 
 
 def test_a_change_is_invalidated_again_when_its_transaction_commits(
