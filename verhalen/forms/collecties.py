@@ -90,6 +90,10 @@ def fragment_label(fragment):
 
 
 class CollectieKeuzeVeld(forms.ModelChoiceField):
+    # A researcher may choose from every collection (200 in the bench at 100k):
+    # no template include per option.
+    widget = SnelleSelect
+
     def label_from_instance(self, collectie):
         status = "" if collectie.gepubliceerd else ", concept"
         return f"{collectie.titel} (voor {collectie.publiek_in_zin}{status})"

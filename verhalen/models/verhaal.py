@@ -234,10 +234,12 @@ class VerhaalQuerySet(models.QuerySet):
         return self.filter(Exists(oordelen))
 
     def met_lijstgegevens(self):
-        """Everything a list row or export shows, in a constant number of queries
-        (not the search vector: only the database reads it)."""
+        """Everything a row of the story list shows, in a constant number of
+        queries: its place, stored coding counts, themes and keywords (not the
+        search vector: only the database reads it; the exports read their own
+        columns with values_list)."""
         return (
-            self.select_related("wijk", "project", "werkteam", "verzameld_door")
+            self.select_related("wijk", "telling")
             .prefetch_related("themas", "trefwoorden")
             .defer("zoekvector", "zoeklemmas", "zoeklemmas_bron")
         )

@@ -81,7 +81,7 @@ def verhaal_list(request):
     # never shows the whole text: it is read only for a search snippet. Its
     # coding progress is stored (verhalen/services/tellingen.py), joined in.
     zoekterm = filterset.zoekterm
-    verhalen = (filterset.qs if zoekterm else filterset.qs.defer("tekst")).select_related("telling")
+    verhalen = filterset.qs if zoekterm else filterset.qs.defer("tekst")
     if search.is_op_relevantie(verhalen):
         # At most GRENS matches (rangschik_tot): numbered pages of them.
         pagina = paginering.genummerd(verhalen, request.GET, per_pagina=VERHALEN_PER_PAGINA)
