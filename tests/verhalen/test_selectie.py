@@ -1,5 +1,7 @@
 """The story list's one action: add the ticked stories to a collection."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -27,6 +29,23 @@ def test_list_has_one_compact_action_and_a_checkbox_per_row(onderzoeker_client):
     vakje = f'name="verhalen" value="{verhaal.pk}" id="kies-{verhaal.pk}" form="aan-collectie"'
     assert vakje in html
     assert "Over wachten (voor leden van de Brede Raad 010)</option>" in html
+
+
+def test_the_collection_choice_lists_every_collection_with_its_audience_and_state(
+    onderzoeker_client,
+):
+    VerhaalFactory()
+    wachten = CollectieFactory(titel="Wachten", publiek="brede_raad")
+    armoede = CollectieFactory(titel="Armoede", publiek="openbaar", gepubliceerd=False)
+
+    html = onderzoeker_client.get(LIJST).content.decode()
+
+    keuze = re.search(r'<select name="collectie".*?</select>', html, re.DOTALL).group()
+    assert re.findall(r'<option value="(\d*)"[^>]*>([^<]*)</option>', keuze) == [
+        ("", "Kies een collectie"),
+        (str(armoede.pk), "Armoede (voor iedereen, concept)"),
+        (str(wachten.pk), "Wachten (voor leden van de Brede Raad 010)"),
+    ]
 
 
 def test_ticked_stories_that_fit_are_added_and_the_others_named(onderzoeker_client):

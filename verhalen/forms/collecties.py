@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kennisagenda.models import Thema
-from toolkit.widgets import SnelleSelect
+from toolkit.widgets import SnelleSelect, opties_uit_rijen
 from verhalen.forms.inhoudswaarschuwing import InhoudKeuze
 from verhalen.forms.persoonsgegevens import PersoonsgegevensMixin
 from verhalen.models import Fragment, Verhaal
@@ -89,14 +89,31 @@ def fragment_label(fragment):
     return f"“{citaat}” ({codes})" if codes else f"“{citaat}”"
 
 
+def collectie_label(titel, publiek, gepubliceerd):
+    """A collection as a choice: "Titel (voor iedereen, concept)"."""
+    status = "" if gepubliceerd else ", concept"
+    return f"{titel} (voor {Publiek.in_zin(publiek)}{status})"
+
+
+def collectie_opties(veld):
+    """Give `veld` (a CollectieKeuzeVeld) its options from rows of its own
+    queryset, without a model object per collection (a researcher may choose
+    from every one: 200 in the bench at 100k)."""
+    rijen = veld.queryset.values_list("pk", "titel", "publiek", "gepubliceerd")
+
+    def opties():
+        for pk, titel, publiek, gepubliceerd in rijen.all():
+            yield pk, collectie_label(titel, publiek, gepubliceerd)
+
+    opties_uit_rijen(veld, opties)
+
+
 class CollectieKeuzeVeld(forms.ModelChoiceField):
-    # A researcher may choose from every collection (200 in the bench at 100k):
-    # no template include per option.
+    # No template include per option (toolkit/widgets.py).
     widget = SnelleSelect
 
     def label_from_instance(self, collectie):
-        status = "" if collectie.gepubliceerd else ", concept"
-        return f"{collectie.titel} (voor {collectie.publiek_in_zin}{status})"
+        return collectie_label(collectie.titel, collectie.publiek, collectie.gepubliceerd)
 
 
 class VoegToeForm(forms.Form):

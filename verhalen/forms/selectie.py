@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from verhalen.forms.collecties import CollectieKeuzeVeld
+from verhalen.forms.collecties import CollectieKeuzeVeld, collectie_opties
 from verhalen.models import Collectie, Verhaal
 
 
@@ -26,4 +26,5 @@ class AanCollectieForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["collectie"].queryset = Collectie.objects.leesbaar_voor(user).order_by("titel")
+        collectie_opties(self.fields["collectie"])
         self.fields["verhalen"].queryset = Verhaal.objects.zichtbaar_voor(user).only("pk", "titel")

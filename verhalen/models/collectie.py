@@ -52,6 +52,13 @@ class Publiek(models.TextChoices):
     BREDE_RAAD = "brede_raad", _("Leden van de Brede Raad 010")
     OPENBAAR = "openbaar", _("Iedereen (openbaar)")
 
+    @classmethod
+    def in_zin(cls, publiek):
+        """The audience as it reads inside a sentence: "Collectie voor …"."""
+        if publiek == cls.OPENBAAR:
+            return _("iedereen")
+        return _("leden van de Brede Raad 010")
+
 
 class CollectieQuerySet(models.QuerySet):
     def gepubliceerd(self):
@@ -174,9 +181,7 @@ class Collectie(models.Model):
     @property
     def publiek_in_zin(self):
         """The audience as it reads inside a sentence: "Collectie voor …"."""
-        if self.publiek == Publiek.OPENBAAR:
-            return _("iedereen")
-        return _("leden van de Brede Raad 010")
+        return Publiek.in_zin(self.publiek)
 
     def zichtbare_verhalen(self, user):
         """The one visibility rule, for this collection's audience."""
