@@ -10,8 +10,6 @@ Skipped when redis-server is not installed, except in CI (`.ci/run` installs it)
 import os
 import shutil
 import signal
-import socket
-import subprocess
 import time
 from io import StringIO
 
@@ -21,6 +19,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from carelab.settings import SESSION_ENGINE, redis_cache
+from loadtest.storingen import EigenRedis
 from tests.helpers import log_in
 from tests.kenniscafes.factories import KenniscafeFactory
 from tests.verhalen.factories import VerhaalFactory
@@ -32,58 +31,18 @@ LIJST = reverse("verhalen:list")
 AGENDA = reverse("kenniscafes:agenda")
 
 
-def _vrije_poort():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class EigenRedis:
-    """A redis-server of this test alone, in memory only; stop() and start() again (empty)."""
-
-    def __init__(self, programma):
-        self.programma = programma
-        self.poort = _vrije_poort()
-        self.proces = None
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.poort}/0"
-
-    def start(self):
-        self.proces = subprocess.Popen(
-            [self.programma, "--port", str(self.poort), "--bind", "127.0.0.1",
-             "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )  # fmt: skip
-        einde = time.monotonic() + 10
-        while time.monotonic() < einde:
-            try:
-                socket.create_connection(("127.0.0.1", self.poort), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError(f"redis-server antwoordt niet op poort {self.poort}")
-
-    def stop(self):
-        self.proces.terminate()
-        self.proces.wait(timeout=10)
-
-
 @pytest.fixture
 def eigen_redis(settings):
-    programma = shutil.which("redis-server")
-    if programma is None:
+    if shutil.which("redis-server") is None:
         if os.environ.get("CI") == "true":
             pytest.fail("redis-server ontbreekt: .ci/run installeert het voor deze tests")
         pytest.skip("redis-server is niet geïnstalleerd")
-    redis = EigenRedis(programma)
+    redis = EigenRedis()
     redis.start()
     settings.CACHES = {"default": redis_cache(redis.url)}
     settings.SESSION_ENGINE = SESSION_ENGINE  # production's (the database's, also with Redis)
     yield redis
-    if redis.proces.poll() is None:
-        redis.stop()
+    redis.stop()
 
 
 def _hernoem(verhaal, titel, *, door):
