@@ -5,14 +5,9 @@ list (registrations); the filters list the werkteams and projects of
 published cafés. A change to any of these makes the pages stale at once;
 theme names are "themas" (kennisagenda/cache.py). Speakers, attachments and
 series are shown only on a café's own page, which is not cached.
-
-Each receiver names its sender: a delete receiver without one would be a
-listener on every model, and Django's Collector then loads every row of every
-cascade to send signals instead of deleting them in one query.
 The receivers are connected by KenniscafesConfig.ready().
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from projecten.models import Project, Werkteam
@@ -21,27 +16,10 @@ from toolkit import cache
 from .models import Aanmelding, Kenniscafe, Locatie, ThemaKenniscafe
 
 NAAM = "kenniscafes"
-MODELLEN = (Kenniscafe, Aanmelding, Locatie, ThemaKenniscafe, Werkteam, Project)
-
-
-def _gewijzigd(sender, **kwargs):
-    cache.verhoog(NAAM)
-
-
-def _themas_gewijzigd(sender, action, **kwargs):
-    if action.startswith("post_"):
-        cache.verhoog(NAAM)
-
-
-for model in MODELLEN:
-    post_save.connect(
-        _gewijzigd, sender=model, dispatch_uid=f"kenniscafes.cache.save.{model.__name__}"
-    )
-    post_delete.connect(
-        _gewijzigd, sender=model, dispatch_uid=f"kenniscafes.cache.delete.{model.__name__}"
-    )
-m2m_changed.connect(
-    _themas_gewijzigd, sender=ThemaKenniscafe, dispatch_uid="kenniscafes.cache.themas"
+cache.verhoog_bij_wijziging(
+    NAAM,
+    (Kenniscafe, Aanmelding, Locatie, ThemaKenniscafe, Werkteam, Project),
+    koppeltabel=ThemaKenniscafe,
 )
 
 

@@ -34,6 +34,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
@@ -74,6 +75,33 @@ def verhoog(*namen):
 
     schrijf()
     transaction.on_commit(schrijf)
+
+
+def verhoog_bij_wijziging(naam, modellen, *, koppeltabel):
+    """Raise `naam` whenever a row of one of `modellen` is saved or deleted, or
+    the many-to-many through model `koppeltabel` changes.
+
+    Each receiver names its sender: a delete receiver without one would listen
+    to every model, and Django's Collector then loads every row of every
+    cascade to send signals instead of deleting them in one query.
+    """
+
+    def gewijzigd(sender, **kwargs):
+        verhoog(naam)
+
+    def gekoppeld(sender, action, **kwargs):
+        if action.startswith("post_"):
+            verhoog(naam)
+
+    for model in modellen:
+        for signaal, soort in ((post_save, "save"), (post_delete, "delete")):
+            signaal.connect(
+                gewijzigd,
+                sender=model,
+                weak=False,
+                dispatch_uid=f"{naam}.{soort}.{model._meta.label}",
+            )
+    m2m_changed.connect(gekoppeld, sender=koppeltabel, weak=False, dispatch_uid=f"{naam}.koppeling")
 
 
 def lees(sleutel, namen):
