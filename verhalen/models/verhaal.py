@@ -23,7 +23,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -240,7 +240,10 @@ class VerhaalQuerySet(models.QuerySet):
         columns with values_list)."""
         return (
             self.select_related("wijk", "telling")
-            .prefetch_related("themas", "trefwoorden")
+            .prefetch_related(
+                Prefetch("themas", to_attr="themas_lijst"),
+                Prefetch("trefwoorden", to_attr="trefwoorden_lijst"),
+            )
             .defer("zoekvector", "zoeklemmas", "zoeklemmas_bron")
         )
 

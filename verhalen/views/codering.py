@@ -17,6 +17,7 @@ import re
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -273,7 +274,7 @@ def _fragmenten_van_code(request, code):
         .select_related("verhaal__wijk", "verhaal__project", "codeur")
         # A row shows the quote, never the story's whole text.
         .defer("verhaal__tekst", "verhaal__zoekvector")
-        .prefetch_related("codes")
+        .prefetch_related(Prefetch("codes", to_attr="codes_lijst"))
         .order_by(*CODE_FRAGMENTEN_VOLGORDE)
     )
     return _gefilterde_fragmenten(request, queryset)
@@ -319,7 +320,7 @@ def mijn_coderingen(request):
         .filter(codeur=request.user)
         .select_related("verhaal__wijk", "verhaal__project", "codeur")
         .defer("verhaal__tekst", "verhaal__zoekvector")
-        .prefetch_related("codes")
+        .prefetch_related(Prefetch("codes", to_attr="codes_lijst"))
         .order_by(*CODE_FRAGMENTEN_VOLGORDE)
     )
     filterset, fragmenten = _gefilterde_fragmenten(request, queryset)
@@ -382,7 +383,7 @@ def _fragment_rij(request, fragment):
         fragment.start,
         fragment.eind,
         fragment.citaat,
-        "; ".join(code.name for code in fragment.codes.all()),
+        "; ".join(code.name for code in fragment.codes_lijst),
         fragment.memo,
         fragment.codeur.get_username() if fragment.codeur else "",
         "ja" if fragment.moet_herzien else "nee",

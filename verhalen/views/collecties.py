@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -60,7 +61,7 @@ def collectie_list(request):
     collecties = (
         Collectie.objects.leesbaar_voor(user)
         .annotate(aantal_verhalen=tellingen.aantal_verhalen(user))
-        .prefetch_related("themas")
+        .prefetch_related(Prefetch("themas", to_attr="themas_lijst"))
         .nieuwste_eerst()
     )
     pagina = Paginator(collecties, COLLECTIES_PER_PAGINA).get_page(request.GET.get("pagina"))
@@ -567,7 +568,7 @@ def sectie_thema_collecties(request, thema):
         .filter(themas__in=_thema_en_subcodes(thema))
         .distinct()
         .annotate(aantal_verhalen=tellingen.aantal_verhalen(user))
-        .prefetch_related("themas")
+        .prefetch_related(Prefetch("themas", to_attr="themas_lijst"))
         .nieuwste_eerst()[: THEMA_COLLECTIES_MAX + 1]
     )
     if not collecties:
@@ -604,7 +605,7 @@ def sectie_home_collecties(request, obj=None):
         Collectie.objects.gepubliceerd()
         .openbaar()
         .annotate(aantal_verhalen=tellingen.aantal_verhalen(request.user))
-        .prefetch_related("themas")
+        .prefetch_related(Prefetch("themas", to_attr="themas_lijst"))
         .order_by("-gepubliceerd_op", "titel")[:HOME_COLLECTIES_MAX]
     )
     if not collecties:

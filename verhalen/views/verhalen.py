@@ -168,8 +168,8 @@ def verhaal_detail(request, pk):
                 "wijk", "project", "werkteam", "verzameld_door", "toestemming_vastgelegd_door"
             )
             .prefetch_related(
-                "themas",
-                "trefwoorden",
+                Prefetch("themas", to_attr="themas_lijst"),
+                Prefetch("trefwoorden", to_attr="trefwoorden_lijst"),
                 Prefetch("kenmerkwaarden", KenmerkWaarde.objects.select_related("kenmerk")),
             )
             .defer("zoekvector")
