@@ -1,15 +1,20 @@
 """Coding fragments on a story: create, edit, delete, with permissions both ways."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kennisagenda import roles
+from kennisagenda.models import Thema
 from tests.factories import UserFactory
 from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
+from verhalen.forms.codering import FragmentForm
 from verhalen.models import Fragment, Toestemming
+from verhalen.templatetags.codering import codekeuzes
 
 pytestmark = pytest.mark.django_db
 
@@ -367,3 +372,30 @@ def test_create_fragment_with_a_quote_that_is_gone_explains_and_keeps_input(
     ]
     assert "m1" in response.content.decode()
     assert Fragment.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "soort", ["nieuw", "bewerken", "gekozen", "zonder code"], ids=lambda soort: soort
+)
+def test_code_checkboxes_are_the_ones_django_would_draw(verhaal, fragment, maatwerk, soort):
+    """{% codekeuzes %} writes the checkboxes itself: the same inputs (name, value,
+    id, ticked, marked invalid) as Django's CheckboxSelectMultiple, and a label for each."""
+    Thema.objects.create(name="Wachtlijst", slug="wachtlijst", parent=maatwerk)
+    form = {
+        "nieuw": lambda: FragmentForm(verhaal=verhaal),
+        "bewerken": lambda: FragmentForm(verhaal=verhaal, fragment=fragment),
+        "gekozen": lambda: FragmentForm(
+            {"start": 0, "eind": 2, "codes": [maatwerk.pk]}, verhaal=verhaal
+        ),
+        "zonder code": lambda: FragmentForm({"start": 0, "eind": 2}, verhaal=verhaal),
+    }[soort]()
+    form.is_valid()
+    html = codekeuzes(form)
+    django = sorted(str(sub.tag()) for sub in form["codes"])
+    assert sorted(re.findall(r"<input [^>]*>", html)) == django
+    assert len(re.findall(r'<label for="id_codes_\d+">', html)) == len(django)
+    assert ("checked" in html) == (soort in ("bewerken", "gekozen"))
+    assert ('aria-invalid="true"' in html) == (soort == "zonder code")
+    wachtlijst = html.index('data-code-naam="wachtlijst"')
+    assert html.rindex('class="codekeuze__item diepte-0" data-code-naam="maatwerk"', 0, wachtlijst)
+    assert 'class="codekeuze__item diepte-1" data-code-naam="wachtlijst"' in html

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -29,12 +30,30 @@ def _enkel(tekst):
 class CodeKeuzeMixin:
     """Codes as checkboxes in codebook order, each with its depth (for the template)."""
 
+    @cached_property
+    def themas(self):
+        """The codes the field offers, in its queryset's order, read once (the
+        story page's code picker is made from the same list)."""
+        return list(self.fields["codes"].queryset)
+
     def codekeuzes(self):
-        widgets = {str(sub.data["value"]): sub for sub in self["codes"]}
+        """Per code in codebook order: the code, its depth, the checkbox's id
+        (as Django's CheckboxSelectMultiple numbers them: by place in the
+        queryset) and whether it is ticked.
+
+        {% codekeuzes form %} writes them; Django's own rendering of the
+        widget takes three template includes per code."""
+        veld = self["codes"]
+        gekozen = {str(waarde) for waarde in veld.value() or ()}
+        plek = {thema.pk: index for index, thema in enumerate(self.themas)}
         return [
-            {"thema": knoop.thema, "diepte": knoop.diepte, "widget": widgets[str(knoop.thema.pk)]}
-            for knoop in codeboom(self.fields["codes"].queryset)
-            if str(knoop.thema.pk) in widgets
+            {
+                "thema": knoop.thema,
+                "diepte": knoop.diepte,
+                "id": f"{veld.auto_id}_{plek[knoop.thema.pk]}",
+                "gekozen": str(knoop.thema.pk) in gekozen,
+            }
+            for knoop in codeboom(self.themas)
         ]
 
 

@@ -58,18 +58,19 @@ def codering_voor(verhaal, user):
     """The coding context of `verhaal` for `user` (views.codering.coderingscontext)
     for the story page, with what the code picker needs for those who may code."""
     codering = coderingscontext(verhaal, user)
-    if codering["form"] is not None:
-        codering["kiezer"] = kiezergegevens(user)
+    if codering["form"] is not None:  # the picker offers the codes the form read
+        codering["kiezer"] = kiezergegevens(user, themas=codering["form"].themas)
     return codering
 
 
-def kiezergegevens(user, *, alleen=None):
+def kiezergegevens(user, *, alleen=None, themas=None):
     """What the code picker needs: every code with its path and rule, the
     codes `user` used last (most recent first), and whether they may add codes.
 
     `alleen`: the codes a coding round allows (the picker offers only those,
-    and no new ones)."""
-    themas = list(Thema.objects.all())
+    and no new ones). `themas`: every code, when the caller has read them."""
+    if themas is None:
+        themas = list(Thema.objects.all())
     per_pk = {thema.pk: thema for thema in themas}
 
     def pad(thema):
