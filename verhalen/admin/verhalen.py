@@ -10,6 +10,7 @@ one on request (the same service as the site).
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -54,10 +55,15 @@ class FragmentInline(admin.TabularInline):
 
     @admin.display(description=_("codes"))
     def codes_lijst(self, fragment):
-        return ", ".join(code.name for code in fragment.codes.all())
+        return ", ".join(code.name for code in fragment.codes_lijst)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("codeur").prefetch_related("codes")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("codeur")
+            .prefetch_related(Prefetch("codes", to_attr="codes_lijst"))
+        )
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -5,6 +5,7 @@ verhalen/services/collecties.py do the writing.
 """
 
 from django import forms
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from kennisagenda.models import Thema
@@ -77,14 +78,14 @@ class CollectieItemForm(forms.ModelForm):
         self.fields["fragmenten"].queryset = (
             Fragment.objects.zichtbaar_voor(user)
             .filter(verhaal=self.instance.verhaal)
-            .prefetch_related("codes")
+            .prefetch_related(Prefetch("codes", to_attr="codes_lijst"))
             .order_by("start", "eind")
         )
         self.fields["fragmenten"].label_from_instance = fragment_label
 
 
 def fragment_label(fragment):
-    codes = ", ".join(code.name for code in fragment.codes.all())
+    codes = ", ".join(code.name for code in fragment.codes_lijst)
     citaat = fragment.citaat if len(fragment.citaat) <= 160 else f"{fragment.citaat[:157]}…"
     return f"“{citaat}” ({codes})" if codes else f"“{citaat}”"
 
@@ -153,7 +154,7 @@ class VoegToeForm(forms.Form):
             self.fields["fragmenten"].queryset = (
                 Fragment.objects.zichtbaar_voor(user)
                 .filter(verhaal=verhaal)
-                .prefetch_related("codes")
+                .prefetch_related(Prefetch("codes", to_attr="codes_lijst"))
                 .order_by("start", "eind")
             )
             self.fields["fragmenten"].label_from_instance = fragment_label

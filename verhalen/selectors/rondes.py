@@ -74,7 +74,7 @@ def eigen_coderingen(ronde, verhaal, user):
     coderingen = list(
         Rondecodering.objects.filter(ronde=ronde, verhaal=verhaal, codeur=user)
         .select_related("codeur")
-        .prefetch_related("codes")
+        .prefetch_related(Prefetch("codes", to_attr="codes_lijst"))
     )
     nummers = nummering(coderingen)
     for rondecodering in coderingen:

@@ -450,7 +450,7 @@ def leesversie(collectie: Collectie, user) -> list[Leesitem]:
         Fragment.objects.zichtbaar_voor(user)
         .filter(codes__in=thema_ids)
         .distinct()
-        .prefetch_related("codes")
+        .prefetch_related(Prefetch("codes", to_attr="codes_lijst"))
     )
     items = list(
         collectie.zichtbare_items(user)
@@ -472,7 +472,7 @@ def leesversie(collectie: Collectie, user) -> list[Leesitem]:
         markeringen = [
             (fragment.start, fragment.eind, code.name)
             for fragment in verhaal.themafragmenten
-            for code in fragment.codes.all()
+            for code in fragment.codes_lijst
             if code.pk in thema_ids and 0 <= fragment.start < fragment.eind <= len(tekst)
         ]
         gekozen = [

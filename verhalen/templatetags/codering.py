@@ -20,11 +20,11 @@ register = template.Library()
 
 
 def _codes(fragment):
-    return ", ".join(code.name for code in fragment.codes.all())
+    return ", ".join(code.name for code in fragment.codes_lijst)
 
 
 def _open_mark(fragment, baan):
-    codes = list(fragment.codes.all())
+    codes = fragment.codes_lijst
     kleur = f" kleur-{codes[0].pk}" if codes else ""
     return format_html(
         '<mark class="codering baan-{}{}" data-fragment="{}" title="Fragment {}: {}">',
@@ -108,7 +108,7 @@ def _naam(user):
 
 
 def _fragment_item(fragment, *, adres, mag_wijzigen, mag_verwijderen, actief, code_url, datum):
-    codes = list(fragment.codes.all())
+    codes = fragment.codes_lijst
     nummer = fragment.nummer
     klassen = "fragment"
     if fragment.moet_herzien:

@@ -56,7 +56,7 @@ def fragmenten_van(verhaal, user):
         Fragment.objects.zichtbaar_voor(user)
         .filter(verhaal=verhaal)
         .select_related("codeur")
-        .prefetch_related("codes")
+        .prefetch_related(Prefetch("codes", to_attr="codes_lijst"))
     )
     nummers = nummering(fragmenten)
     for fragment in fragmenten:

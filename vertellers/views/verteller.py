@@ -12,6 +12,7 @@ of an erased story shows only that and when it was erased.
 from functools import wraps
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -149,7 +150,9 @@ def verhaal_pagina(request, verhaal):
         {
             "verhaal": verhaal,
             "themas": list(verhaal.themas.order_by("name")),
-            "fragmenten": list(verhaal.fragmenten.prefetch_related("codes")),
+            "fragmenten": list(
+                verhaal.fragmenten.prefetch_related(Prefetch("codes", to_attr="codes_lijst"))
+            ),
             "geciteerd": selectors.waar_geciteerd(verhaal),
             "toestemming_kort": TOESTEMMING_KORT[verhaal.toestemming],
             "toestemming_uitleg": TOESTEMMING_UITLEG[verhaal.toestemming],
