@@ -90,10 +90,11 @@ def fragment_label(fragment):
     return f"“{citaat}” ({codes})" if codes else f"“{citaat}”"
 
 
-def collectie_label(titel, publiek, gepubliceerd):
-    """A collection as a choice: "Titel (voor iedereen, concept)"."""
+def collectie_label(titel, voor, gepubliceerd):
+    """A collection as a choice: "Titel (voor iedereen, concept)"; `voor` is
+    its audience as Publiek.in_zin names it."""
     status = "" if gepubliceerd else ", concept"
-    return f"{titel} (voor {Publiek.in_zin(publiek)}{status})"
+    return f"{titel} (voor {voor}{status})"
 
 
 def collectie_opties(veld):
@@ -103,8 +104,10 @@ def collectie_opties(veld):
     rijen = veld.queryset.values_list("pk", "titel", "publiek", "gepubliceerd")
 
     def opties():
+        # Each audience translated once, not once per collection.
+        voor = {publiek: str(Publiek.in_zin(publiek)) for publiek in Publiek.values}
         for pk, titel, publiek, gepubliceerd in rijen.all():
-            yield pk, collectie_label(titel, publiek, gepubliceerd)
+            yield pk, collectie_label(titel, voor[publiek], gepubliceerd)
 
     opties_uit_rijen(veld, opties)
 
@@ -114,7 +117,9 @@ class CollectieKeuzeVeld(forms.ModelChoiceField):
     widget = SnelleSelect
 
     def label_from_instance(self, collectie):
-        return collectie_label(collectie.titel, collectie.publiek, collectie.gepubliceerd)
+        return collectie_label(
+            collectie.titel, Publiek.in_zin(collectie.publiek), collectie.gepubliceerd
+        )
 
 
 class VoegToeForm(forms.Form):

@@ -7,13 +7,15 @@
 from functools import cache
 
 from django import template
+from django.utils.translation import get_language
 
 register = template.Library()
 
 
 @cache
-def _labels(model, veld):
-    return dict(model._meta.get_field(veld).flatchoices)
+def _labels(model, veld, taal):
+    """The labels in language `taal` (the active one), translated once."""
+    return {waarde: str(label) for waarde, label in model._meta.get_field(veld).flatchoices}
 
 
 @register.filter
@@ -22,6 +24,6 @@ def keuzelabel(obj, veld):
 
     Django's get_FOO_display builds a hashable copy of all choices on every
     call (about 0.1 ms for the narrator types); this reads a dict made once
-    per model and field (the labels stay lazy, so still translated per request)."""
+    per model, field and language."""
     waarde = getattr(obj, veld)
-    return _labels(type(obj), veld).get(waarde, waarde)
+    return _labels(type(obj), veld, get_language()).get(waarde, waarde)
