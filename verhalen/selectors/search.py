@@ -35,7 +35,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from toolkit.paginering import begrensd_aantal
-from verhalen.tekst.woordvormen import WOORD, gelemmatiseerd, lemma, past_bij
+from verhalen.tekst.woordvormen import WOORD, gelemmatiseerd, lemma, past_bij, stammen_van
 
 CONFIG = "dutch"
 _VOOR = 80  # characters of context before the first hit
@@ -138,12 +138,19 @@ def fragment_html(verhaal, zoekterm: str = ""):
 
 def _treffers(tekst, zoekwoorden, *, voorbij=_FRAGMENT_LENGTE):
     """(start, end) of the words in `tekst` that are a form of a search word,
-    up to `voorbij` characters past the first one."""
+    up to `voorbij` characters past the first one. The first hit of a rare
+    word may lie thousands of words in: each word is judged once."""
+    stammen = stammen_van(zoekwoorden)
+    oordeel = {}
     treffers = []
     for match in WOORD.finditer(tekst):
         if treffers and match.start() > treffers[0][0] + voorbij:
             break
-        if any(past_bij(match.group(), zoekwoord) for zoekwoord in zoekwoorden):
+        woord = match.group()
+        past = oordeel.get(woord)
+        if past is None:
+            past = oordeel[woord] = past_bij(woord, stammen)
+        if past:
             treffers.append(match.span())
     return treffers
 

@@ -59,7 +59,14 @@ def gelemmatiseerd(zoekterm: str) -> str:
     return WOORD.sub(lambda match: lemma(match.group()), zoekterm)
 
 
-def past_bij(woord: str, zoekwoord: str) -> bool:
-    """Whether `woord` in a text is a form of `zoekwoord`: same stem, or the
-    same stem of their lemmas ("brieven" / "brief", "huis" / "huizen")."""
-    return stam(woord) == stam(zoekwoord) or stam(lemma(woord)) == stam(lemma(zoekwoord))
+def stammen_van(zoekwoorden) -> tuple[set[str], set[str]]:
+    """The stems of `zoekwoorden` and the stems of their lemmas, for `past_bij`."""
+    return {stam(woord) for woord in zoekwoorden}, {stam(lemma(woord)) for woord in zoekwoorden}
+
+
+def past_bij(woord: str, stammen: tuple[set[str], set[str]]) -> bool:
+    """Whether `woord` in a text is a form of a search word whose `stammen`
+    (`stammen_van`) these are: same stem, or the same stem of their lemmas
+    ("brieven" / "brief", "huis" / "huizen")."""
+    eigen, van_lemmas = stammen
+    return stam(woord) in eigen or stam(lemma(woord)) in van_lemmas
