@@ -399,3 +399,29 @@ def test_code_checkboxes_are_the_ones_django_would_draw(verhaal, fragment, maatw
     wachtlijst = html.index('data-code-naam="wachtlijst"')
     assert html.rindex('class="codekeuze__item diepte-0" data-code-naam="maatwerk"', 0, wachtlijst)
     assert 'class="codekeuze__item diepte-1" data-code-naam="wachtlijst"' in html
+
+
+def test_story_page_escapes_text_quotes_memos_codes_and_names(onderzoeker_client):
+    """The text, the list and the marks are written without templates: every
+    text a user typed reaches the page escaped, line breaks as <br>."""
+    tekst = 'Zij zei: <b>"Help"</b> & ging.\r\nDaarna <script>alert(1)</script> niets.'
+    verhaal = VerhaalFactory(tekst=tekst)
+    code = Thema.objects.create(name='Zorg & <i>"hulp"</i>', slug="zorg-hulp")
+    FragmentFactory(
+        verhaal=verhaal,
+        start=0,
+        eind=len(tekst),
+        codes=[code],
+        memo='Let op: <img src=x onerror="a()">\nregel twee',
+        codeur=UserFactory(first_name="<em>Ans</em>", last_name=""),
+    )
+    html = onderzoeker_client.get(verhaal.get_absolute_url()).content.decode()
+    for ruw in ("<b>", "<script>alert", "<img src=x", "<i>", "<em>Ans"):
+        assert ruw not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # text and quote
+    assert 'data-memo="Let op: &lt;img src=x onerror=&quot;a()&quot;&gt;\nregel twee"' in html
+    assert "onerror=&quot;a()&quot;&gt;<br>regel twee</p>" in html  # the memo shown
+    assert "&amp; ging.<br>Daarna" in html  # the quote, its line break as <br>
+    assert 'title="Fragment 1: Zorg &amp; &lt;i&gt;&quot;hulp&quot;&lt;/i&gt;"' in html
+    assert ">Zorg &amp; &lt;i&gt;&quot;hulp&quot;&lt;/i&gt;</a></li>" in html
+    assert "gecodeerd door &lt;em&gt;Ans&lt;/em&gt;," in html
