@@ -277,6 +277,11 @@ def test_story_page_query_count_does_not_grow_with_fragments(
     with django_assert_num_queries(len(een.captured_queries)):
         response = onderzoeker_client.get(url)
     assert len(response.context["codering"]["fragmenten"]) == 4
+    # session, user, second step, permissions ×2, the story, its themes,
+    # keywords and attributes, the access log, the storyteller's voice and
+    # consent proof (3), the fragments, their codes, the codebook (read once
+    # for the form and the picker), the recent codes, the memos
+    assert len(een.captured_queries) == 18
 
 
 def test_story_page_marks_carry_fragment_ids_and_numbered_labels(

@@ -11,7 +11,7 @@ import copy
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -172,13 +172,13 @@ def verhaal_detail(request, pk):
                 Prefetch("trefwoorden", to_attr="trefwoorden_lijst"),
                 Prefetch("kenmerkwaarden", KenmerkWaarde.objects.select_related("kenmerk")),
             )
-            .defer("zoekvector")
-            .annotate(aantal_herzien=Count("fragmenten", filter=Q(fragmenten__moet_herzien=True))),
+            .defer("zoekvector"),
             pk,
         )
     except VerhaalIngetrokken:
         return _ingetrokken_pagina(request)
     inzage.leg_vast(request=request, handeling=Handeling.VERHAAL_BEKEKEN, verhaal=verhaal)
+    codering = codering_voor(verhaal, request.user)
     return render(
         request,
         "verhalen/verhaal_detail.html",
@@ -188,7 +188,9 @@ def verhaal_detail(request, pk):
             "memos": memos_bij_verhaal(verhaal, request.user),
             "stem_van_verteller": stem_van_verteller(verhaal),
             "sections": sections.render_context("verhaal", request, verhaal),
-            "codering": codering_voor(verhaal, request.user),
+            "codering": codering,
+            # Counted from the fragments the page lists (all of the story's).
+            "aantal_herzien": sum(fragment.moet_herzien for fragment in codering["fragmenten"]),
         },
     )
 
