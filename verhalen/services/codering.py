@@ -420,8 +420,8 @@ def voeg_codes_samen(*, bron: Thema, doel: Thema, door) -> Samenvoeging:
     Side effects, all recorded in history by `door`: one history row per
     changed fragment (its new codes) and per re-tagged object that keeps
     history, a row on each moved sub-code, a row on `doel` naming the merge,
-    and the deletion of `bron`; the codes above `bron` and `doel` and the
-    changed stories are counted again (verhalen/services/tellingen.py).
+    and the deletion of `bron`; the stored counts follow, from the stories
+    that carry `bron` or a code below it (verhalen/services/tellingen.py).
     """
     if bron.pk == doel.pk:
         raise ValidationError("Een code kan niet met zichzelf samengaan.", code="zelfde")
@@ -430,17 +430,13 @@ def voeg_codes_samen(*, bron: Thema, doel: Thema, door) -> Samenvoeging:
             "Een thema uit de kennisagenda kan niet in een andere code opgaan.",
             code="kennisagenda",
         )
-    if doel.pk in afstammelingen(Thema.objects.only("pk", "parent"))[bron.pk]:
-        raise ValidationError("Samenvoegen met een eigen subcode kan niet.", code="cyclus")
     with tellingen.codeboom_vast(exclusief=True):
-        geraakt = tellingen.bovencodes(bron.pk) - {bron.pk}
-        verhalen = set(
-            Fragment.objects.filter(thema_items__tag=bron).values_list("verhaal_id", flat=True)
-        )
-        samenvoeging = _voeg_samen(bron=bron, doel=doel, door=door)
-        tellingen.herbereken_codes(geraakt | tellingen.bovencodes(doel.pk))
-        tellingen.herbereken_verhalen(verhalen)
-    return samenvoeging
+        onder = afstammelingen(Thema.objects.only("pk", "parent"))[bron.pk]
+        if doel.pk in onder:
+            raise ValidationError("Samenvoegen met een eigen subcode kan niet.", code="cyclus")
+        # Only the stories that carry `bron` or a code below it count differently.
+        with tellingen.bijgehouden(tellingen.verhalen_met_codes(onder), nieuwe_boom=True):
+            return _voeg_samen(bron=bron, doel=doel, door=door)
 
 
 def _voeg_samen(*, bron: Thema, doel: Thema, door) -> "Samenvoeging":

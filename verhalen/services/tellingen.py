@@ -11,10 +11,13 @@ A story contributes, per audience that may count it:
 - to a collection: one story per item whose story the audience may read there.
 
 Changes to the code tree itself (a new sub-code, moving or merging codes) take
-the codebook lock exclusively (`codeboom_vast`) and recount the codes they
-touch (`herbereken_codes`); every coding takes it shared, so a coding never
-computes its difference over a tree that changes under it (PostgreSQL; SQLite
-writes one transaction at a time anyway).
+the codebook lock exclusively (`codeboom_vast`); every coding takes it shared,
+so a coding never computes its difference over a tree that changes under it
+(PostgreSQL; SQLite writes one transaction at a time anyway). Moving a code
+recounts the codes it touches (`herbereken_codes`); merging adds the
+difference of the stories that carry the merged code or a sub-code of it
+(`bijgehouden(..., nieuwe_boom=True)`), so its cost follows those stories, not
+the size of the codes above.
 
 `herbereken()` rebuilds everything from scratch with a few set-based queries
 (`manage.py herbereken_tellingen`; the demo loader and the benchmark's dataset
@@ -320,13 +323,17 @@ def _zet_verhalen(voor, na):
 
 
 @contextmanager
-def bijgehouden(verhaal_ids=()):
+def bijgehouden(verhaal_ids=(), *, nieuwe_boom=False):
     """Keep every stored count right for a change to the stories `verhaal_ids`.
 
     Inside a transaction only. Locks the codebook (shared) and the stories, in
     that order; yields a set to which the caller adds the pks of stories it
-    creates inside the block (they contributed nothing before). Side effects:
-    F() updates of Codetelling, Collectietelling and Verhaaltelling rows.
+    creates inside the block (they contributed nothing before). With
+    `nieuwe_boom` the block also changes the code tree (the caller holds the
+    codebook lock exclusively): the stories count again under the new tree, so
+    `verhaal_ids` must hold every story that carries a code that moves or goes.
+    Side effects: F() updates of Codetelling, Collectietelling and
+    Verhaaltelling rows.
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Tellingen worden alleen binnen een transactie bijgehouden.")
@@ -343,12 +350,28 @@ def bijgehouden(verhaal_ids=()):
         voor = Bijdrage(ids, voorouders)
         nieuw = set()
         yield nieuw
-        na = Bijdrage(ids | nieuw, voorouders)
+        na = Bijdrage(ids | nieuw, _voorouders() if nieuwe_boom else voorouders)
         _tel_bij(Codetelling, "thema", ("verhalen", "fragmenten"), _verschil(voor.codes, na.codes))
         _tel_bij(
             Collectietelling, "collectie", ("verhalen",), _verschil(voor.collecties, na.collecties)
         )
         _zet_verhalen(voor.verhalen, na.verhalen)
+
+
+def verhalen_met_codes(thema_ids):
+    """The pks of the stories that carry one of `thema_ids`, themselves or on a
+    fragment (for `bijgehouden`; one query)."""
+    op_fragment = (
+        Fragment.objects.filter(thema_items__tag__in=thema_ids)
+        .order_by()
+        .values_list("verhaal_id", flat=True)
+    )
+    op_verhaal = (
+        VerhaalThema.objects.filter(tag__in=thema_ids)
+        .order_by()
+        .values_list("content_object_id", flat=True)
+    )
+    return set(op_fragment.union(op_verhaal))
 
 
 def verhalen_in_collecties(*collecties):
@@ -465,20 +488,15 @@ def _collecties_sql():
     return sql, params
 
 
-def _verhalen_sql(verhaal_ids=None):
-    alleen, waarden = "", []
-    if verhaal_ids is not None:
-        plekken, waarden = _lijst(sorted(verhaal_ids))
-        alleen = f"WHERE f.verhaal_id IN ({plekken})"
+def _verhalen_sql():
     sql = f"""
         INSERT INTO {_tabel(Verhaaltelling)} (verhaal_id, fragmenten, codes)
         SELECT f.verhaal_id, COUNT(DISTINCT f.id), COUNT(DISTINCT ft.tag_id)
         FROM {_tabel(Fragment)} f
         LEFT JOIN {_tabel(FragmentThema)} ft ON ft.content_object_id = f.id
-        {alleen}
         GROUP BY f.verhaal_id
-    """  # noqa: S608 - quoted table names and placeholders only
-    return sql, waarden
+    """  # noqa: S608 - quoted table names only
+    return sql, []
 
 
 def _voer_uit(sql, params):
@@ -500,15 +518,6 @@ def herbereken_codes(thema_ids=None):
         rijen.delete()
         if thema_ids is None or thema_ids:
             _voer_uit(*_codes_sql(thema_ids))
-
-
-@transaction.atomic
-def herbereken_verhalen(verhaal_ids):
-    """Count the fragments and codes of the stories `verhaal_ids` from scratch.
-    Side effect: replaces their Verhaaltelling rows."""
-    if verhaal_ids:
-        Verhaaltelling.objects.filter(verhaal_id__in=verhaal_ids).delete()
-        _voer_uit(*_verhalen_sql(verhaal_ids))
 
 
 @transaction.atomic
