@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -117,6 +118,22 @@ def test_search_with_more_matches_than_the_limit_shows_newest_first(onderzoeker_
     html = response.content.decode()
     assert "Meer dan 3 verhalen met “huur”" in html
     assert "ze op datum staan, nieuwste eerst" in html
+
+
+@pytest.mark.parametrize("aantal", [2, 4])
+def test_a_search_counts_its_matches_once(onderzoeker_client, grens_drie, aantal):
+    """The count that chooses relevance or newest first is the one shown."""
+    VerhaalFactory.create_batch(aantal, tekst="De huur was te hoog.")
+    VerhaalFactory(tekst="Iets anders.")
+    url = reverse("verhalen:list")
+    onderzoeker_client.get(url, {"q": "huur"})  # warm up the session and permission caches
+
+    with CaptureQueriesContext(connection) as queries:
+        response = onderzoeker_client.get(url, {"q": "huur"})
+
+    assert response.context["aantal"] == aantal
+    assert response.context["op_datum"] is (aantal > grens_drie)
+    assert sum("COUNT(" in query["sql"].upper() for query in queries.captured_queries) == 1
 
 
 def test_search_limit_counts_after_the_other_filters(onderzoeker_client, grens_drie):

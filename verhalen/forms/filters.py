@@ -124,9 +124,12 @@ def kenmerk_filters(kenmerken, *, verhaal_pad: str = "pk") -> dict:
     return filters
 
 
-def voeg_kenmerk_filters_toe(filterset, *, verhaal_pad: str = "pk") -> None:
-    """Add the attribute filters to a FilterSet in its __init__, before its form is made."""
-    filterset.filters.update(kenmerk_filters(Kenmerk.objects.all(), verhaal_pad=verhaal_pad))
+def voeg_kenmerk_filters_toe(filterset, *, verhaal_pad: str = "pk") -> list[Kenmerk]:
+    """Add the attribute filters to a FilterSet in its __init__, before its form
+    is made; returns the attributes (read once)."""
+    kenmerken = list(Kenmerk.objects.all())
+    filterset.filters.update(kenmerk_filters(kenmerken, verhaal_pad=verhaal_pad))
+    return kenmerken
 
 
 class VerhaalFilter(django_filters.FilterSet):
@@ -223,9 +226,12 @@ class VerhaalFilter(django_filters.FilterSet):
 
     def __init__(self, *args, rangschik_tot=None, **kwargs):
         super().__init__(*args, **kwargs)
-        voeg_kenmerk_filters_toe(self)
+        self.kenmerken = voeg_kenmerk_filters_toe(self)
         # The list ranks at most this many matches by relevance (search.zoek).
         self.rangschik_tot = rangschik_tot
+        # How many stories match, up to rangschik_tot + 1, when the search
+        # counted them to decide the order (else None).
+        self.aantal = None
         velden = self.form.fields
         opties_uit_rijen(velden["thema"], lambda: _themas(velden["thema"].queryset))
         for naam, label in [("project", "titel"), ("werkteam", "naam")]:
@@ -242,7 +248,10 @@ class VerhaalFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         if not self.zoekterm:
             return queryset
-        return search.zoek(queryset, self.zoekterm, rangschik_tot=self.rangschik_tot)
+        queryset, self.aantal = search.zoek_geteld(
+            queryset, self.zoekterm, rangschik_tot=self.rangschik_tot
+        )
+        return queryset
 
     def filter_codering(self, queryset, name, waarde):
         """Stories with ("gecodeerd") or without ("nog-niet") any fragment, by

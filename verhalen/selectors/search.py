@@ -60,14 +60,22 @@ def zoek(queryset, zoekterm: str, *, rangschik_tot: int | None = None):
     matches a rank tells little. One bounded count decides (see
     `is_op_relevantie`).
     """
+    return zoek_geteld(queryset, zoekterm, rangschik_tot=rangschik_tot)[0]
+
+
+def zoek_geteld(queryset, zoekterm: str, *, rangschik_tot: int | None = None):
+    """As `zoek`, and the number of matches up to `rangschik_tot` + 1 that it
+    counted to choose the order (None when it did not count): the story list
+    shows that number instead of counting the same matches again."""
     if not woorden(zoekterm):
-        return queryset
+        return queryset, None
     if is_postgres():
         gevonden = queryset.filter(zoekvector=_query(zoekterm))
     else:
         gevonden = _filter_eenvoudig(queryset, zoekterm)
-    if rangschik_tot is not None and begrensd_aantal(gevonden, rangschik_tot) > rangschik_tot:
-        return gevonden.order_by("-aangemaakt_op", "-pk")
+    aantal = None if rangschik_tot is None else begrensd_aantal(gevonden, rangschik_tot)
+    if aantal is not None and aantal > rangschik_tot:
+        return gevonden.order_by("-aangemaakt_op", "-pk"), aantal
     if is_postgres():
         rang = SearchRank(F("zoekvector"), _query(zoekterm))
     else:
@@ -76,7 +84,7 @@ def zoek(queryset, zoekterm: str, *, rangschik_tot: int | None = None):
             default=Value(1),
             output_field=IntegerField(),
         )
-    return gevonden.annotate(zoekrang=rang).order_by("-zoekrang", "-aangemaakt_op", "-pk")
+    return gevonden.annotate(zoekrang=rang).order_by("-zoekrang", "-aangemaakt_op", "-pk"), aantal
 
 
 def is_op_relevantie(queryset) -> bool:

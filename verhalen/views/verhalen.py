@@ -28,7 +28,6 @@ from verhalen.forms.verhaal import HerstelForm, VerhaalForm, WisForm
 from verhalen.models import (
     Fragment,
     Handeling,
-    Kenmerk,
     KenmerkWaarde,
     Toestemming,
     Verhaal,
@@ -97,7 +96,12 @@ def verhaal_list(request):
         {
             "filter": filterset,
             "pagina": pagina,
-            "aantal": paginering.begrensd_aantal(verhalen),
+            # The search counted its matches already (up to the same GRENS).
+            "aantal": (
+                filterset.aantal
+                if filterset.aantal is not None
+                else paginering.begrensd_aantal(verhalen)
+            ),
             "grens": paginering.GRENS,
             "zoekterm": zoekterm,
             "op_datum": bool(zoekterm) and not search.is_op_relevantie(verhalen),
@@ -108,8 +112,7 @@ def verhaal_list(request):
             ),
             "kenmerk_zetten": (
                 KenmerkZettenForm(user=request.user)
-                if request.user.has_perm("verhalen.change_kenmerkwaarde")
-                and Kenmerk.objects.exists()
+                if request.user.has_perm("verhalen.change_kenmerkwaarde") and filterset.kenmerken
                 else None
             ),
             "querystring": paginering.querystring(request.GET),
