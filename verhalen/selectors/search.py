@@ -146,19 +146,13 @@ def fragment_html(verhaal, zoekterm: str = ""):
 
 def _treffers(tekst, zoekwoorden, *, voorbij=_FRAGMENT_LENGTE):
     """(start, end) of the words in `tekst` that are a form of a search word,
-    up to `voorbij` characters past the first one. The first hit of a rare
-    word may lie thousands of words in: each word is judged once."""
+    up to `voorbij` characters past the first one."""
     stammen = stammen_van(zoekwoorden)
-    oordeel = {}
     treffers = []
     for match in WOORD.finditer(tekst):
         if treffers and match.start() > treffers[0][0] + voorbij:
             break
-        woord = match.group()
-        past = oordeel.get(woord)
-        if past is None:
-            past = oordeel[woord] = past_bij(woord, stammen)
-        if past:
+        if past_bij(match.group(), stammen):
             treffers.append(match.span())
     return treffers
 

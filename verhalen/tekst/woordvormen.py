@@ -59,14 +59,19 @@ def gelemmatiseerd(zoekterm: str) -> str:
     return WOORD.sub(lambda match: lemma(match.group()), zoekterm)
 
 
-def stammen_van(zoekwoorden) -> tuple[set[str], set[str]]:
+def stammen_van(zoekwoorden) -> tuple[frozenset[str], frozenset[str]]:
     """The stems of `zoekwoorden` and the stems of their lemmas, for `past_bij`."""
-    return {stam(woord) for woord in zoekwoorden}, {stam(lemma(woord)) for woord in zoekwoorden}
+    return (
+        frozenset(stam(woord) for woord in zoekwoorden),
+        frozenset(stam(lemma(woord)) for woord in zoekwoorden),
+    )
 
 
-def past_bij(woord: str, stammen: tuple[set[str], set[str]]) -> bool:
+@functools.lru_cache(maxsize=100_000)
+def past_bij(woord: str, stammen: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Whether `woord` in a text is a form of a search word whose `stammen`
     (`stammen_van`) these are: same stem, or the same stem of their lemmas
-    ("brieven" / "brief", "huis" / "huizen")."""
+    ("brieven" / "brief", "huis" / "huizen"). Remembered: the snippets of a
+    page of results look at the same common words in every story."""
     eigen, van_lemmas = stammen
     return stam(woord) in eigen or stam(lemma(woord)) in van_lemmas
