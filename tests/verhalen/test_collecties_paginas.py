@@ -168,8 +168,8 @@ def test_reading_page_query_count_is_pinned(client, django_assert_num_queries, m
     for _ in range(5):
         maak_item(collectie, maatwerk)
 
-    # collection, themes (page), themes (marking), sub-codes, items, chosen
-    # fragments, theme fragments, their codes.
+    # collection, table of contents, themes and sub-codes (marking), items of
+    # the page, chosen fragments, theme fragments, their codes, themes (page)
     with django_assert_num_queries(8):
         client.get("/collecties/een/")
 

@@ -37,7 +37,7 @@ def test_member_picks_a_paragraph_from_a_list_without_javascript(raadslid_client
     assert '<label for="id_passage">Over welk stuk gaat het?</label>' in content
     assert f'<option value="{_sleutel(collectie, *TWEEDE)}">Alinea 2: “Tweede alinea' in content
     # Each paragraph links to the form with that paragraph chosen.
-    link = f'href="?passage={_sleutel(collectie, *TWEEDE)}#reflectie-formulier"'
+    link = f'href="?pagina=1&amp;passage={_sleutel(collectie, *TWEEDE)}#reflectie-formulier"'
     assert link in content
     gekozen = raadslid_client.get(f"/collecties/buurt/?passage={_sleutel(collectie, *TWEEDE)}")
     assert f'<option value="{_sleutel(collectie, *TWEEDE)}" selected>' in gekozen.content.decode()
@@ -69,7 +69,8 @@ def test_member_reflects_on_a_passage_shown_beside_it(raadslid_client, raadslid,
     naast = content.split("Tweede alinea: de consulent keek echt naar mij.</p>")[1][:600]
     assert 'class="alinea-reflecties"' in naast
     assert "Zo hoort het te gaan." in naast
-    assert "Over dit stuk uit “De buurt”:" in content
+    # The reflection links to the story its passage is in.
+    assert 'Over dit stuk uit “<a href="#verhaal-1">De buurt</a>”:' in content
 
 
 def test_a_passage_outside_the_collection_is_refused(raadslid_client, collectie):

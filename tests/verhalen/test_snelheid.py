@@ -283,8 +283,8 @@ def test_collection_page_query_count_is_pinned(client, django_assert_num_queries
         FragmentFactory(verhaal=verhaal, start=0, eind=10, codes=[maatwerk])
         CollectieItemFactory(collectie=collectie, verhaal=verhaal)
 
-    # collection, themes (page), themes (marking), sub-codes, items, chosen
-    # fragments, theme fragments, their codes
+    # collection, table of contents, themes and sub-codes (marking), items of
+    # the page, chosen fragments, theme fragments, their codes, themes (page)
     with django_assert_num_queries(8):
         response = client.get(collectie.get_absolute_url())
 

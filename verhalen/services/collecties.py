@@ -11,8 +11,9 @@ from typing import Literal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Max, Prefetch, Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -357,6 +358,27 @@ class Alinea:
     reflecties: list = field(default_factory=list)
 
 
+VERHALEN_PER_PAGINA = 10
+
+
+@dataclass
+class Inhoudsregel:
+    """One story in a collection's table of contents: its place (`nummer`,
+    1…n over the whole collection), the reading page it is on, and `link`, the
+    address of its anchor as seen from the page being read."""
+
+    item_id: int
+    verhaal_id: int
+    nummer: int
+    titel: str
+    pagina: int
+    link: str = ""
+
+    @property
+    def anker(self):
+        return f"verhaal-{self.nummer}"
+
+
 @dataclass
 class Leesitem:
     item: CollectieItem
@@ -367,12 +389,32 @@ class Leesitem:
     # The content note the text is folded behind (the excerpt's and the story's).
     inhoudsnotities: list[str] = field(default_factory=list)
     themas_getoond: set[str] = field(default_factory=set)
-    vorige: "Leesitem | None" = None
-    volgende: "Leesitem | None" = None
+    # The stories before and after this one in the collection, possibly on
+    # another reading page (set by `leespagina`).
+    vorige: Inhoudsregel | None = None
+    volgende: Inhoudsregel | None = None
 
     @property
     def alineas(self):
         return [alinea for blok in self.alinea_blokken for alinea in blok]
+
+
+@dataclass
+class Leespagina:
+    """One reading page of a collection: the table of contents (every story
+    `user` may read in it), the page (a Django Page of that list) and its
+    stories ready to render."""
+
+    inhoud: list[Inhoudsregel]
+    pagina: Page
+    leesitems: list[Leesitem]
+
+    @property
+    def zichtbare_verhalen(self) -> set[int]:
+        return {regel.verhaal_id for regel in self.inhoud}
+
+    def regel_van_verhaal(self, verhaal_id) -> Inhoudsregel | None:
+        return next((regel for regel in self.inhoud if regel.verhaal_id == verhaal_id), None)
 
 
 def _alineas(tekst: str, begin: int, eind: int):
@@ -431,20 +473,60 @@ def stukken_als_html(stukken: list[Stuk]) -> SafeString:
 
 
 def _theme_ids(collectie: Collectie) -> set[int]:
-    """The collection's themes and their sub-codes (one level, as in the codebook)."""
-    ids = {thema.pk for thema in collectie.themas.all()}
-    if ids:
-        ids |= set(Thema.objects.filter(parent_id__in=ids).values_list("pk", flat=True))
-    return ids
+    """The collection's themes and their sub-codes (one level, as in the
+    codebook), in one query."""
+    themas = collectie.themas.values("pk")
+    return set(
+        Thema.objects.filter(Q(pk__in=themas) | Q(parent__in=themas)).values_list("pk", flat=True)
+    )
 
 
-def leesversie(collectie: Collectie, user) -> list[Leesitem]:
-    """The stories of `collectie` that `user` may read here, ready to render.
+def inhoud(collectie: Collectie, user, *, per_pagina=VERHALEN_PER_PAGINA) -> list[Inhoudsregel]:
+    """Every story of `collectie` that `user` may read here (the one visibility
+    rule), in reading order, with the page it is on. One query."""
+    rijen = (
+        collectie.zichtbare_items(user)
+        .order_by("volgorde", "pk")
+        .values_list("pk", "verhaal_id", "verhaal__titel")
+    )
+    return [
+        Inhoudsregel(item_id, verhaal_id, nummer, titel, pagina=(nummer - 1) // per_pagina + 1)
+        for nummer, (item_id, verhaal_id, titel) in enumerate(rijen, start=1)
+    ]
+
+
+def leespagina(
+    collectie: Collectie, user, nummer=None, *, per_pagina=VERHALEN_PER_PAGINA
+) -> Leespagina:
+    """Reading page `nummer` (as asked in the address: an invalid or missing
+    number gives the first page, a number too high the last) of `collectie`
+    for `user`: its table of contents and the stories on that page."""
+    regels = inhoud(collectie, user, per_pagina=per_pagina)
+    pagina = Paginator(regels, per_pagina).get_page(nummer)
+    for regel in regels:
+        regel.link = (
+            f"#{regel.anker}"
+            if regel.pagina == pagina.number
+            else f"?pagina={regel.pagina}#{regel.anker}"
+        )
+    leesitems = leesversie(collectie, user, regels=pagina.object_list)
+    for leesitem in leesitems:
+        plek = leesitem.nummer - 1
+        leesitem.vorige = regels[plek - 1] if plek > 0 else None
+        leesitem.volgende = regels[plek + 1] if plek + 1 < len(regels) else None
+    return Leespagina(inhoud=regels, pagina=pagina, leesitems=leesitems)
+
+
+def leesversie(collectie: Collectie, user, *, regels=None) -> list[Leesitem]:
+    """The stories of `collectie` that `user` may read here, ready to render:
+    all of them, or those of `regels` (Inhoudsregel's of one reading page).
 
     Items pass the one visibility rule (`Collectie.zichtbare_items`); theme
     fragments come from `Fragment.objects.zichtbaar_voor(user)`. A constant
     number of queries, whatever the number of items.
     """
+    if regels is not None and not regels:
+        return []
     thema_ids = _theme_ids(collectie)
     themafragmenten = (
         Fragment.objects.zichtbaar_voor(user)
@@ -452,9 +534,11 @@ def leesversie(collectie: Collectie, user) -> list[Leesitem]:
         .distinct()
         .prefetch_related(Prefetch("codes", to_attr="codes_lijst"))
     )
+    items = collectie.zichtbare_items(user)
+    if regels is not None:
+        items = items.filter(pk__in=[regel.item_id for regel in regels])
     items = list(
-        collectie.zichtbare_items(user)
-        .select_related("verhaal", "verhaal__wijk")
+        items.select_related("verhaal", "verhaal__wijk")
         .defer("verhaal__zoekvector")
         .prefetch_related(
             Prefetch(
@@ -465,8 +549,10 @@ def leesversie(collectie: Collectie, user) -> list[Leesitem]:
         )
         .order_by("volgorde", "pk")
     )
+    nummers = {regel.item_id: regel.nummer for regel in regels or ()}
     leesitems = []
-    for nummer, item in enumerate(items, start=1):
+    for plek, item in enumerate(items, start=1):
+        nummer = nummers.get(item.pk, plek)
         verhaal = item.verhaal
         tekst = verhaal.tekst
         markeringen = [
@@ -508,8 +594,6 @@ def leesversie(collectie: Collectie, user) -> list[Leesitem]:
                 themas_getoond=getoond,
             )
         )
-    for vorige, volgende in zip(leesitems, leesitems[1:], strict=False):
-        vorige.volgende, volgende.vorige = volgende, vorige
     return leesitems
 
 

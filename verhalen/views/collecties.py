@@ -17,11 +17,11 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.sessieduur import herstelt_invoer, vul_aan
+from accounts.sessieduur import bewaarde_invoer, herstelt_invoer, vul_aan
 from toolkit.templatetags.opmaak import TEKSTGROOTTE_COOKIE, TEKSTGROOTTES
 from verhalen.forms.collecties import (
     CollectieForm,
@@ -73,8 +73,9 @@ def collectie_list(request):
 
 
 def _reflecties_bij_alineas(collectie, leesitems, user):
-    """Hang each visible reflection on a passage beside its paragraph."""
-    if not user.has_perm("verhalen.view_reflectie"):
+    """Hang each visible reflection on a passage beside its paragraph (the
+    paragraphs of the stories on this reading page)."""
+    if not user.has_perm("verhalen.view_reflectie") or not leesitems:
         return
     alineas = {
         (leesitem.item.verhaal_id, alinea.start): alinea
@@ -83,7 +84,10 @@ def _reflecties_bij_alineas(collectie, leesitems, user):
     }
     for reflectie in (
         Reflectie.objects.leesbaar_voor(user)
-        .filter(collectie=collectie, verhaal__isnull=False)
+        .filter(
+            collectie=collectie,
+            verhaal_id__in={leesitem.item.verhaal_id for leesitem in leesitems},
+        )
         .select_related("auteur")
         .order_by("aangemaakt_op", "pk")
     ):
@@ -92,8 +96,23 @@ def _reflecties_bij_alineas(collectie, leesitems, user):
             alinea.reflecties.append(reflectie)
 
 
-def _render_collectie(request, collectie, reflectie_form=None, status=200, leesitems=None):
+def _paginanummer(request):
+    """The reading page asked for. After a session ended while the reader was
+    writing a reflection, the page it was written on (its form carries the
+    page; vul_aan then fills the form with what was typed)."""
+    if "pagina" in request.GET:
+        return request.GET["pagina"]
+    invoer = bewaarde_invoer(request)
+    if invoer and invoer["pagina"] == request.path:
+        return (invoer["velden"].get("pagina") or [None])[0]
+    return None
+
+
+def _render_collectie(request, collectie, reflectie_form=None, status=200, lees=None):
     user = request.user
+    if lees is None:
+        lees = services.leespagina(collectie, user, _paginanummer(request))
+    leesitems = lees.leesitems
     reflecties = (
         Reflectie.objects.leesbaar_voor(user)
         .filter(collectie=collectie)
@@ -104,15 +123,17 @@ def _render_collectie(request, collectie, reflectie_form=None, status=200, leesi
     reflectie_pagina = Paginator(reflecties, REFLECTIES_PER_PAGINA).get_page(
         request.GET.get("reflecties")
     )
-    if leesitems is None:
-        leesitems = services.leesversie(collectie, user)
+    for reflectie in reflectie_pagina.object_list:
+        # Where its passage is read: the story's page and anchor, if it is still here.
+        reflectie.passage_regel = lees.regel_van_verhaal(reflectie.verhaal_id)
     _reflecties_bij_alineas(collectie, leesitems, user)
     if reflectie_form is None and user.has_perm("verhalen.add_reflectie"):
         reflectie_form = ReflectieForm(
             leesitems=leesitems, initial={"passage": request.GET.get("passage", "")}
         )
         vul_aan(request, reflectie_form)
-    # Logged in readers are logged (anonymous visitors only read public collections).
+    # Logged in readers are logged (anonymous visitors only read public
+    # collections): the stories shown, those of this page.
     inzage.leg_vast(
         request=request,
         handeling=Handeling.COLLECTIE_GELEZEN,
@@ -125,10 +146,12 @@ def _render_collectie(request, collectie, reflectie_form=None, status=200, leesi
         {
             "collectie": collectie,
             "themas": list(collectie.themas.all()),
+            "inhoud": lees.inhoud,
+            "leespagina": lees.pagina,
+            "paginanummers": lees.pagina.paginator.get_elided_page_range(lees.pagina.number),
             "leesitems": leesitems,
             "toon_reflecties": user.has_perm("verhalen.view_reflectie"),
             "mag_reflecteren": user.has_perm("verhalen.add_reflectie"),
-            "zichtbare_verhalen": {leesitem.item.verhaal_id for leesitem in leesitems},
             # The reading guide names only the themes that are really marked here.
             "getoonde_themas": sorted(
                 {naam for leesitem in leesitems for naam in leesitem.themas_getoond}
@@ -156,12 +179,11 @@ def collectie_detail(request, slug):
 @permission_required("verhalen.add_reflectie", raise_exception=True)
 def reflectie_nieuw(request, slug):
     collectie = get_object_or_404(Collectie.objects.leesbaar_voor(request.user), slug=slug)
-    leesitems = services.leesversie(collectie, request.user)
-    form = ReflectieForm(request.POST, leesitems=leesitems)
+    # The passages to choose from are those of the page the form was on.
+    lees = services.leespagina(collectie, request.user, request.POST.get("pagina"))
+    form = ReflectieForm(request.POST, leesitems=lees.leesitems)
     if not form.is_valid():
-        return _render_collectie(
-            request, collectie, reflectie_form=form, status=400, leesitems=leesitems
-        )
+        return _render_collectie(request, collectie, reflectie_form=form, status=400, lees=lees)
     reflectie = services.schrijf_reflectie(
         collectie=collectie,
         auteur=request.user,
@@ -169,7 +191,17 @@ def reflectie_nieuw(request, slug):
         passage=form.cleaned_data["passage"],
     )
     messages.success(request, "Dank je wel. Je reflectie staat bij de collectie.")
-    return redirect(reflectie.get_absolute_url())
+    # Back to the reading page the reader was on, at their reflection (the
+    # newest, so on the last page of the reflections).
+    reflecties = Paginator(
+        Reflectie.objects.leesbaar_voor(request.user).filter(collectie=collectie),
+        REFLECTIES_PER_PAGINA,
+    )
+    waar = {"pagina": lees.pagina.number, "reflecties": reflecties.num_pages}
+    query = urlencode({naam: nummer for naam, nummer in waar.items() if nummer > 1})
+    return redirect(
+        f"{collectie.get_absolute_url()}{'?' if query else ''}{query}#reflectie-{reflectie.pk}"
+    )
 
 
 def _eigen_reflectie(request, slug, pk):
