@@ -55,8 +55,15 @@ def paginas(meet):
     The last page of the code's fragments is added by `meet_alles` (its link
     carries the key of a row, read from the database)."""
 
+    from bench.dataset import MEETCOLLECTIE_ITEMS
+    from verhalen.services.collecties import VERHALEN_PER_PAGINA
+
     def lijst(**filters):
         return "/verhalen/?" + urlencode(filters)
+
+    collectie = f"/collecties/{meet['collectie']}/"
+    # A collection is read in pages of VERHALEN_PER_PAGINA stories: its first and last.
+    laatste_leespagina = -(-MEETCOLLECTIE_ITEMS // VERHALEN_PER_PAGINA)
 
     return [
         (VLOER, ANONIEM, VLOER_PAD),
@@ -68,7 +75,8 @@ def paginas(meet):
         ("verhaal_50_frag", ONDERZOEKER, f"/verhalen/{meet['verhaal']}/"),
         ("codeboek", ONDERZOEKER, "/codeboek/"),
         ("code_fragmenten", ONDERZOEKER, f"/codeboek/{meet['code']}/"),
-        ("collectie_100", RAADSLID, f"/collecties/{meet['collectie']}/"),
+        ("collectie_100", RAADSLID, collectie),
+        ("collectie_100_laatste", RAADSLID, f"{collectie}?pagina={laatste_leespagina}"),
         ("thema_hub", ONDERZOEKER, f"/themas/{meet['thema']}/"),
         ("home", ANONIEM, "/"),
         ("agenda", ANONIEM, "/kenniscafes/"),

@@ -17,7 +17,6 @@ from django.db.models import Max, Prefetch, Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from kennisagenda.models import Thema
@@ -428,6 +427,13 @@ def _alineas(tekst: str, begin: int, eind: int):
         positie += len(regel) + 1
 
 
+def _eerste_woorden(tekst: str, aantal: int = 6) -> str:
+    """The first `aantal` words, with "…" when there are more (as
+    Truncator.words, without its cost: this runs for every paragraph)."""
+    woorden = tekst.split(maxsplit=aantal)
+    return " ".join(woorden[:aantal]) + ("…" if len(woorden) > aantal else "")
+
+
 def markeer(tekst: str, markeringen: list[tuple[int, int, str]], begin: int, eind: int):
     """Split tekst[begin:eind] into Stuk's; overlapping markings are merged and
     carry the union of their theme names."""
@@ -539,7 +545,7 @@ def leesversie(collectie: Collectie, user, *, regels=None) -> list[Leesitem]:
         items = items.filter(pk__in=[regel.item_id for regel in regels])
     items = list(
         items.select_related("verhaal", "verhaal__wijk")
-        .defer("verhaal__zoekvector")
+        .defer("verhaal__zoekvector", "verhaal__zoeklemmas", "verhaal__zoeklemmas_bron")
         .prefetch_related(
             Prefetch(
                 "fragmenten",
@@ -579,7 +585,7 @@ def leesversie(collectie: Collectie, user, *, regels=None) -> list[Leesitem]:
                         rechts,
                         stukken_als_html(stukken),
                         sleutel=f"{verhaal.pk}-{links}-{rechts}",
-                        begin=Truncator(tekst[links:rechts]).words(6),
+                        begin=_eerste_woorden(tekst[links:rechts]),
                     )
                 )
             blokken.append(blok)
