@@ -3,14 +3,17 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kennisagenda.models import Thema
 from projecten.models import Wijk
+from tests.factories import UserFactory
 from tests.helpers import log_in
 from tests.projecten.factories import ProjectFactory
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
@@ -19,6 +22,7 @@ from verhalen.services import codering as services
 
 pytestmark = pytest.mark.django_db
 
+BEHEER = ["bewerken", "verplaatsen", "samenvoegen"]
 TEKST = "Ik wachtte maanden op een antwoord van de gemeente. Toen kwam er iemand langs."
 
 
@@ -168,6 +172,36 @@ def test_index_query_count_does_not_grow_with_codes_or_fragments(
         response = onderzoeker_client.get(url)
     aantallen = {knoop.thema.slug: knoop.aantal for knoop in response.context["boom"]}
     assert (aantallen["vertrouwen"], aantallen["wantrouwen"], aantallen["argwaan"]) == (7, 5, 1)
+
+
+def _links(html):
+    return set(re.findall(r'href="(/codeboek/[^"]*)"', html))
+
+
+def test_index_links_every_code_and_its_management_pages_for_researchers(onderzoeker_client, codes):
+    links = _links(onderzoeker_client.get(reverse("codeboek:index")).content.decode())
+
+    for code in Thema.objects.all():
+        assert reverse("codeboek:detail", args=[code.slug]) in links
+        assert reverse("codeboek:bewerken", args=[code.slug]) in links
+        assert f"{reverse('codeboek:nieuw')}?onder={code.slug}" in links
+    # A theme of the kennisagenda stays a main theme: no moving or merging it.
+    for naam in ["verplaatsen", "samenvoegen"]:
+        assert reverse(f"codeboek:{naam}", args=["wantrouwen"]) in links
+        assert reverse(f"codeboek:{naam}", args=["vertrouwen"]) not in links
+
+
+def test_index_shows_no_management_links_to_a_reader_without_those_rights(client, codes):
+    lezer = UserFactory(username="lezer")
+    lezer.user_permissions.add(Permission.objects.get(codename="view_fragment"))
+    log_in(client, lezer)
+
+    html = client.get(reverse("codeboek:index")).content.decode()
+
+    assert reverse("codeboek:detail", args=["wantrouwen"]) in _links(html)
+    beheer = {reverse(f"codeboek:{naam}", args=["wantrouwen"]) for naam in BEHEER}
+    assert not beheer & _links(html)
+    assert "?onder=" not in html
 
 
 def test_samenhang_query_count_does_not_grow_with_pairs(
