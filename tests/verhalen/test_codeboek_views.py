@@ -239,6 +239,25 @@ def test_detail_lists_visible_fragments_of_code_and_subcodes(onderzoeker_client,
     assert "Rotterdammer / bewoner · Cool · Rotterdam · Leernetwerk" in html
 
 
+def test_detail_rows_show_quote_memo_review_flag_and_escape_what_users_typed(
+    onderzoeker_client, gegevens
+):
+    """The rows are written in Python (templatetags/codering.py): every typed text
+    escaped, line breaks as <br>, and a curator's button back to this very page."""
+    Fragment.objects.filter(pk=gegevens["f1"].pk).update(
+        citaat="Ik <b>wachtte</b>\nmaanden", memo='Zie "dit" & <i>dat</i>', moet_herzien=True
+    )
+    url = reverse("codeboek:detail", args=["vertrouwen"])
+    html = onderzoeker_client.get(url, {"gemeente": "rotterdam"}).content.decode()
+    assert "Ik &lt;b&gt;wachtte&lt;/b&gt;<br>maanden</blockquote>" in html
+    assert "<strong>Memo:</strong> Zie &quot;dit&quot; &amp; &lt;i&gt;dat&lt;/i&gt;</p>" in html
+    assert '<li class="fragment fragment--herzien">' in html
+    assert '<p class="label-herzien">Moet herzien worden</p>' in html
+    assert "Cool · Rotterdam · Leernetwerk · 1 maart 2024</p>" in html
+    assert f'name="next" value="{url}?gemeente=rotterdam"' in html
+    assert "<b>wachtte" not in html and "<i>dat" not in html
+
+
 @pytest.mark.parametrize(
     ("query", "verwacht"),
     [
