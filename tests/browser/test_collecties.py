@@ -257,3 +257,46 @@ def test_member_edits_and_removes_own_reflection_by_keyboard_on_a_narrow_screen(
     expect(page.locator(".reflectie")).to_have_count(1)
     expect(page.locator(".reflectie")).to_contain_text("Van Kees.")
     assert list(Reflectie.objects.values_list("tekst", flat=True)) == ["Van Kees."]
+
+
+@pytest.mark.parametrize("breedte", [390, 1280])
+def test_member_pages_through_a_long_collection_and_reflects_on_page_two(
+    page, live_server, login, breedte
+):
+    _collectie(Publiek.BREDE_RAAD, "lang", "Een lange collectie", aantal=12)
+    login(UserFactory(username="fatima", first_name="Fatima", role=roles.BREDE_RAAD))
+    page.set_viewport_size({"width": breedte, "height": 900})
+    page.goto(f"{live_server.url}/collecties/lang/")
+
+    expect(page.locator("article.leesverhaal")).to_have_count(10)
+    # The contents list all twelve; story 11 is on the second page.
+    page.get_by_role("navigation", name="Inhoud").get_by_role(
+        "link", name="Verhaal nummer 11"
+    ).click()
+    expect(page).to_have_url(re.compile(r"\?pagina=2#verhaal-11$"))
+    expect(page.locator("#verhaal-11")).to_be_in_viewport()
+    expect(page.locator("article.leesverhaal")).to_have_count(2)
+    paginas = page.get_by_role("navigation", name="Pagina's van de collectie")
+    expect(paginas.locator('[aria-current="page"]')).to_have_text("Pagina 2")
+    assert page.evaluate("document.documentElement.scrollWidth") <= breedte
+    page.screenshot(path=f"/tmp/collectie-pagina-2-{breedte}.png", full_page=True)
+    assert ernstige_overtredingen(page) == []
+
+    # Respond to a paragraph of story 12: back on page 2, at the reflection.
+    page.locator("#verhaal-12").get_by_role(
+        "link", name=re.compile("Reageer op dit stuk")
+    ).first.click()
+    page.get_by_label("Je reflectie").fill("Dit herken ik uit mijn buurt.")
+    page.get_by_role("button", name="Reflectie plaatsen").click()
+    expect(page).to_have_url(re.compile(r"\?pagina=2#reflectie-\d+$"))
+    expect(page.locator("#verhaal-12 .alinea-reflecties")).to_contain_text("Dit herken ik")
+
+    # Back to the first page by the page navigation, with the keyboard.
+    vorige = page.get_by_role("navigation", name="Pagina's van de collectie").get_by_role(
+        "link", name=re.compile("Vorige")
+    )
+    vorige.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"\?pagina=1$"))
+    expect(page.locator("article.leesverhaal").first).to_have_id("verhaal-1")
+    page.screenshot(path=f"/tmp/collectie-pagina-1-{breedte}.png")
