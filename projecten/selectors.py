@@ -16,13 +16,7 @@ def projecten_voor_thema(request, thema: Thema) -> dict | None:
     """
     themas = Q(themas=thema) | Q(themas__parent=thema)
     projecten = list(Project.objects.gepubliceerd().filter(themas).distinct().order_by("titel"))
-    werkteams = list(
-        Werkteam.objects.gepubliceerd()
-        .filter(themas)
-        .distinct()
-        .select_related("project")
-        .order_by("naam")
-    )
+    werkteams = list(Werkteam.objects.gepubliceerd().filter(themas).distinct().order_by("naam"))
     if not projecten and not werkteams:
         return None
     return {"thema": thema, "projecten": projecten, "werkteams": werkteams}
