@@ -41,10 +41,8 @@ def _fouten(error):
 
 
 def advies_list(request):
-    adviezen = (
-        Advies.objects.leesbaar_voor(request.user)
-        .prefetch_related("themas")
-        .order_by("-aangeboden_op", "-aangemaakt_op", "pk")
+    adviezen = Advies.objects.leesbaar_voor(request.user).order_by(
+        "-aangeboden_op", "-aangemaakt_op", "pk"
     )
     return render(request, "adviezen/advies_list.html", {"adviezen": adviezen})
 

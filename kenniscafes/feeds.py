@@ -1,6 +1,7 @@
 """RSS and Atom feeds of the kenniscafés (django.contrib.syndication)."""
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
@@ -26,7 +27,7 @@ class KenniscafeFeed(Feed):
         return (
             filter_form.filter(Kenniscafe.objects.gepubliceerd())
             .select_related("locatie", "werkteam", "project")
-            .prefetch_related("themas")
+            .prefetch_related(Prefetch("themas", to_attr="themas_lijst"))
             .order_by("-start", "-pk")[: self.aantal]
         )
 
@@ -65,7 +66,7 @@ class KenniscafeFeed(Feed):
         return item.gewijzigd
 
     def item_categories(self, item):
-        return [thema.name for thema in item.themas.all()]
+        return [thema.name for thema in item.themas_lijst]
 
 
 class KenniscafeAtomFeed(KenniscafeFeed):

@@ -16,13 +16,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from kennisagenda.models import SnelleLabels, ThemaItemBase
+from kennisagenda.models import ThemaItemBase
 from toolkit.uploads import BestandsControle
 
 from .opmaak import datum_en_tijd
@@ -227,7 +227,11 @@ class KenniscafeQuerySet(models.QuerySet):
 
     def voor_lijst(self):
         """Everything a list of cafés shows, loaded up front."""
-        return self.select_related("locatie", "reeks").prefetch_related("themas").met_aantallen()
+        return (
+            self.select_related("locatie", "reeks")
+            .prefetch_related(Prefetch("themas", to_attr="themas_lijst"))
+            .met_aantallen()
+        )
 
 
 class ThemaKenniscafe(ThemaItemBase):
@@ -311,7 +315,6 @@ class Kenniscafe(models.Model):
     )
     themas = TaggableManager(
         through=ThemaKenniscafe,
-        manager=SnelleLabels,
         blank=True,
         verbose_name=_("thema's"),
         help_text=_("De thema's van de kennisagenda waar dit kenniscafé over gaat."),

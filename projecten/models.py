@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from kennisagenda.models import SnelleLabels, ThemaItemBase
+from kennisagenda.models import ThemaItemBase
 from toolkit.uploads import BestandsControle
 
 MAANDEN = [
@@ -440,7 +440,9 @@ class ProjectQuerySet(ZoekQuerySet, PeriodeQuerySet):
 
     def voor_lijst(self):
         """What a card in a list of projects shows, in a fixed number of queries."""
-        return self.select_related("financier").prefetch_related("themas", "wijken")
+        return self.select_related("financier").prefetch_related(
+            Prefetch("themas", to_attr="themas_lijst"), "wijken"
+        )
 
 
 class Project(OpenbaarOnderdeel):
@@ -491,7 +493,6 @@ class Project(OpenbaarOnderdeel):
     )
     themas = TaggableManager(
         through=ThemaProject,
-        manager=SnelleLabels,
         blank=True,
         verbose_name=_("thema's"),
         help_text=_("De thema's van de kennisagenda waar dit project over gaat."),
@@ -677,7 +678,9 @@ class WerkteamQuerySet(ZoekQuerySet, PeriodeQuerySet):
         )
 
     def voor_lijst(self):
-        return self.select_related("project").prefetch_related("themas")
+        return self.select_related("project").prefetch_related(
+            Prefetch("themas", to_attr="themas_lijst")
+        )
 
 
 class Werkteam(OpenbaarOnderdeel):
@@ -710,7 +713,6 @@ class Werkteam(OpenbaarOnderdeel):
     )
     themas = TaggableManager(
         through=ThemaWerkteam,
-        manager=SnelleLabels,
         blank=True,
         verbose_name=_("thema's"),
         help_text=_("De thema's van de kennisagenda waar dit werkteam over gaat."),

@@ -37,7 +37,7 @@ def research_project(project, *, url):
     ]
     if wijken:
         data["areaServed"] = wijken
-    themas = [thema.name for thema in project.themas.all()]
+    themas = [thema.name for thema in project.themas_lijst]
     if themas:
         data["keywords"] = ", ".join(themas)
     return data

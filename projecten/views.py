@@ -39,7 +39,7 @@ class ProjectDetailView(DetailView):
             Project.objects.gepubliceerd()
             .select_related("financier")
             .prefetch_related(
-                "themas",
+                Prefetch("themas", to_attr="themas_lijst"),
                 "wijken",
                 "bijeenkomsten",
                 "partnerschappen__organisatie",
@@ -49,7 +49,9 @@ class ProjectDetailView(DetailView):
                 ),
                 Prefetch(
                     "werkteams",
-                    queryset=Werkteam.objects.gepubliceerd().prefetch_related("themas"),
+                    queryset=Werkteam.objects.gepubliceerd().prefetch_related(
+                        Prefetch("themas", to_attr="themas_lijst")
+                    ),
                     to_attr="openbare_werkteams",
                 ),
                 openbare_publicaties(),
@@ -86,7 +88,7 @@ class WerkteamDetailView(DetailView):
             Werkteam.objects.gepubliceerd()
             .select_related("project")
             .prefetch_related(
-                "themas",
+                Prefetch("themas", to_attr="themas_lijst"),
                 "wijken",
                 "bijeenkomsten",
                 Prefetch(
