@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from kennisagenda.models import SnelleLabels, ThemaItemBase
+from kennisagenda.models import ThemaItemBase
 
 
 class Status(models.TextChoices):
@@ -67,7 +67,6 @@ class Advies(models.Model):
     )
     themas = TaggableManager(
         through=AdviesThema,
-        manager=SnelleLabels,
         blank=True,
         verbose_name=_("thema's"),
         related_name="adviezen",

@@ -4,7 +4,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from taggit.managers import _TaggableManager
 from taggit.models import ItemBase, TagBase
 
 
@@ -86,30 +85,6 @@ class Thema(TagBase):
                     }
                 )
             ancestor = ancestor.parent
-
-
-class SnelleLabels(_TaggableManager):
-    """taggit's manager for `obj.themas` / `obj.codes`, cheap to make per object.
-
-    Django's prefetch_related asks the manager of EVERY object for a queryset
-    before it fills in the prefetched rows; taggit builds a filtered queryset
-    across the through table each time (~0.5 ms), which cost seconds on a list
-    and half an hour on an export of 100 000 stories. This manager defers that
-    filter, as Django's own related managers do: it is only built when the
-    queryset is really run. Everything else is taggit's. Use it on every
-    TaggableManager: `TaggableManager(through=..., manager=SnelleLabels)`.
-    """
-
-    def get_queryset(self, extra_filters=None):
-        try:
-            return self.instance._prefetched_objects_cache[self.prefetch_cache_name]
-        except (AttributeError, KeyError):
-            pass
-        if self.instance is None or extra_filters:
-            return super().get_queryset(extra_filters)
-        queryset = self.through.tag_model().objects.order_by(*self.ordering)
-        queryset._defer_next_filter = True
-        return queryset.filter(**{f"{self.through.tag_relname()}__content_object": self.instance})
 
 
 class ThemaItemBase(ItemBase):

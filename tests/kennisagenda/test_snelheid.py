@@ -71,7 +71,11 @@ def test_anonymous_visitor_holds_no_role_and_costs_no_query(django_assert_num_qu
         assert not roles.has_role(AnonymousUser(), roles.BREDE_RAAD)
 
 
-# Theme managers (kennisagenda.models.SnelleLabels) -------------------------------------
+# Themes, keywords and codes of a list: Prefetch(..., to_attr=...) -------------------------
+# Without to_attr, Django's prefetch_related asks every object's taggit manager for
+# a queryset to cache the rows in (taggit builds a filtered one each time); with
+# to_attr it sets a plain list and never asks. Lists of stories, fragments,
+# collections, cafés, projects and werkteams read their labels that way.
 
 
 def test_theme_manager_without_prefetch_reads_the_objects_own_themes_in_order():
@@ -89,22 +93,55 @@ def test_theme_manager_without_prefetch_reads_the_objects_own_themes_in_order():
     assert verhaal.themas.count() == 2
 
 
-def test_theme_manager_prefetch_serves_every_object_from_one_query(django_assert_num_queries):
+@pytest.mark.parametrize("aantal", [1, 5])
+def test_labels_prefetched_to_a_list_cost_one_query_per_field_and_no_queryset_per_object(
+    django_assert_num_queries, aantal
+):
+    from unittest import mock
+
+    from django.db.models import Prefetch
+    from taggit.managers import _TaggableManager
+
     from kennisagenda.models import Thema
     from tests.verhalen.factories import VerhaalFactory
     from verhalen.models import Verhaal
 
     maatwerk = Thema.objects.get(slug="maatwerk")
-    VerhaalFactory.create_batch(3, themas=[maatwerk], trefwoorden=["wachten"])
+    VerhaalFactory.create_batch(aantal, themas=[maatwerk], trefwoorden=["wachten"])
+    querysets = mock.patch.object(
+        _TaggableManager, "get_queryset", autospec=True, side_effect=_TaggableManager.get_queryset
+    )
 
-    with django_assert_num_queries(3):  # stories, themes, keywords
-        verhalen = list(Verhaal.objects.prefetch_related("themas", "trefwoorden"))
+    with django_assert_num_queries(3), querysets as gevraagd:  # stories, themes, keywords
+        verhalen = list(
+            Verhaal.objects.prefetch_related(
+                Prefetch("themas", to_attr="themas_lijst"),
+                Prefetch("trefwoorden", to_attr="trefwoorden_lijst"),
+            )
+        )
         labels = [
-            ([t.slug for t in v.themas.all()], [t.name for t in v.trefwoorden.all()])
+            ([t.slug for t in v.themas_lijst], [t.name for t in v.trefwoorden_lijst])
             for v in verhalen
         ]
 
-    assert labels == [(["maatwerk"], ["wachten"])] * 3
+    assert labels == [(["maatwerk"], ["wachten"])] * aantal
+    assert all(isinstance(v.themas_lijst, list) for v in verhalen)
+    assert gevraagd.call_count == 2  # the one prefetch query per field, whatever the number
+
+
+def test_the_story_list_reads_its_labels_from_the_prefetched_lists(django_assert_num_queries):
+    from kennisagenda.models import Thema
+    from tests.verhalen.factories import VerhaalFactory
+    from verhalen.models import Verhaal
+
+    vertrouwen, maatwerk = Thema.objects.get(slug="vertrouwen"), Thema.objects.get(slug="maatwerk")
+    VerhaalFactory(themas=[vertrouwen, maatwerk], trefwoorden=["wachten"])
+
+    (verhaal,) = Verhaal.objects.met_lijstgegevens()
+
+    with django_assert_num_queries(0):
+        assert sorted(t.slug for t in verhaal.themas_lijst) == ["maatwerk", "vertrouwen"]
+        assert [t.name for t in verhaal.trefwoorden_lijst] == ["wachten"]
 
 
 # Theme hub and home: pinned query counts, the same with 1 and with 3+ items --------

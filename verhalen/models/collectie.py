@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from kennisagenda.models import SnelleLabels, ThemaItemBase
+from kennisagenda.models import ThemaItemBase
 from verhalen.models.inhoudswaarschuwing import MetInhoudswaarschuwing, samen
 from verhalen.models.slugs import GERESERVEERDE_SLUGS
 from verhalen.models.verhaal import (
@@ -108,7 +108,6 @@ class Collectie(models.Model):
     )
     themas = TaggableManager(
         through=CollectieThema,
-        manager=SnelleLabels,
         blank=True,
         verbose_name=_("thema's"),
         related_name="collecties",

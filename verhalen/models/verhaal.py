@@ -31,7 +31,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from kennisagenda import roles
-from kennisagenda.models import SnelleLabels, ThemaItemBase
+from kennisagenda.models import ThemaItemBase
 from verhalen.models.inhoudswaarschuwing import MetInhoudswaarschuwing
 from verhalen.models.verteller import ONEENS, Themaoordeel
 from verhalen.tekst.woordvormen import bron_van, lemmas_van
@@ -380,7 +380,6 @@ class Verhaal(MetInhoudswaarschuwing, models.Model):
     )
     themas = TaggableManager(
         through=VerhaalThema,
-        manager=SnelleLabels,
         blank=True,
         verbose_name=_("thema's"),
         related_name="verhalen",
@@ -388,7 +387,6 @@ class Verhaal(MetInhoudswaarschuwing, models.Model):
     )
     trefwoorden = TaggableManager(
         through=VerhaalTrefwoord,
-        manager=SnelleLabels,
         blank=True,
         verbose_name=_("trefwoorden"),
         related_name="verhalen",
@@ -613,7 +611,6 @@ class Fragment(models.Model):
     )
     codes = TaggableManager(
         through=FragmentThema,
-        manager=SnelleLabels,
         blank=True,
         verbose_name=_("codes"),
         related_name="fragmenten",
