@@ -329,15 +329,22 @@ def _lijst_titels(client, **params):
 def test_list_filters_by_theme_including_sub_codes(onderzoeker_client):
     vertrouwen = Thema.objects.get(slug="vertrouwen")
     argwaan = ThemaFactory(name="argwaan", slug="argwaan", parent=vertrouwen)
+    achterdocht = ThemaFactory(name="achterdocht", slug="achterdocht", parent=argwaan)
     VerhaalFactory(titel="Met thema", themas=[vertrouwen])
     VerhaalFactory(titel="Met subcode", themas=[argwaan])
+    VerhaalFactory(titel="Met subcode van een subcode", themas=[achterdocht])
     VerhaalFactory(titel="Zonder", themas=[Thema.objects.get(slug="maatwerk")])
 
     assert sorted(_lijst_titels(onderzoeker_client, thema="vertrouwen")) == [
         "Met subcode",
+        "Met subcode van een subcode",
         "Met thema",
     ]
-    assert _lijst_titels(onderzoeker_client, thema="argwaan") == ["Met subcode"]
+    assert sorted(_lijst_titels(onderzoeker_client, thema="argwaan")) == [
+        "Met subcode",
+        "Met subcode van een subcode",
+    ]
+    assert _lijst_titels(onderzoeker_client, thema="achterdocht") == ["Met subcode van een subcode"]
 
 
 @pytest.mark.parametrize(
