@@ -12,7 +12,8 @@ def home(request, obj=None):
 
 
 def thema(request, thema):
-    cafes = list(Kenniscafe.objects.gepubliceerd().komend().met_thema(thema).voor_lijst())
+    # The section shows title, date and places only: no location, series or themes to load.
+    cafes = list(Kenniscafe.objects.gepubliceerd().komend().met_thema(thema).met_aantallen())
     if not cafes:
         return None
     return {
