@@ -280,6 +280,18 @@ def test_detail_filters_by_story_attributes(onderzoeker_client, gegevens, query,
     assert [f.pk for f in response.context["pagina"]] == [gegevens[n].pk for n in verwacht]
 
 
+def test_detail_filters_by_coder_named_by_full_name_or_username(onderzoeker_client, gegevens):
+    ana = UserFactory(username="ana", first_name="Ana", last_name="de Vries", role="onderzoeker")
+    kaal = UserFactory(username="zonder-naam", first_name="", role="onderzoeker")
+    Fragment.objects.filter(pk=gegevens["f1"].pk).update(codeur=ana)
+    url = reverse("codeboek:detail", args=["vertrouwen"])
+    html = onderzoeker_client.get(url).content.decode()
+    assert f'<option value="{ana.pk}">Ana de Vries</option>' in html
+    assert f'<option value="{kaal.pk}">zonder-naam</option>' in html
+    response = onderzoeker_client.get(url, {"codeur": ana.pk})
+    assert [f.pk for f in response.context["pagina"]] == [gegevens["f1"].pk]
+
+
 def test_detail_query_count_does_not_grow_with_fragments(
     onderzoeker_client, codes, django_assert_num_queries
 ):

@@ -466,7 +466,16 @@ class FragmentFilter(django_filters.FilterSet):
             opties_uit_rijen(veld, veld.queryset.values_list("pk", label).all)
         veld = self.form.fields["codeur"]
         veld.queryset = selectors_rondes.codeurs()
-        veld.label_from_instance = lambda user: user.get_full_name() or user.get_username()
+        # Named as User.get_full_name() or the username, from rows (no user objects).
+        opties_uit_rijen(
+            veld,
+            lambda: (
+                (pk, f"{voornaam} {achternaam}".strip() or gebruikersnaam)
+                for pk, voornaam, achternaam, gebruikersnaam in veld.queryset.values_list(
+                    "pk", "first_name", "last_name", "username"
+                )
+            ),
+        )
 
     def filter_verteller(self, queryset, name, waarde):
         """Fragments of stories whose teller said a theme does not fit or misses

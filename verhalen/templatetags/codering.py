@@ -183,12 +183,12 @@ def fragmentlijst_html(fragmenten, *, verhaal, user, actief=None, adres_van=None
     then shows only what `user` may change."""
     if not fragmenten:
         return mark_safe("<p>Er zijn nog geen fragmenten gecodeerd in dit verhaal.</p>")
-    code_urls, datums = {}, {}
+    datums = {}
+    # A code's page lies under the codebook's address (as on a code's fragment list).
+    codeboek_url = reverse("codeboek:index")
 
     def code_url(code):
-        if code.pk not in code_urls:
-            code_urls[code.pk] = reverse("codeboek:detail", args=[code.slug])
-        return code_urls[code.pk]
+        return f"{codeboek_url}{quote(code.slug)}/"
 
     # Each page's address reversed once, with 0 for the fragment's pk.
     delen = {
