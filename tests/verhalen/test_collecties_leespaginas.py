@@ -128,9 +128,12 @@ def test_passage_list_holds_only_the_passages_of_this_page(raadslid_client, lang
     assert set(opties) == verhalen
     assert len(opties) == 2 * 10
     assert '<input type="hidden" name="pagina" value="2">' in content
-    assert f'href="?pagina=2&amp;passage={lang.verhalen[10].pk}-0-14#reflectie-formulier"' in (
-        content
-    )
+    sleutel = f"{lang.verhalen[10].pk}-0-14"
+    assert f'href="?passage={sleutel}#reflectie-formulier"' in content
+    # Such a link leads to the page of its story, with the passage chosen.
+    gekozen = raadslid_client.get(f"/collecties/lang/?passage={sleutel}").content.decode()
+    assert _artikelen(gekozen)[0] == "verhaal-11"
+    assert f'<option value="{sleutel}" selected>' in gekozen
 
 
 def test_reflecting_from_page_two_returns_to_page_two(raadslid_client, raadslid, lang):

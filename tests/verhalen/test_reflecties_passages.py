@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+from kennisagenda import roles
+from tests.factories import UserFactory
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from tests.verhalen.factories_collecties import (
     CollectieFactory,
@@ -37,7 +39,7 @@ def test_member_picks_a_paragraph_from_a_list_without_javascript(raadslid_client
     assert '<label for="id_passage">Over welk stuk gaat het?</label>' in content
     assert f'<option value="{_sleutel(collectie, *TWEEDE)}">Alinea 2: “Tweede alinea' in content
     # Each paragraph links to the form with that paragraph chosen.
-    link = f'href="?pagina=1&amp;passage={_sleutel(collectie, *TWEEDE)}#reflectie-formulier"'
+    link = f'href="?passage={_sleutel(collectie, *TWEEDE)}#reflectie-formulier"'
     assert link in content
     gekozen = raadslid_client.get(f"/collecties/buurt/?passage={_sleutel(collectie, *TWEEDE)}")
     assert f'<option value="{_sleutel(collectie, *TWEEDE)}" selected>' in gekozen.content.decode()
@@ -165,3 +167,23 @@ def test_no_reading_guide_when_nothing_is_marked(client, maatwerk):
     )
     content = client.get("/collecties/leeg/").content.decode()
     assert "hebben een kader" not in content
+
+
+def test_reflection_beside_a_passage_is_escaped_and_shortened(raadslid_client, collectie):
+    auteur = UserFactory(first_name="<b>Piet</b>", last_name="", role=roles.BREDE_RAAD)
+    woorden = " ".join(f"woord{nummer}" for nummer in range(30))
+    ReflectieFactory(
+        collectie=collectie,
+        auteur=auteur,
+        verhaal=collectie.verhaal,
+        start=TWEEDE[0],
+        eind=TWEEDE[1],
+        tekst=f"<script>alert(1)</script> {woorden}",
+    )
+
+    content = raadslid_client.get("/collecties/buurt/").content.decode()
+    naast = content.split('<aside class="alinea-reflecties"')[1].split("</aside>")[0]
+
+    assert "Reflectie van &lt;b&gt;Piet&lt;/b&gt;</a>: &lt;script&gt;alert(1)" in naast
+    assert "<script>" not in naast
+    assert "woord23 …</li>" in naast

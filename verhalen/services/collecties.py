@@ -363,14 +363,16 @@ VERHALEN_PER_PAGINA = 10
 @dataclass
 class Inhoudsregel:
     """One story in a collection's table of contents: its place (`nummer`,
-    1…n over the whole collection), the reading page it is on, and `link`, the
-    address of its anchor as seen from the page being read."""
+    1…n over the whole collection), the reading page it is on; seen from the
+    page being read, whether it is `hier` (on it) and `link`, the address of
+    its anchor."""
 
     item_id: int
     verhaal_id: int
     nummer: int
     titel: str
     pagina: int
+    hier: bool = False
     link: str = ""
 
     @property
@@ -502,19 +504,19 @@ def inhoud(collectie: Collectie, user, *, per_pagina=VERHALEN_PER_PAGINA) -> lis
 
 
 def leespagina(
-    collectie: Collectie, user, nummer=None, *, per_pagina=VERHALEN_PER_PAGINA
+    collectie: Collectie, user, nummer=None, *, verhaal_id=None, per_pagina=VERHALEN_PER_PAGINA
 ) -> Leespagina:
-    """Reading page `nummer` (as asked in the address: an invalid or missing
-    number gives the first page, a number too high the last) of `collectie`
-    for `user`: its table of contents and the stories on that page."""
+    """Reading page `nummer` (as asked in the address: an invalid number gives
+    the first page, a number too high the last; without a number, the page of
+    story `verhaal_id`, else the first) of `collectie` for `user`: its table
+    of contents and the stories on that page."""
     regels = inhoud(collectie, user, per_pagina=per_pagina)
+    if nummer is None and verhaal_id is not None:
+        nummer = next((regel.pagina for regel in regels if regel.verhaal_id == verhaal_id), None)
     pagina = Paginator(regels, per_pagina).get_page(nummer)
     for regel in regels:
-        regel.link = (
-            f"#{regel.anker}"
-            if regel.pagina == pagina.number
-            else f"?pagina={regel.pagina}#{regel.anker}"
-        )
+        regel.hier = regel.pagina == pagina.number
+        regel.link = f"#{regel.anker}" if regel.hier else f"?pagina={regel.pagina}#{regel.anker}"
     leesitems = leesversie(collectie, user, regels=pagina.object_list)
     for leesitem in leesitems:
         plek = leesitem.nummer - 1

@@ -111,7 +111,11 @@ def _paginanummer(request):
 def _render_collectie(request, collectie, reflectie_form=None, status=200, lees=None):
     user = request.user
     if lees is None:
-        lees = services.leespagina(collectie, user, _paginanummer(request))
+        # "Reageer op dit stuk" links carry only the passage (story-start-end).
+        passage_verhaal = _getal(request.GET.get("passage", "").split("-")[0]) or None
+        lees = services.leespagina(
+            collectie, user, _paginanummer(request), verhaal_id=passage_verhaal
+        )
     leesitems = lees.leesitems
     reflecties = (
         Reflectie.objects.leesbaar_voor(user)
