@@ -204,6 +204,25 @@ def test_index_shows_no_management_links_to_a_reader_without_those_rights(client
     assert "?onder=" not in html
 
 
+def test_index_writes_what_researchers_typed_as_text_never_as_markup(
+    onderzoeker_client, codes, onderzoeker
+):
+    services.maak_subcode(
+        naam='<b>"argwaan"</b> & co',
+        parent=codes["W"],
+        definitie="<script>alert(1)</script>",
+        voorbeeld="Ik <i>twijfel</i>",
+        door=onderzoeker,
+    )
+
+    html = onderzoeker_client.get(reverse("codeboek:index")).content.decode()
+
+    assert "&lt;b&gt;&quot;argwaan&quot;&lt;/b&gt; &amp; co" in html
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>" in html
+    assert "<q>Ik &lt;i&gt;twijfel&lt;/i&gt;</q>" in html
+    assert "<script>alert" not in html and "<b>" not in html
+
+
 def test_samenhang_query_count_does_not_grow_with_pairs(
     onderzoeker_client, gegevens, codes, django_assert_num_queries
 ):
