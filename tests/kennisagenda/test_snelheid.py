@@ -144,6 +144,69 @@ def test_the_story_list_reads_its_labels_from_the_prefetched_lists(django_assert
         assert [t.name for t in verhaal.trefwoorden_lijst] == ["wachten"]
 
 
+def _pagina_met_labels(soort, thema):
+    """Make one object of `soort` tagged with `thema` ("#wachten" as a story's keyword)
+    and return the address of the page that shows it."""
+    from tests.kenniscafes.factories import KenniscafeFactory
+    from tests.projecten.factories import ProjectFactory, WerkteamFactory
+    from tests.verhalen.factories import VerhaalFactory
+    from tests.verhalen.factories_collecties import CollectieFactory
+
+    if soort in ("verhalen", "verhaal"):
+        verhaal = VerhaalFactory(themas=[thema], trefwoorden=["wachten"])
+        return reverse("verhalen:list") if soort == "verhalen" else f"/verhalen/{verhaal.pk}/"
+    if soort == "collecties":
+        CollectieFactory(publiek="openbaar", themas=[thema])
+        return reverse("collecties:list")
+    if soort in ("kenniscafes", "kenniscafe"):
+        cafe = KenniscafeFactory(themas=[thema])
+        return reverse("kenniscafes:agenda") if soort == "kenniscafes" else cafe.get_absolute_url()
+    if soort in ("projecten", "project"):
+        project = ProjectFactory(gepubliceerd=True)
+        project.themas.add(thema)
+        return reverse("projecten:list") if soort == "projecten" else project.get_absolute_url()
+    werkteam = WerkteamFactory(gepubliceerd=True)
+    werkteam.themas.add(thema)
+    return (
+        reverse("projecten:werkteam_list") if soort == "werkteams" else werkteam.get_absolute_url()
+    )
+
+
+@pytest.mark.parametrize(
+    "soort",
+    [
+        "verhalen",
+        "verhaal",
+        "collecties",
+        "kenniscafes",
+        "kenniscafe",
+        "projecten",
+        "project",
+        "werkteams",
+        "werkteam",
+    ],
+)
+def test_every_page_shows_the_themes_it_prefetched(onderzoeker_client, soort):
+    # A template that reads a list the view did not prefetch shows nothing, silently.
+    from kennisagenda.models import Thema
+
+    thema = Thema.objects.create(name="Zelfregie in de wijk", slug="zelfregie-in-de-wijk")
+
+    response = onderzoeker_client.get(_pagina_met_labels(soort, thema))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    naam, adres = "Zelfregie in de wijk", thema.get_absolute_url()
+    # The label itself, not the theme's name in a filter's choices.
+    verwacht = {
+        "verhalen": [f'<span class="badge">{naam}</span>', "#wachten</span>"],
+        "verhaal": [f'?thema={thema.slug}">{naam}</a>', "<dt>Trefwoorden</dt><dd>wachten</dd>"],
+        "collecties": [f"Thema: {naam}"],
+    }.get(soort, [f'href="{adres}">{naam}</a>'])
+    for stuk in verwacht:
+        assert stuk in html
+
+
 # Theme hub and home: pinned query counts, the same with 1 and with 3+ items --------
 
 
