@@ -2,15 +2,12 @@
 the same options as the fields' querysets give, read once per form, and a
 change offered at once."""
 
-from datetime import date
-
 import pytest
-from django import forms
 
 from kennisagenda.models import Thema
 from projecten.models import Wijk
 from tests.projecten.factories import ProjectFactory, WerkteamFactory
-from toolkit.widgets import DatumInvoer, SnelleInvoer, SnelleSelect
+from toolkit.widgets import SnelleSelect
 from verhalen.forms.codering import FragmentFilter
 from verhalen.forms.filters import VerhaalFilter
 from verhalen.models import Fragment, Verhaal
@@ -92,28 +89,3 @@ def test_a_chosen_option_is_selected_and_checked_against_the_database():
     assert 'value="buurtnetwerken" selected' in str(geldig.form)
     assert not onbekend.form.is_valid()
     assert f'value="{wijk.pk}" selected' in str(op_wijk.form)
-
-
-@pytest.mark.parametrize(
-    ("snel", "django", "waarde"),
-    [
-        (SnelleInvoer(attrs={"type": "search"}), forms.TextInput(attrs={"type": "search"}), None),
-        (SnelleInvoer(), forms.TextInput(), 'huur "en" <b>'),
-        (
-            DatumInvoer(),
-            forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-            date(2024, 3, 1),
-        ),
-        (
-            DatumInvoer(attrs={"required": True, "disabled": False}),
-            forms.DateInput(
-                format="%Y-%m-%d", attrs={"type": "date", "required": True, "disabled": False}
-            ),
-            "2024-13-01",
-        ),
-    ],
-)
-def test_inputs_without_a_template_render_what_django_renders(snel, django, waarde):
-    attrs = {"id": "id_q", "aria-describedby": "id_q_helptext"}
-
-    assert snel.render("q", waarde, attrs=attrs) == django.render("q", waarde, attrs=attrs)

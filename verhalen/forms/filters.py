@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kennisagenda.models import Thema
 from projecten.models import Project, Werkteam, Wijk
-from toolkit.widgets import DatumInvoer, SnelleInvoer, SnelleSelect, opties_uit_rijen
+from toolkit.widgets import DatumInvoer, SnelleSelect, opties_uit_rijen
 from verhalen.models import (
     Gemeente,
     Kenmerk,
@@ -136,7 +136,7 @@ class VerhaalFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Zoek in de verhalen"),
         method="filter_zoek",
-        widget=SnelleInvoer(attrs={"type": "search"}),
+        widget=forms.TextInput(attrs={"type": "search"}),
         help_text=_('Woorden uit titel, samenvatting of tekst. Gebruik "…" voor een zinsdeel.'),
     )
     thema = django_filters.ModelChoiceFilter(
