@@ -374,11 +374,13 @@ def test_theme_hub_lists_public_projects_and_werkteams_of_the_theme(client):
     maatwerk = Thema.objects.get(slug="maatwerk")
     subcode = ThemaFactory(name="maatwerk aan het loket", slug="maatwerk-loket", parent=maatwerk)
     ander = Thema.objects.get(slug="vertrouwen")
-    ProjectFactory(titel="Maatwerk in dialoog").themas.set([maatwerk])
+    dialoog = ProjectFactory(titel="Maatwerk in dialoog")
+    dialoog.themas.set([maatwerk])
     ProjectFactory(titel="Via subcode").themas.set([subcode])
     ProjectFactory(titel="Geheim maatwerk", gepubliceerd=False).themas.set([maatwerk])
     ProjectFactory(titel="Over vertrouwen").themas.set([ander])
-    WerkteamFactory(naam="Loketteam").themas.set([maatwerk])
+    loketteam = WerkteamFactory(naam="Loketteam")
+    loketteam.themas.set([maatwerk])
 
     response = client.get(maatwerk.get_absolute_url())
 
@@ -390,6 +392,8 @@ def test_theme_hub_lists_public_projects_and_werkteams_of_the_theme(client):
     assert [p.titel for p in sectie["projecten"]] == ["Maatwerk in dialoog", "Via subcode"]
     assert [w.naam for w in sectie["werkteams"]] == ["Loketteam"]
     assertContains(response, "Projecten en werkteams over maatwerk")
+    assertContains(response, f'<a href="{dialoog.get_absolute_url()}">Maatwerk in dialoog</a>')
+    assertContains(response, f'<a href="{loketteam.get_absolute_url()}">Loketteam</a>')
     assertNotContains(response, "Geheim maatwerk")
     assertNotContains(response, "Over vertrouwen")
 
