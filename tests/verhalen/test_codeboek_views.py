@@ -311,6 +311,26 @@ def test_detail_filters_by_coder_named_by_full_name_or_username(onderzoeker_clie
     assert [f.pk for f in response.context["pagina"]] == [gegevens["f1"].pk]
 
 
+def test_code_export_query_count_does_not_grow_with_fragments(onderzoeker_client, codes):
+    """The export reads each fragment's coder with the fragments (the page does not
+    show the coder, so only the export joins it)."""
+    url = reverse("codeboek:export", args=["maatwerk"])
+
+    def aantal_queries():
+        with CaptureQueriesContext(connection) as queries:
+            rijen = _csv(onderzoeker_client.get(url))
+        return len(queries.captured_queries), rijen
+
+    FragmentFactory(verhaal=VerhaalFactory(tekst=TEKST), codes=[codes["M"]])
+    een, _rijen = aantal_queries()
+    for _ in range(3):
+        FragmentFactory(verhaal=VerhaalFactory(tekst=TEKST), codes=[codes["M"]])
+    vier, rijen = aantal_queries()
+    assert vier == een
+    kop, *rijen = rijen
+    assert len(rijen) == 4 and all(rij[kop.index("codeur")] for rij in rijen)
+
+
 def test_detail_query_count_does_not_grow_with_fragments(
     onderzoeker_client, codes, django_assert_num_queries
 ):
