@@ -152,6 +152,7 @@ def test_page_shows_story_passages_themes_and_where_it_is_quoted(verteller_clien
     assert verhaal.tekst.split("\n")[0] in html
     assert fragment.citaat in html
     assert "Vertrouwen" in html and "Bestaanszekerheid" in html
+    assert "Thema: Vertrouwen</p>" in html  # the passage's code
     assert "Wachten in Rotterdam" in html
     assert "Concept nog niet af" not in html
     assert "Van een ander" not in html
