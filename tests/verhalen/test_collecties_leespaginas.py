@@ -272,3 +272,13 @@ def test_anonymous_reader_pages_through_a_public_collection(client):
     assert _artikelen(content) == ["verhaal-11", "verhaal-12"]
     assert "reflectie-formulier" not in content
     assert not Inzage.objects.exists()
+
+
+def test_contents_escape_story_titles(raadslid_client, lang):
+    verhaal = lang.verhalen[12]
+    verhaal.titel = "Wachten & <b>hopen</b>"
+    verhaal.save()
+
+    content = raadslid_client.get("/collecties/lang/").content.decode()
+
+    assert '<a href="?pagina=2#verhaal-13">Wachten &amp; &lt;b&gt;hopen&lt;/b&gt;</a>' in content

@@ -49,3 +49,19 @@ def _reflectie(reflectie):
         f'<li><a href="#reflectie-{reflectie.pk}">Reflectie van {escape(naam)}</a>: '
         f"{escape(truncatewords(reflectie.tekst, 25))}</li>"
     )
+
+
+@register.simple_tag
+def inhoudsregels(inhoud):
+    """{% inhoudsregels inhoud %}: the table of contents' rows (every story a
+    reader may see in the collection, up to hundreds), each linking to its
+    page and anchor, with the page named when it is another one."""
+    return mark_safe("".join(_inhoudsregel(regel) for regel in inhoud))  # noqa: S308
+
+
+def _inhoudsregel(regel):
+    """One row; every text escaped."""
+    elders = (
+        "" if regel.hier else f' <span class="inhoudsopgave__pagina">(pagina {regel.pagina})</span>'
+    )
+    return f'<li><a href="{escape(regel.link)}">{escape(regel.titel)}</a>{elders}</li>'
