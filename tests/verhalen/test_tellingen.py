@@ -349,6 +349,27 @@ def test_stored_counts_equal_a_recount_after_every_step(wereld, stappen):
         transaction.set_rollback(True)
 
 
+def test_a_merge_of_a_code_on_many_stories_recounts_and_stays_right(wereld, monkeypatch):
+    # Beyond codering.SAMENVOEGEN_MET_VERSCHIL stories the merge recounts the codes above.
+    monkeypatch.setattr(codering, "SAMENVOEGEN_MET_VERSCHIL", 0)
+    door = wereld["door"]
+    sub_0, sub_1 = Thema.objects.filter(is_kennisagenda=False).order_by("pk")
+    onder_sub_1 = codering.maak_subcode(naam="onder sub 1", parent=sub_1, door=door)
+    hoofd = Thema.objects.filter(parent=None).order_by("pk")
+    for nummer, verhaal in enumerate(Verhaal.objects.order_by("pk")):
+        for codes in ([sub_1], [onder_sub_1, hoofd[0]], [sub_0, sub_1]):
+            codering.maak_fragment(
+                verhaal=verhaal, start=nummer, eind=nummer + 9, codes=codes, codeur=door
+            )
+    nieuw_verhaal(door, "openbaar", [Thema.objects.count() - 1])  # the story itself: onder sub 1
+    controleer(wereld["lezers"])
+
+    codering.voeg_codes_samen(bron=sub_1, doel=sub_0, door=door)
+    controleer(wereld["lezers"])
+    codering.voeg_codes_samen(bron=sub_0, doel=hoofd[2], door=door)
+    controleer(wereld["lezers"])
+
+
 # --- Rebuilding -----------------------------------------------------------------
 
 

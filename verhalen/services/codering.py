@@ -376,6 +376,13 @@ def verplaats_code(*, code: Thema, parent: Thema, door) -> Thema:
     return code
 
 
+# Up to this many stories carrying the merged code, a merge adds their difference to
+# the stored counts (tellingen.bijgehouden reads every fragment of those stories);
+# beyond it one set-based recount of the codes above is cheaper (at 100k stories:
+# 300 stories ~50 ms, 6 800 stories ~2.6 s, the recount ~2.5 s).
+SAMENVOEGEN_MET_VERSCHIL = 300
+
+
 @dataclass(frozen=True)
 class Samenvoeging:
     """What a merge did."""
@@ -420,8 +427,9 @@ def voeg_codes_samen(*, bron: Thema, doel: Thema, door) -> Samenvoeging:
     Side effects, all recorded in history by `door`: one history row per
     changed fragment (its new codes) and per re-tagged object that keeps
     history, a row on each moved sub-code, a row on `doel` naming the merge,
-    and the deletion of `bron`; the stored counts follow, from the stories
-    that carry `bron` or a code below it (verhalen/services/tellingen.py).
+    and the deletion of `bron`; the stored counts follow: the difference of
+    the stories that carry `bron` or a code below it, or for many such stories
+    a recount of the codes above (verhalen/services/tellingen.py).
     """
     if bron.pk == doel.pk:
         raise ValidationError("Een code kan niet met zichzelf samengaan.", code="zelfde")
@@ -434,9 +442,17 @@ def voeg_codes_samen(*, bron: Thema, doel: Thema, door) -> Samenvoeging:
         onder = afstammelingen(Thema.objects.only("pk", "parent"))[bron.pk]
         if doel.pk in onder:
             raise ValidationError("Samenvoegen met een eigen subcode kan niet.", code="cyclus")
-        # Only the stories that carry `bron` or a code below it count differently.
-        with tellingen.bijgehouden(tellingen.verhalen_met_codes(onder), nieuwe_boom=True):
-            return _voeg_samen(bron=bron, doel=doel, door=door)
+        # Only the stories that carry `bron` or a code below it count differently:
+        # add their difference when they are few, else recount the codes above.
+        verhalen = tellingen.verhalen_met_codes(onder)
+        if len(verhalen) <= SAMENVOEGEN_MET_VERSCHIL:
+            with tellingen.bijgehouden(verhalen, nieuwe_boom=True):
+                return _voeg_samen(bron=bron, doel=doel, door=door)
+        geraakt = tellingen.bovencodes(bron.pk) - {bron.pk}
+        samenvoeging = _voeg_samen(bron=bron, doel=doel, door=door)
+        tellingen.herbereken_codes(geraakt | tellingen.bovencodes(doel.pk))
+        tellingen.herbereken_verhalen(verhalen)
+        return samenvoeging
 
 
 def _voeg_samen(*, bron: Thema, doel: Thema, door) -> "Samenvoeging":

@@ -16,8 +16,9 @@ so a coding never computes its difference over a tree that changes under it
 (PostgreSQL; SQLite writes one transaction at a time anyway). Moving a code
 recounts the codes it touches (`herbereken_codes`); merging adds the
 difference of the stories that carry the merged code or a sub-code of it
-(`bijgehouden(..., nieuwe_boom=True)`), so its cost follows those stories, not
-the size of the codes above.
+(`bijgehouden(..., nieuwe_boom=True)`), so a small merge costs what those
+stories cost, not what the codes above hold; a merge touching many stories
+recounts like a move.
 
 `herbereken()` rebuilds everything from scratch with a few set-based queries
 (`manage.py herbereken_tellingen`; the demo loader and the benchmark's dataset
@@ -488,15 +489,20 @@ def _collecties_sql():
     return sql, params
 
 
-def _verhalen_sql():
+def _verhalen_sql(verhaal_ids=None):
+    alleen, waarden = "", []
+    if verhaal_ids is not None:
+        plekken, waarden = _lijst(sorted(verhaal_ids))
+        alleen = f"WHERE f.verhaal_id IN ({plekken})"
     sql = f"""
         INSERT INTO {_tabel(Verhaaltelling)} (verhaal_id, fragmenten, codes)
         SELECT f.verhaal_id, COUNT(DISTINCT f.id), COUNT(DISTINCT ft.tag_id)
         FROM {_tabel(Fragment)} f
         LEFT JOIN {_tabel(FragmentThema)} ft ON ft.content_object_id = f.id
+        {alleen}
         GROUP BY f.verhaal_id
-    """  # noqa: S608 - quoted table names only
-    return sql, []
+    """  # noqa: S608 - quoted table names and placeholders only
+    return sql, waarden
 
 
 def _voer_uit(sql, params):
@@ -518,6 +524,15 @@ def herbereken_codes(thema_ids=None):
         rijen.delete()
         if thema_ids is None or thema_ids:
             _voer_uit(*_codes_sql(thema_ids))
+
+
+@transaction.atomic
+def herbereken_verhalen(verhaal_ids):
+    """Count the fragments and codes of the stories `verhaal_ids` from scratch.
+    Side effect: replaces their Verhaaltelling rows."""
+    if verhaal_ids:
+        Verhaaltelling.objects.filter(verhaal_id__in=verhaal_ids).delete()
+        _voer_uit(*_verhalen_sql(verhaal_ids))
 
 
 @transaction.atomic
