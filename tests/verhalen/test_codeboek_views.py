@@ -261,7 +261,7 @@ def test_detail_lists_visible_fragments_of_code_and_subcodes(onderzoeker_client,
 def test_detail_rows_show_quote_memo_review_flag_and_escape_what_users_typed(
     onderzoeker_client, gegevens
 ):
-    """The rows are written in Python (templatetags/codering.py): every typed text
+    """The rows are a template loop (codeboek/includes/_fragmenten.html): every typed text
     escaped, line breaks as <br>, and a curator's button back to this very page."""
     Fragment.objects.filter(pk=gegevens["f1"].pk).update(
         citaat="Ik <b>wachtte</b>\nmaanden", memo='Zie "dit" & <i>dat</i>', moet_herzien=True

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -14,7 +15,6 @@ from tests.helpers import log_in
 from tests.verhalen.factories import FragmentFactory, VerhaalFactory
 from verhalen.forms.codering import FragmentForm
 from verhalen.models import Fragment, Toestemming
-from verhalen.templatetags.codering import codekeuzes
 
 pytestmark = pytest.mark.django_db
 
@@ -383,9 +383,11 @@ def test_create_fragment_with_a_quote_that_is_gone_explains_and_keeps_input(
     "soort", ["nieuw", "bewerken", "gekozen", "zonder code"], ids=lambda soort: soort
 )
 def test_code_checkboxes_are_the_ones_django_would_draw(verhaal, fragment, maatwerk, soort):
-    """{% codekeuzes %} writes the checkboxes itself: the same inputs (name, value,
-    id, ticked, marked invalid) as Django's CheckboxSelectMultiple, and a label for each."""
+    """The fragment form's template writes the checkboxes in one loop: the same inputs
+    (name, value, id, ticked, marked invalid) as Django's CheckboxSelectMultiple,
+    a label for each, and a code's name as text, never as markup."""
     Thema.objects.create(name="Wachtlijst", slug="wachtlijst", parent=maatwerk)
+    Thema.objects.create(name='<b>"Argwaan"</b> & co', slug="argwaan")
     form = {
         "nieuw": lambda: FragmentForm(verhaal=verhaal),
         "bewerken": lambda: FragmentForm(verhaal=verhaal, fragment=fragment),
@@ -395,7 +397,10 @@ def test_code_checkboxes_are_the_ones_django_would_draw(verhaal, fragment, maatw
         "zonder code": lambda: FragmentForm({"start": 0, "eind": 2}, verhaal=verhaal),
     }[soort]()
     form.is_valid()
-    html = codekeuzes(form)
+    pagina = render_to_string(
+        "codeboek/includes/_fragment_form.html", {"form": form, "verhaal": verhaal}
+    )
+    html = pagina.split('<ul class="codekeuze__lijst">')[1].split("</ul>")[0]
     django = sorted(str(sub.tag()) for sub in form["codes"])
     assert sorted(re.findall(r"<input [^>]*>", html)) == django
     assert len(re.findall(r'<label for="id_codes_\d+">', html)) == len(django)
@@ -404,6 +409,9 @@ def test_code_checkboxes_are_the_ones_django_would_draw(verhaal, fragment, maatw
     wachtlijst = html.index('data-code-naam="wachtlijst"')
     assert html.rindex('class="codekeuze__item diepte-0" data-code-naam="maatwerk"', 0, wachtlijst)
     assert 'class="codekeuze__item diepte-1" data-code-naam="wachtlijst"' in html
+    assert 'data-code-naam="&lt;b&gt;&quot;argwaan&quot;&lt;/b&gt; &amp; co">' in html
+    assert "</span>&lt;b&gt;&quot;Argwaan&quot;&lt;/b&gt; &amp; co</label>" in html
+    assert "<b>" not in html
 
 
 def test_story_page_escapes_text_quotes_memos_codes_and_names(onderzoeker_client):

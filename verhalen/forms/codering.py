@@ -41,8 +41,9 @@ class CodeKeuzeMixin:
         (as Django's CheckboxSelectMultiple numbers them: by place in the
         queryset) and whether it is ticked.
 
-        {% codekeuzes form %} writes them; Django's own rendering of the
-        widget takes three template includes per code."""
+        The fragment form's template (codeboek/includes/_fragment_form.html)
+        writes the inputs in one loop; Django's own rendering of the widget
+        takes three template includes per code."""
         veld = self["codes"]
         gekozen = {str(waarde) for waarde in veld.value() or ()}
         plek = {thema.pk: index for index, thema in enumerate(self.themas)}

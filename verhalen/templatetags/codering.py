@@ -3,8 +3,6 @@
 {% load codering %}
 {% verhaaltekst codering %}               → the text with its highlights
 {% fragmentlijst fragmenten verhaal actief %} → the numbered list of fragments
-{% codekeuzes form %}                     → the fragment form's codes as checkboxes
-{% codeboekfragmenten pagina %}           → a page of fragments from many stories
 """
 
 from html import escape
@@ -14,11 +12,9 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from verhalen.tekst.posities import banen
-from verhalen.templatetags.lijsten import keuzelabel
 
 register = template.Library()
 
@@ -71,37 +67,6 @@ def verhaaltekst(codering):
             delen.append(f'<span data-start="{segment.start}">{escape(segment.tekst)}</span>')
         delen.append("</mark>" * len(dekkend))
     return mark_safe("".join(delen))  # noqa: S308 - every text is escaped above
-
-
-@register.simple_tag
-def codekeuzes(form):
-    """{% codekeuzes form %}: the fragment form's codes (form.codekeuzes) as
-    checkboxes in codebook order, each indented by its depth and named for the
-    search box. The inputs are those of Django's CheckboxSelectMultiple, written
-    here in one loop instead of three template includes per code."""
-    ongeldig = mark_safe(' aria-invalid="true"') if form["codes"].errors else ""
-    naam = form["codes"].html_name
-    return format_html_join(
-        "\n",
-        '<li class="codekeuze__item diepte-{}" data-code-naam="{}">'
-        '<input type="checkbox" name="{}" value="{}" id="{}"{}{}> '
-        '<label for="{}"><span class="code-stip kleur-{}"></span>{}</label></li>',
-        (
-            (
-                keuze["diepte"],
-                keuze["thema"].name.lower(),
-                naam,
-                keuze["thema"].pk,
-                keuze["id"],
-                ongeldig,
-                mark_safe(" checked") if keuze["gekozen"] else "",
-                keuze["id"],
-                keuze["thema"].pk,
-                keuze["thema"].name,
-            )
-            for keuze in form.codekeuzes()
-        ),
-    )
 
 
 def _naam(user):
@@ -238,81 +203,4 @@ def fragmentlijst(context, fragmenten, verhaal, actief=None):
         user=context["request"].user,
         actief=actief,
         adres_van=codering.get("adres_van"),
-    )
-
-
-def _codeboekfragment(fragment, *, urls, terug, mag_cureren, datum):
-    verhaal = fragment.verhaal
-    titel = escape(verhaal.titel)
-    meta = [
-        escape(keuzelabel(verhaal, "verteller_type")),
-        escape(str(verhaal.wijk)) if verhaal.wijk else "wijk onbekend",
-        escape(keuzelabel(verhaal, "gemeente")),
-    ]
-    if verhaal.project:
-        meta.append(escape(str(verhaal.project)))
-    if verhaal.verzameld_op:
-        meta.append(escape(datum(verhaal.verzameld_op)))
-    codes = "".join(
-        f'<li><a class="code kleur-{code.pk}" href="{urls["codeboek"]}{escape(quote(code.slug))}/">'
-        f"{escape(code.name)}</a></li>"
-        for code in fragment.codes_lijst
-    )
-    delen = [
-        f'<li class="fragment{" fragment--herzien" if fragment.moet_herzien else ""}">'
-        f'<h3 class="fragment__titel"><a href="{urls["verhalen"]}{verhaal.pk}/'
-        f'#fragment-{fragment.pk}">{titel}</a></h3>'
-        f'<p class="fragment__meta">{" · ".join(meta)}</p>'
-    ]
-    if fragment.moet_herzien:
-        delen.append('<p class="label-herzien">Moet herzien worden</p>')
-    delen.append(
-        f'<blockquote class="fragment__citaat">{_regels(fragment.citaat or "(geen citaat)")}'
-        f'</blockquote><ul class="codelijst" aria-label="Codes">{codes}</ul>'
-    )
-    if fragment.memo:
-        delen.append(
-            f'<p class="fragment__memo"><strong>Memo:</strong> {_regels(fragment.memo)}</p>'
-        )
-    if mag_cureren:
-        delen.append(
-            f'<form class="voeg-toe" method="get" action="{urls["voeg_toe"]}">'
-            f'<input type="hidden" name="verhaal" value="{verhaal.pk}">'
-            f'<input type="hidden" name="fragment" value="{fragment.pk}">'
-            f'<input type="hidden" name="next" value="{terug}">'
-            '<button type="submit" class="button button--secondary">Toevoegen aan collectie'
-            f'<span class="visually-hidden"> ({titel})</span></button></form>'
-        )
-    delen.append("</li>")
-    return "".join(delen)
-
-
-@register.simple_tag(takes_context=True)
-def codeboekfragmenten(context, pagina):
-    """{% codeboekfragmenten pagina %}: a page of fragments from many stories (a
-    code's page, "mijn coderingen"): the story, the quote, the codes, the memo and,
-    for who may curate, a button to add it to a collection. Written like the story's
-    fragment list (f-strings, html.escape on every text): 25 rows took 4.6 ms CPU
-    as a template loop, the lion's share of the page after its queries."""
-    request = context["request"]
-    urls = {
-        "verhalen": reverse("verhalen:list"),
-        "codeboek": reverse("codeboek:index"),
-        "voeg_toe": reverse("collecties:voeg_toe"),
-    }
-    datums = {}
-
-    def datum(dag):
-        if dag not in datums:
-            datums[dag] = date_format(dag, "j F Y")
-        return datums[dag]
-
-    terug = escape(request.get_full_path())
-    mag_cureren = request.user.has_perm("verhalen.add_collectieitem")
-    items = [
-        _codeboekfragment(fragment, urls=urls, terug=terug, mag_cureren=mag_cureren, datum=datum)
-        for fragment in pagina
-    ]
-    return mark_safe(  # noqa: S308 - every text is escaped above
-        f'<ol class="fragmentlijst fragmentlijst--codeboek">{"".join(items)}</ol>'
     )
