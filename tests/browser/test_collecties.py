@@ -288,7 +288,7 @@ def test_member_pages_through_a_long_collection_and_reflects_on_page_two(
     ).first.click()
     page.get_by_label("Je reflectie").fill("Dit herken ik uit mijn buurt.")
     page.get_by_role("button", name="Reflectie plaatsen").click()
-    expect(page).to_have_url(re.compile(r"\?pagina=2#reflectie-\d+$"))
+    expect(page).to_have_url(re.compile(r"\?pagina=2&reflectie=\d+#reflectie-\d+$"))
     expect(page.locator("#verhaal-12 .alinea-reflecties")).to_contain_text("Dit herken ik")
 
     # Back to the first page by the page navigation, with the keyboard.

@@ -145,7 +145,9 @@ def test_reflecting_from_page_two_returns_to_page_two(raadslid_client, raadslid,
 
     reflectie = Reflectie.objects.get()
     assert (reflectie.verhaal, reflectie.auteur) == (verhaal, raadslid)
-    assert response["Location"] == f"/collecties/lang/?pagina=2#reflectie-{reflectie.pk}"
+    assert response["Location"] == (
+        f"/collecties/lang/?pagina=2&reflectie={reflectie.pk}#reflectie-{reflectie.pk}"
+    )
     content = raadslid_client.get(response["Location"]).content.decode()
     naast = content.split('id="verhaal-12"')[1].split("</article>")[0]
     assert 'class="alinea-reflecties"' in naast
@@ -183,7 +185,10 @@ def test_after_many_reflections_a_new_one_is_found_on_the_last_page_of_reflectio
     )
 
     nieuw = Reflectie.objects.latest("pk")
-    assert response["Location"] == f"/collecties/lang/?pagina=2&reflecties=2#reflectie-{nieuw.pk}"
+    assert (
+        response["Location"]
+        == f"/collecties/lang/?pagina=2&reflectie={nieuw.pk}#reflectie-{nieuw.pk}"
+    )
     content = raadslid_client.get(response["Location"]).content.decode()
     assert f'id="reflectie-{nieuw.pk}"' in content
     # Paging through the reflections keeps the reading page.
@@ -200,6 +205,54 @@ def test_a_reflection_links_to_its_passage_on_the_right_page(raadslid_client, la
         f'Over dit stuk uit “<a href="?pagina=2#verhaal-15">{verhaal.titel}</a>” (pagina 2):'
         in content
     )
+
+
+def test_a_link_to_a_reflection_opens_its_passages_page_and_its_page_of_reflections(
+    raadslid_client, raadslid, lang
+):
+    for _ in range(20):
+        ReflectieFactory(collectie=lang)
+    verhaal = lang.verhalen[14]
+    eigen = ReflectieFactory(collectie=lang, verhaal=verhaal, start=0, eind=14, auteur=raadslid)
+
+    # Where editing it, "Nee, terug" and "Jouw reflecties" lead.
+    adres = eigen.get_absolute_url()
+    content = raadslid_client.get(adres).content.decode()
+
+    assert adres == f"/collecties/lang/?reflectie={eigen.pk}#reflectie-{eigen.pk}"
+    assert _artikelen(content)[0] == "verhaal-11"
+    naast = content.split('id="verhaal-15"')[1].split("</article>")[0]
+    assert 'class="alinea-reflecties"' in naast
+    assert f'id="reflectie-{eigen.pk}"' in content
+    # The reflections' pager keeps this reading page.
+    assert 'href="?pagina=2&amp;reflecties=1#reflecties" rel="prev"' in content
+
+
+def test_after_editing_a_reflection_the_reader_sees_it_on_its_page(raadslid_client, raadslid, lang):
+    eigen = ReflectieFactory(
+        collectie=lang, verhaal=lang.verhalen[21], start=0, eind=14, auteur=raadslid
+    )
+
+    response = raadslid_client.post(
+        f"/collecties/lang/reflecties/{eigen.pk}/bewerken/", {"tekst": "Aangepast."}
+    )
+
+    assert response["Location"] == eigen.get_absolute_url()
+    content = raadslid_client.get(response["Location"]).content.decode()
+    assert _artikelen(content) == ["verhaal-21", "verhaal-22", "verhaal-23"]
+    assert "Aangepast." in content
+
+
+def test_a_link_to_a_reflection_the_reader_may_not_see_shows_the_first_pages(client, lang):
+    lang.publiek = Publiek.OPENBAAR
+    lang.gepubliceerd = True
+    lang.save()
+    reflectie = ReflectieFactory(collectie=lang, verhaal=lang.verhalen[14], start=0, eind=14)
+
+    content = client.get(reflectie.get_absolute_url()).content.decode()
+
+    assert _artikelen(content)[0] == "verhaal-1"
+    assert f'id="reflectie-{reflectie.pk}"' not in content
 
 
 def test_the_access_log_counts_the_stories_shown(raadslid_client, raadslid, lang):

@@ -40,7 +40,9 @@ def test_member_writes_reflection_and_returns_to_it(raadslid_client, raadslid, c
         raadslid,
         "Dit zie ik ook in Feijenoord.",
     )
-    assert response["Location"] == f"/collecties/wachten/#reflectie-{reflectie.pk}"
+    assert response["Location"] == (
+        f"/collecties/wachten/?reflectie={reflectie.pk}#reflectie-{reflectie.pk}"
+    )
 
 
 def test_empty_reflection_shows_dutch_error(raadslid_client, collectie):
@@ -112,7 +114,9 @@ def test_author_edits_own_reflection(raadslid_client, raadslid, collectie):
     response = raadslid_client.post(url, {"tekst": "Tweede versie"})
 
     assert "Eerste versie" in formulier.content.decode()
-    assert response["Location"] == f"/collecties/wachten/#reflectie-{reflectie.pk}"
+    assert response["Location"] == (
+        f"/collecties/wachten/?reflectie={reflectie.pk}#reflectie-{reflectie.pk}"
+    )
     reflectie.refresh_from_db()
     assert reflectie.tekst == "Tweede versie"
 

@@ -418,7 +418,9 @@ class Reflectie(models.Model):
         return f"Reflectie op {self.collectie}"
 
     def get_absolute_url(self):
-        return f"{self.collectie.get_absolute_url()}#reflectie-{self.pk}"
+        """On the collection page: the reading page of its passage, the page of
+        reflections that holds it (the view works both out)."""
+        return f"{self.collectie.get_absolute_url()}?reflectie={self.pk}#reflectie-{self.pk}"
 
     def is_van(self, user):
         return user.is_authenticated and self.auteur_id == user.pk

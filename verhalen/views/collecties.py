@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -110,13 +110,6 @@ def _paginanummer(request):
 
 def _render_collectie(request, collectie, reflectie_form=None, status=200, lees=None):
     user = request.user
-    if lees is None:
-        # "Reageer op dit stuk" links carry only the passage (story-start-end).
-        passage_verhaal = _getal(request.GET.get("passage", "").split("-")[0]) or None
-        lees = services.leespagina(
-            collectie, user, _paginanummer(request), verhaal_id=passage_verhaal
-        )
-    leesitems = lees.leesitems
     reflecties = (
         Reflectie.objects.leesbaar_voor(user)
         .filter(collectie=collectie)
@@ -124,9 +117,28 @@ def _render_collectie(request, collectie, reflectie_form=None, status=200, lees=
         .defer("verhaal__zoekvector", "verhaal__zoeklemmas", "verhaal__zoeklemmas_bron")
         .order_by("aangemaakt_op", "pk")
     )
-    reflectie_pagina = Paginator(reflecties, REFLECTIES_PER_PAGINA).get_page(
-        request.GET.get("reflecties")
-    )
+    # A link to one reflection (Reflectie.get_absolute_url) opens the reading
+    # page of its passage and the page of reflections that holds it.
+    gevraagd = None
+    if "reflectie" in request.GET:
+        gevraagd = reflecties.filter(pk=_getal(request.GET["reflectie"])).first()
+    if lees is None:
+        # "Reageer op dit stuk" links carry only the passage (story-start-end).
+        passage_verhaal = _getal(request.GET.get("passage", "").split("-")[0]) or None
+        if gevraagd is not None and "pagina" not in request.GET:
+            passage_verhaal = passage_verhaal or gevraagd.verhaal_id
+        lees = services.leespagina(
+            collectie, user, _paginanummer(request), verhaal_id=passage_verhaal
+        )
+    leesitems = lees.leesitems
+    reflectie_paginanummer = request.GET.get("reflecties")
+    if gevraagd is not None and reflectie_paginanummer is None:
+        ervoor = reflecties.filter(
+            Q(aangemaakt_op__lt=gevraagd.aangemaakt_op)
+            | Q(aangemaakt_op=gevraagd.aangemaakt_op, pk__lt=gevraagd.pk)
+        ).count()
+        reflectie_paginanummer = ervoor // REFLECTIES_PER_PAGINA + 1
+    reflectie_pagina = Paginator(reflecties, REFLECTIES_PER_PAGINA).get_page(reflectie_paginanummer)
     for reflectie in reflectie_pagina.object_list:
         # Where its passage is read: the story's page and anchor, if it is still here.
         reflectie.passage_regel = lees.regel_van_verhaal(reflectie.verhaal_id)
@@ -195,17 +207,10 @@ def reflectie_nieuw(request, slug):
         passage=form.cleaned_data["passage"],
     )
     messages.success(request, "Dank je wel. Je reflectie staat bij de collectie.")
-    # Back to the reading page the reader was on, at their reflection (the
-    # newest, so on the last page of the reflections).
-    reflecties = Paginator(
-        Reflectie.objects.leesbaar_voor(request.user).filter(collectie=collectie),
-        REFLECTIES_PER_PAGINA,
-    )
-    waar = {"pagina": lees.pagina.number, "reflecties": reflecties.num_pages}
-    query = urlencode({naam: nummer for naam, nummer in waar.items() if nummer > 1})
-    return redirect(
-        f"{collectie.get_absolute_url()}{'?' if query else ''}{query}#reflectie-{reflectie.pk}"
-    )
+    # Back to the reading page the reader was on, at their reflection.
+    waar = {"pagina": lees.pagina.number} if lees.pagina.number > 1 else {}
+    waar["reflectie"] = reflectie.pk
+    return redirect(f"{collectie.get_absolute_url()}?{urlencode(waar)}#reflectie-{reflectie.pk}")
 
 
 def _eigen_reflectie(request, slug, pk):
