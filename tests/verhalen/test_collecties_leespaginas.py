@@ -79,6 +79,14 @@ def test_first_page_shows_ten_stories_and_contents_of_all(raadslid_client, lang)
     assert "Je leest nu pagina 1: verhaal 1 tot en met 10." in inhoud
 
 
+def test_the_contents_of_a_later_page_lead_straight_to_its_first_story(raadslid_client, lang):
+    content = raadslid_client.get("/collecties/lang/?pagina=2").content.decode()
+
+    inhoud = content.split('id="inhoudsopgave"')[1].split("</nav>")[0]
+    assert '<a class="no-print" href="#verhaal-11">Meteen naar verhaal 11</a>' in inhoud
+    assert 'id="verhaal-11"' in content
+
+
 def test_page_navigation_is_a_named_nav_marking_the_current_page(raadslid_client, lang):
     content = raadslid_client.get("/collecties/lang/?pagina=2").content.decode()
 
