@@ -236,6 +236,22 @@ def test_a_link_to_a_reflection_opens_its_passages_page_and_its_page_of_reflecti
     assert 'href="?pagina=2&amp;reflecties=1#reflecties" rel="prev"' in content
 
 
+def test_a_reflection_beside_its_passage_links_to_its_page_of_reflections(raadslid_client, lang):
+    eerste = ReflectieFactory(collectie=lang, verhaal=lang.verhalen[0], start=0, eind=14)
+    for _ in range(20):
+        ReflectieFactory(collectie=lang)
+
+    content = raadslid_client.get("/collecties/lang/?reflecties=2").content.decode()
+    naast = content.split('id="verhaal-1"')[1].split("</article>")[0]
+    link = f"?reflectie={eerste.pk}#reflectie-{eerste.pk}"
+    assert f'<a href="{link}">Reflectie van' in naast
+    assert f'id="reflectie-{eerste.pk}"' not in content
+
+    gevolgd = raadslid_client.get(f"/collecties/lang/{link}").content.decode()
+    assert f'id="reflectie-{eerste.pk}"' in gevolgd
+    assert _artikelen(gevolgd)[0] == "verhaal-1"
+
+
 def test_after_editing_a_reflection_the_reader_sees_it_on_its_page(raadslid_client, raadslid, lang):
     eigen = ReflectieFactory(
         collectie=lang, verhaal=lang.verhalen[21], start=0, eind=14, auteur=raadslid
