@@ -166,7 +166,9 @@ def test_round_from_set_up_to_settling_with_three_coders(page, live_server, logi
     )
     assert Rondecodering.objects.count() == 7  # the raw round data stays
 
-    # Anna writes a memo on the story about what the round taught.
+    # Anna writes a memo on the story about what the round taught. The workspace
+    # first folds the fragment form away, which moves the link up: click after it.
+    page.wait_for_function("performance.getEntriesByName('werkruimte-klaar').length > 0")
     page.get_by_role("link", name="Memo schrijven bij dit verhaal").click()
     page.get_by_label("Titel").fill("Na de proefronde")
     page.get_by_label("Memo (verplicht)").fill("Wachten en vertrouwen lopen door elkaar.")
