@@ -14,7 +14,7 @@ from toolkit.widgets import DatumInvoer, SnelleSelect, opties_uit_rijen
 from verhalen.forms.filters import voeg_kenmerk_filters_toe
 from verhalen.models import Fragment, Gemeente, Verhaal, VertellerType, Verzamelwijze
 from verhalen.selectors import rondes as selectors_rondes
-from verhalen.selectors.codeboek import KOLOMSOORTEN, afstammelingen, codeboom, kolomsoorten
+from verhalen.selectors.codeboek import KOLOMSOORTEN, codeboom, kolomsoorten, subtree_pks
 from verhalen.tekst.posities import (
     CiteerFout,
     bijgesneden,
@@ -341,7 +341,7 @@ class VerplaatsForm(forms.Form):
     def __init__(self, *args, code, **kwargs):
         super().__init__(*args, **kwargs)
         self.code = code
-        eigen = afstammelingen(Thema.objects.only("pk", "parent"))[code.pk]
+        eigen = subtree_pks(code)
         self.kandidaten = Thema.objects.exclude(pk__in=eigen)
         self.fields["parent"].choices = boomkeuzes(self.kandidaten, _("Kies een thema of code"))
         self.fields["parent"].initial = code.parent_id
@@ -371,7 +371,7 @@ class SamenvoegForm(forms.Form):
     def __init__(self, *args, code, **kwargs):
         super().__init__(*args, **kwargs)
         self.code = code
-        eigen = afstammelingen(Thema.objects.only("pk", "parent"))[code.pk]
+        eigen = subtree_pks(code)
         self.kandidaten = Thema.objects.exclude(pk__in=eigen)
         self.fields["doel"].choices = boomkeuzes(self.kandidaten, _("Kies een code"))
 
@@ -534,9 +534,7 @@ class MatrixForm(forms.Form):
         themas = Thema.objects.select_related("parent")
         thema = self._waarde("rijen", None)
         if thema is not None:
-            themas = themas.filter(
-                pk__in=afstammelingen(Thema.objects.only("pk", "parent"))[thema.pk]
-            )
+            themas = themas.filter(pk__in=subtree_pks(thema))
         return themas
 
     def zonder_lege_rijen(self):

@@ -24,7 +24,7 @@ from verhalen.models import (
     VertellerType,
     Verzamelwijze,
 )
-from verhalen.selectors import search
+from verhalen.selectors import codeboek, search
 
 TOESTEMMING_KEUZES = [k for k in Toestemming.choices if k[0] != Toestemming.INGETROKKEN]
 
@@ -264,17 +264,11 @@ class VerhaalFilter(django_filters.FilterSet):
         return queryset.verteller_oneens()
 
     def filter_thema(self, queryset, name, thema):
-        """Stories tagged with `thema` or any of its sub-codes (any depth):
-        the tree read in one query (a few hundred rows), not one per level."""
-        kinderen = {}
-        for pk, ouder in Thema.objects.values_list("pk", "parent_id"):
-            kinderen.setdefault(ouder, []).append(pk)
-        ids = set()
-        nieuw = [thema.pk]
-        while nieuw:
-            ids.update(nieuw)
-            nieuw = [kind for pk in nieuw for kind in kinderen.get(pk, []) if kind not in ids]
-        getagd = VerhaalThema.objects.filter(content_object=OuterRef("pk"), tag__in=ids)
+        """Stories tagged with `thema` or any of its sub-codes (any depth; the
+        tree is read in one query)."""
+        getagd = VerhaalThema.objects.filter(
+            content_object=OuterRef("pk"), tag__in=codeboek.subtree_pks(thema)
+        )
         return queryset.filter(Exists(getagd))
 
     @property

@@ -18,7 +18,7 @@ from kennisagenda.models import Thema, ThemaItemBase
 from toolkit.slugs import vrije_slug
 from verhalen.models import Fragment, FragmentThema, Verhaal
 from verhalen.models.slugs import GERESERVEERDE_SLUGS
-from verhalen.selectors.codeboek import afstammelingen
+from verhalen.selectors.codeboek import subtree_pks
 from verhalen.services import tellingen
 from verhalen.tekst.posities import dichtstbijzijnd_citaat
 
@@ -439,7 +439,7 @@ def voeg_codes_samen(*, bron: Thema, doel: Thema, door) -> Samenvoeging:
             code="kennisagenda",
         )
     with tellingen.codeboom_vast(exclusief=True):
-        onder = afstammelingen(Thema.objects.only("pk", "parent"))[bron.pk]
+        onder = subtree_pks(bron)
         if doel.pk in onder:
             raise ValidationError("Samenvoegen met een eigen subcode kan niet.", code="cyclus")
         # Only the stories that carry `bron` or a code below it count differently:
