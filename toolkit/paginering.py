@@ -128,6 +128,13 @@ def _voorbij(volgorde, sleutel, *, terug):
     return Q(**{f"{eerste}__{'gte' if groter else 'lte'}": sleutel[0]}) & reduce(or_, delen)
 
 
+def paginanummer_van(queryset, rij, *, volgorde, per_pagina):
+    """The number of the page holding `rij` when `queryset` (in `volgorde`) is
+    cut into numbered pages of `per_pagina`: one count of the rows before it."""
+    sleutel = [_waarde(rij, pad.lstrip("-")) for pad in volgorde]
+    return queryset.filter(_voorbij(volgorde, sleutel, terug=True)).count() // per_pagina + 1
+
+
 def omgekeerd(volgorde):
     return [pad[1:] if pad.startswith("-") else f"-{pad}" for pad in volgorde]
 

@@ -410,12 +410,12 @@ class Leespagina:
     pagina: Page
     leesitems: list[Leesitem]
 
-    @property
-    def zichtbare_verhalen(self) -> set[int]:
-        return {regel.verhaal_id for regel in self.inhoud}
-
     def regel_van_verhaal(self, verhaal_id) -> Inhoudsregel | None:
-        return next((regel for regel in self.inhoud if regel.verhaal_id == verhaal_id), None)
+        return _regel_van(self.inhoud, verhaal_id)
+
+
+def _regel_van(regels: list[Inhoudsregel], verhaal_id) -> Inhoudsregel | None:
+    return next((regel for regel in regels if regel.verhaal_id == verhaal_id), None)
 
 
 def _alineas(tekst: str, begin: int, eind: int):
@@ -512,7 +512,8 @@ def leespagina(
     of contents and the stories on that page."""
     regels = inhoud(collectie, user, per_pagina=per_pagina)
     if nummer is None and verhaal_id is not None:
-        nummer = next((regel.pagina for regel in regels if regel.verhaal_id == verhaal_id), None)
+        regel = _regel_van(regels, verhaal_id)
+        nummer = regel.pagina if regel else None
     pagina = Paginator(regels, per_pagina).get_page(nummer)
     for regel in regels:
         regel.hier = regel.pagina == pagina.number

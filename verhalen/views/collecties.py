@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.sessieduur import bewaarde_invoer, herstelt_invoer, vul_aan
+from toolkit import paginering
 from toolkit.templatetags.opmaak import TEKSTGROOTTE_COOKIE, TEKSTGROOTTES
 from verhalen.forms.collecties import (
     CollectieForm,
@@ -41,6 +42,7 @@ from verhalen.services import inzage, tellingen
 
 COLLECTIES_PER_PAGINA = 12
 REFLECTIES_PER_PAGINA = 20
+REFLECTIE_VOLGORDE = ("aangemaakt_op", "pk")
 ZOEKRESULTATEN_PER_PAGINA = 10
 
 
@@ -115,7 +117,7 @@ def _render_collectie(request, collectie, reflectie_form=None, status=200, lees=
         .filter(collectie=collectie)
         .select_related("auteur", "verhaal")
         .defer("verhaal__zoekvector", "verhaal__zoeklemmas", "verhaal__zoeklemmas_bron")
-        .order_by("aangemaakt_op", "pk")
+        .order_by(*REFLECTIE_VOLGORDE)
     )
     # A link to one reflection (Reflectie.get_absolute_url) opens the reading
     # page of its passage and the page of reflections that holds it.
@@ -133,11 +135,9 @@ def _render_collectie(request, collectie, reflectie_form=None, status=200, lees=
     leesitems = lees.leesitems
     reflectie_paginanummer = request.GET.get("reflecties")
     if gevraagd is not None and reflectie_paginanummer is None:
-        ervoor = reflecties.filter(
-            Q(aangemaakt_op__lt=gevraagd.aangemaakt_op)
-            | Q(aangemaakt_op=gevraagd.aangemaakt_op, pk__lt=gevraagd.pk)
-        ).count()
-        reflectie_paginanummer = ervoor // REFLECTIES_PER_PAGINA + 1
+        reflectie_paginanummer = paginering.paginanummer_van(
+            reflecties, gevraagd, volgorde=REFLECTIE_VOLGORDE, per_pagina=REFLECTIES_PER_PAGINA
+        )
     reflectie_pagina = Paginator(reflecties, REFLECTIES_PER_PAGINA).get_page(reflectie_paginanummer)
     for reflectie in reflectie_pagina.object_list:
         # Where its passage is read: the story's page and anchor, if it is still here.
