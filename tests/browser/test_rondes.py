@@ -166,10 +166,15 @@ def test_round_from_set_up_to_settling_with_three_coders(page, live_server, logi
     )
     assert Rondecodering.objects.count() == 7  # the raw round data stays
 
-    # Anna writes a memo on the story about what the round taught. The workspace
-    # first folds the fragment form away, which moves the link up: click after it.
+    # Anna writes a memo on the story about what the round taught. The link is
+    # followed from the keyboard: the page's layout still moves after load (the
+    # workspace folds the fragment form away, list items off screen get their
+    # real size as they scroll in), and under load a mouse click at the link's
+    # old place missed it.
     page.wait_for_function("performance.getEntriesByName('werkruimte-klaar').length > 0")
-    page.get_by_role("link", name="Memo schrijven bij dit verhaal").click()
+    page.get_by_role("link", name="Memo schrijven bij dit verhaal").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     page.get_by_label("Titel").fill("Na de proefronde")
     page.get_by_label("Memo (verplicht)").fill("Wachten en vertrouwen lopen door elkaar.")
     page.get_by_role("button", name="Memo opslaan").click()
